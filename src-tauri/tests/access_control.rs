@@ -1,0 +1,74 @@
+//! The window may call PinDesk's own commands and nothing else: Tauri's access control, fed by
+//! `build.rs` and `capabilities/`, refuses every other command before it runs.
+
+use pindesk_core::config::Config;
+use pindesk_shell::{AppState, with_commands};
+use tauri::ipc::{CallbackFn, InvokeBody};
+use tauri::test::{INVOKE_KEY, MockRuntime, get_ipc_response, mock_builder};
+use tauri::webview::InvokeRequest;
+use tauri::{App, WebviewUrl, WebviewWindow, WebviewWindowBuilder};
+
+fn app() -> App<MockRuntime> {
+    let config = Config::load(|name| (name == "PINDESK_DATA_DIR").then(|| "/tmp/pindesk".into()))
+        .unwrap();
+    with_commands(mock_builder())
+        .manage(AppState::new(config))
+        .build(tauri::generate_context!("tauri.conf.json", test = true))
+        .unwrap()
+}
+
+fn window(app: &App<MockRuntime>, label: &str) -> WebviewWindow<MockRuntime> {
+    WebviewWindowBuilder::new(app, label, WebviewUrl::default()).build().unwrap()
+}
+
+fn invoke(
+    window: &WebviewWindow<MockRuntime>,
+    cmd: &str,
+    args: serde_json::Value,
+) -> Result<serde_json::Value, serde_json::Value> {
+    let request = InvokeRequest {
+        cmd: cmd.into(),
+        callback: CallbackFn(0),
+        error: CallbackFn(1),
+        url: "tauri://localhost".parse().unwrap(),
+        body: InvokeBody::Json(args),
+        headers: Default::default(),
+        invoke_key: INVOKE_KEY.to_string(),
+    };
+    get_ipc_response(window, request).map(|body| body.deserialize().unwrap())
+}
+
+#[test]
+fn main_window_may_ask_for_the_app_version() {
+    let app = app();
+    let main = window(&app, "main");
+    let info = invoke(&main, "app_info", serde_json::json!({})).unwrap();
+    assert_eq!(info["version"], env!("CARGO_PKG_VERSION"));
+    assert_eq!(info["demo"], false);
+}
+
+#[test]
+fn main_window_is_refused_a_command_its_capability_does_not_grant() {
+    let app = app();
+    let main = window(&app, "main");
+    let error = invoke(&main, "plugin:window|close", serde_json::json!({})).unwrap_err();
+    assert!(error.to_string().contains("not allowed"), "unexpected answer: {error}");
+}
+
+#[test]
+fn another_window_is_refused_even_pindesk_commands() {
+    let app = app();
+    let other = window(&app, "intruder");
+    let error = invoke(&other, "app_info", serde_json::json!({})).unwrap_err();
+    assert!(error.to_string().contains("not allowed"), "unexpected answer: {error}");
+}
+
+#[test]
+fn malformed_arguments_are_answered_with_an_error_not_a_crash() {
+    let app = app();
+    let main = window(&app, "main");
+    let error = invoke(&main, "sign_in", serde_json::json!({ "task": 42 })).unwrap_err();
+    assert!(error.to_string().contains("task"), "unexpected answer: {error}");
+    // The app still answers afterwards.
+    assert!(invoke(&main, "app_info", serde_json::json!({})).is_ok());
+}

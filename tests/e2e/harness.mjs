@@ -1,0 +1,108 @@
+// Starts the real pieces for an end-to-end test: the demo tenant binary, tauri-driver (which starts
+// WebKitWebDriver and the real app binary), and a fresh data folder per app.
+
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { createInterface } from 'node:readline';
+import { WebDriver } from './webdriver.mjs';
+
+export const root = resolve(import.meta.dirname, '../..');
+const targetDir = process.env.CARGO_TARGET_DIR ?? join(root, 'target');
+export const appBinary = process.env.PINDESK_APP_BIN ?? join(targetDir, 'debug', 'pindesk');
+export const demoTenantBinary =
+  process.env.PINDESK_DEMO_TENANT_BIN ?? join(targetDir, 'debug', 'demo-tenant');
+
+/** The version Cargo builds the app with, read the way a person would: from Cargo.toml. */
+export function cargoVersion() {
+  const manifest = readFileSync(join(root, 'Cargo.toml'), 'utf8');
+  const match = manifest.match(/\[workspace\.package\][^[]*?version\s*=\s*"([^"]+)"/);
+  if (!match) throw new Error('no workspace version in Cargo.toml');
+  return match[1];
+}
+
+export function freshDir(prefix) {
+  return mkdtempSync(join(tmpdir(), prefix));
+}
+
+function freePort() {
+  return new Promise((resolvePort, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolvePort(port));
+    });
+  });
+}
+
+function stopProcess(child) {
+  return new Promise((done) => {
+    if (child.exitCode !== null || child.signalCode !== null) return done();
+    const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
+    child.once('exit', () => {
+      clearTimeout(timer);
+      done();
+    });
+    child.kill('SIGTERM');
+  });
+}
+
+/** Starts `demo-tenant`, waits for the issuer it prints first, and logs requests to a file. */
+export async function startDemoTenant(args = []) {
+  const log = join(freshDir('pindesk-demo-log-'), 'requests.log');
+  const child = spawn(demoTenantBinary, [...args, '--log', log], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const lines = createInterface({ input: child.stdout });
+  const issuer = await new Promise((resolveIssuer, reject) => {
+    child.once('exit', (code) => reject(new Error(`demo-tenant exited early (${code})`)));
+    lines.once('line', (line) => resolveIssuer(line.trim()));
+  });
+  const graphUrl = new URL(issuer).origin;
+  return {
+    issuer,
+    graphUrl,
+    requestLog: () => readFileSync(log, 'utf8'),
+    stop: () => stopProcess(child),
+  };
+}
+
+async function waitForPort(port, child) {
+  const deadline = Date.now() + 20000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error('tauri-driver exited early');
+    try {
+      const response = await fetch(`http://127.0.0.1:${port}/status`);
+      if (response.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error('tauri-driver did not start listening');
+}
+
+/**
+ * Starts the real app under tauri-driver with the given environment (the app inherits it through
+ * WebKitWebDriver) and returns a WebDriver session on its window.
+ */
+export async function startApp({ env = {}, args = [] } = {}) {
+  const [port, nativePort] = [await freePort(), await freePort()];
+  const driverProcess = spawn(
+    'tauri-driver',
+    ['--port', String(port), '--native-port', String(nativePort)],
+    { env: { ...process.env, ...env }, stdio: ['ignore', 'inherit', 'inherit'] },
+  );
+  await waitForPort(port, driverProcess);
+  const driver = await WebDriver.connect(`http://127.0.0.1:${port}`, appBinary, args);
+  return {
+    driver,
+    async stop() {
+      await driver.quit();
+      await stopProcess(driverProcess);
+    },
+  };
+}

@@ -1,0 +1,99 @@
+// A small W3C WebDriver client: just what the end-to-end tests need, with no dependencies.
+
+const ELEMENT = 'element-6066-11e4-a52e-4f735466cecf';
+
+export class WebDriver {
+  constructor(base, sessionId) {
+    this.base = base;
+    this.sessionId = sessionId;
+  }
+
+  static async connect(base, application, args = []) {
+    const body = { capabilities: { alwaysMatch: { 'tauri:options': { application, args } } } };
+    const value = await request(base, 'POST', '/session', body);
+    return new WebDriver(base, value.sessionId);
+  }
+
+  command(method, path, body) {
+    return request(this.base, method, `/session/${this.sessionId}${path}`, body);
+  }
+
+  async quit() {
+    await this.command('DELETE', '').catch(() => {});
+  }
+
+  async find(css) {
+    const value = await this.command('POST', '/element', { using: 'css selector', value: css });
+    return value[ELEMENT];
+  }
+
+  async findAll(css) {
+    const value = await this.command('POST', '/elements', { using: 'css selector', value: css });
+    return value.map((element) => element[ELEMENT]);
+  }
+
+  async text(css) {
+    return this.command('GET', `/element/${await this.find(css)}/text`);
+  }
+
+  async click(css) {
+    await this.command('POST', `/element/${await this.find(css)}/click`, {});
+  }
+
+  async type(css, text) {
+    await this.command('POST', `/element/${await this.find(css)}/value`, { text });
+  }
+
+  async displayed(css) {
+    const ids = await this.findAll(css);
+    if (ids.length === 0) return false;
+    return this.command('GET', `/element/${ids[0]}/displayed`);
+  }
+
+  execute(script, args = []) {
+    return this.command('POST', '/execute/sync', { script, args });
+  }
+
+  async screenshot() {
+    return Buffer.from(await this.command('GET', '/screenshot'), 'base64');
+  }
+
+  /** Polls until `check` returns a truthy value; WebDriver errors count as "not yet". */
+  async waitFor(description, check, timeoutMs = 20000) {
+    const deadline = Date.now() + timeoutMs;
+    let last;
+    while (Date.now() < deadline) {
+      try {
+        const value = await check();
+        if (value) return value;
+      } catch (error) {
+        last = error;
+      }
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+    throw new Error(`timed out waiting for ${description}${last ? `: ${last.message}` : ''}`);
+  }
+
+  waitForText(css, timeoutMs) {
+    return this.waitFor(`text in ${css}`, async () => (await this.text(css)).trim(), timeoutMs);
+  }
+
+  waitForDisplayed(css, timeoutMs) {
+    return this.waitFor(`${css} to be shown`, () => this.displayed(css), timeoutMs);
+  }
+}
+
+async function request(base, method, path, body) {
+  const response = await fetch(`${base}${path}`, {
+    method,
+    headers: body === undefined ? {} : { 'content-type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await response.text();
+  const json = text ? JSON.parse(text) : {};
+  if (!response.ok || json.value?.error) {
+    const error = json.value ?? {};
+    throw new Error(`WebDriver ${method} ${path}: ${error.error ?? response.status} ${error.message ?? ''}`);
+  }
+  return json.value;
+}
