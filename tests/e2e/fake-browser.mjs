@@ -1,0 +1,24 @@
+#!/usr/bin/env node
+// Plays the person's browser for end-to-end tests (PINDESK_BROWSER): it opens the authorize URL
+// the app gives it as someone who already has a session (prompt=none, as Entra allows) and follows
+// the redirect back to the app's loopback listener. Each URL it is asked to open is noted in
+// PINDESK_TEST_BROWSER_LOG (path only: the query carries nothing a test needs).
+
+import { appendFileSync } from 'node:fs';
+
+const url = new URL(process.argv.at(-1));
+if (process.env.PINDESK_TEST_BROWSER_LOG) {
+  appendFileSync(process.env.PINDESK_TEST_BROWSER_LOG, `${url.origin}${url.pathname}\n`);
+}
+url.searchParams.set('prompt', 'none');
+if (!url.searchParams.get('login_hint')) {
+  url.searchParams.set('login_hint', process.env.PINDESK_TEST_LOGIN ?? 'helpdesk@pindesk-demo.example');
+}
+const authorize = await fetch(url, { redirect: 'manual' });
+const location = authorize.headers.get('location');
+if (!location) {
+  console.error(`fake browser: the sign-in page answered ${authorize.status} without a redirect`);
+  process.exit(1);
+}
+const callback = await fetch(location);
+console.error(`fake browser: the app's redirect page answered ${callback.status}`);

@@ -1,0 +1,164 @@
+// The one door between the window and the Rust side. Nothing else in ui/src imports
+// @tauri-apps/api or calls invoke(); a test greps the tree to keep it that way.
+// The window never talks to Graph or the identity provider and never sees a token.
+
+import { invoke } from '@tauri-apps/api/core';
+
+/** The one error shape that crosses IPC. `kind` is a stable word to branch on, `message` is
+ * plain language for the person, `detail` is for support only (request ids, never secrets). */
+export interface IpcError {
+  kind: string;
+  message: string;
+  detail?: string;
+}
+
+export interface AppInfo {
+  version: string;
+  demo: boolean;
+  authority: string;
+  graphUrl: string;
+  clientId: string;
+  tenantName: string | null;
+}
+
+export interface Account {
+  id: string;
+  username: string;
+  displayName: string;
+  tenantId: string;
+  tenantName: string | null;
+}
+
+export type Task = 'helpdesk' | 'setup';
+
+export interface Session {
+  account: Account;
+  task: Task;
+}
+
+export const UNEXPECTED_MESSAGE =
+  'Something unexpected went wrong. Try again; if it keeps happening, copy the details for your IT team.';
+
+const UNREADABLE_MESSAGE =
+  'PinDesk received an answer it could not read. Try again; if it keeps happening, copy the details for your IT team.';
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null;
+}
+
+export function isIpcError(value: unknown): value is IpcError {
+  return (
+    isRecord(value) &&
+    typeof value.kind === 'string' &&
+    value.kind !== '' &&
+    typeof value.message === 'string' &&
+    value.message !== '' &&
+    (value.detail === undefined || value.detail === null || typeof value.detail === 'string')
+  );
+}
+
+/** Turns anything a command or the bridge may throw into an IpcError. */
+export function toIpcError(error: unknown): IpcError {
+  if (isIpcError(error)) {
+    const result: IpcError = { kind: error.kind, message: error.message };
+    if (typeof error.detail === 'string' && error.detail !== '') result.detail = error.detail;
+    return result;
+  }
+  return { kind: 'internal', message: UNEXPECTED_MESSAGE, detail: describe(error) };
+}
+
+function describe(error: unknown): string {
+  if (isRecord(error) && !(error instanceof Error)) {
+    try {
+      return JSON.stringify(error);
+    } catch {
+      // fall through to String()
+    }
+  }
+  return String(error);
+}
+
+function unreadable(command: string, value: unknown): IpcError {
+  return {
+    kind: 'internal',
+    message: UNREADABLE_MESSAGE,
+    detail: `${command} returned an unexpected value: ${describe(value)}`,
+  };
+}
+
+async function call<T>(
+  command: string,
+  args: Record<string, unknown> | undefined,
+  check: (value: unknown) => value is T,
+): Promise<T> {
+  let value: unknown;
+  try {
+    value = args === undefined ? await invoke(command) : await invoke(command, args);
+  } catch (error) {
+    throw toIpcError(error);
+  }
+  if (!check(value)) throw unreadable(command, value);
+  return value;
+}
+
+// Shape checks: an answer the window cannot render becomes a clear error, not a blank window.
+
+const isString = (v: unknown): v is string => typeof v === 'string';
+const isNullableString = (v: unknown): v is string | null => v === null || typeof v === 'string';
+const isNothing = (v: unknown): v is void => v === undefined || v === null;
+
+export function isAppInfo(v: unknown): v is AppInfo {
+  return (
+    isRecord(v) &&
+    isString(v.version) &&
+    typeof v.demo === 'boolean' &&
+    isString(v.authority) &&
+    isString(v.graphUrl) &&
+    isString(v.clientId) &&
+    isNullableString(v.tenantName)
+  );
+}
+
+export function isAccount(v: unknown): v is Account {
+  return (
+    isRecord(v) &&
+    isString(v.id) &&
+    isString(v.username) &&
+    isString(v.displayName) &&
+    isString(v.tenantId) &&
+    isNullableString(v.tenantName)
+  );
+}
+
+const isAccountList = (v: unknown): v is Account[] => Array.isArray(v) && v.every(isAccount);
+
+export function isSession(v: unknown): v is Session {
+  return isRecord(v) && isAccount(v.account) && (v.task === 'helpdesk' || v.task === 'setup');
+}
+
+const isSessionOrNull = (v: unknown): v is Session | null => v === null || isSession(v);
+
+// The commands, one function each. Argument keys are camelCase, as the Rust side expects.
+
+export const api = {
+  appInfo: (): Promise<AppInfo> => call('app_info', undefined, isAppInfo),
+
+  useDemoTenant: (): Promise<AppInfo> => call('use_demo_tenant', undefined, isAppInfo),
+
+  listAccounts: (): Promise<Account[]> => call('list_accounts', undefined, isAccountList),
+
+  restoreSession: (): Promise<Session | null> =>
+    call('restore_session', undefined, isSessionOrNull),
+
+  signIn: (task: Task, loginHint: string | null): Promise<Session> =>
+    call('sign_in', { task, loginHint }, isSession),
+
+  cancelSignIn: (): Promise<void> => call('cancel_sign_in', undefined, isNothing),
+
+  useAccount: (accountId: string): Promise<Session> =>
+    call('use_account', { accountId }, isSession),
+
+  signOut: (accountId: string): Promise<void> => call('sign_out', { accountId }, isNothing),
+};
+
+export type Api = typeof api;

@@ -1,0 +1,67 @@
+// A scripted stand-in for the Rust side, for the window's unit tests. Each test file mocks
+// @tauri-apps/api/core with vi.mock; this fills the mocked invoke() with per-command answers.
+import { vi } from 'vitest';
+import { invoke } from '@tauri-apps/api/core';
+import type { Account, AppInfo, Session } from '../src/lib/api';
+
+type Args = Record<string, unknown> | undefined;
+export type Handler = (args: Args) => unknown;
+
+export function appInfo(overrides: Partial<AppInfo> = {}): AppInfo {
+  return {
+    version: '0.3.1',
+    demo: false,
+    authority: 'https://login.example.test/common',
+    graphUrl: 'https://graph.example.test',
+    clientId: '00000000-0000-0000-0000-000000000001',
+    tenantName: null,
+    ...overrides,
+  };
+}
+
+export function account(overrides: Partial<Account> = {}): Account {
+  return {
+    id: 'acct-1',
+    username: 'ada@contoso.example',
+    displayName: 'Ada Lovelace',
+    tenantId: '11111111-2222-3333-4444-555555555555',
+    tenantName: 'Contoso',
+    ...overrides,
+  };
+}
+
+export function session(task: Session['task'] = 'helpdesk', who: Account = account()): Session {
+  return { account: who, task };
+}
+
+/** Installs answers for the commands; unknown commands fail as Tauri does, with a string. */
+export function fakeBackend(overrides: Record<string, Handler> = {}) {
+  const handlers: Record<string, Handler> = {
+    app_info: () => appInfo(),
+    restore_session: () => null,
+    list_accounts: () => [],
+    ...overrides,
+  };
+  const mock = vi.mocked(invoke);
+  mock.mockReset();
+  mock.mockImplementation(async (command: string, args?: unknown) => {
+    const handler = handlers[command];
+    if (!handler) throw `Command ${command} not found`;
+    return handler(args as Args);
+  });
+  return {
+    calls: (command: string) => mock.mock.calls.filter(([name]) => name === command),
+    commands: () => mock.mock.calls.map(([name]) => name),
+  };
+}
+
+/** A promise that the test settles by hand, for long-running commands like sign_in. */
+export function deferred<T>() {
+  let resolve!: (value: T) => void;
+  let reject!: (reason: unknown) => void;
+  const promise = new Promise<T>((res, rej) => {
+    resolve = res;
+    reject = rej;
+  });
+  return { promise, resolve, reject };
+}
