@@ -1,0 +1,245 @@
+//! The Microsoft Graph half. Every request passes one envelope: request ids, injected faults,
+//! bearer token check, and Graph's error shape. Endpoints live in their own modules and are
+//! listed in [`endpoints`].
+
+mod error;
+mod me;
+mod odata;
+mod organization;
+
+use axum::extract::{Request, State};
+use axum::http::header::{AUTHORIZATION, CONTENT_TYPE, RETRY_AFTER, WWW_AUTHENTICATE};
+use axum::http::{HeaderValue, StatusCode};
+use axum::middleware::{Next, from_fn_with_state};
+use axum::response::{IntoResponse, Response};
+use axum::{Extension, Json, Router};
+use rand::Rng;
+
+pub(crate) use error::GraphError;
+
+use crate::oidc::scopes::Scopes;
+use crate::seed::Person;
+use crate::state::{AppState, Shared, lock};
+
+/// Graph's own application id, which it names in `WWW-Authenticate`.
+const GRAPH_APP_ID: &str = "00000003-0000-0000-c000-000000000000";
+const ODATA_JSON: &str = "application/json;odata.metadata=minimal;odata.streaming=true;IEEE754Compatible=false;\
+     charset=utf-8";
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum ApiVersion {
+    V1,
+    Beta,
+}
+
+impl ApiVersion {
+    pub fn path(self) -> &'static str {
+        match self {
+            ApiVersion::V1 => "v1.0",
+            ApiVersion::Beta => "beta",
+        }
+    }
+}
+
+/// The person and permissions behind the bearer token of the current request.
+#[derive(Debug, Clone)]
+pub(crate) struct Caller {
+    pub person: &'static Person,
+    pub scopes: Scopes,
+}
+
+impl Caller {
+    /// Passes if the token carries any one of `scopes` (Graph accepts the least one or any
+    /// broader one).
+    pub fn require_any(&self, scopes: &[&str]) -> Result<(), GraphError> {
+        if scopes.iter().any(|s| self.scopes.has(s)) {
+            Ok(())
+        } else {
+            Err(GraphError::insufficient_privileges())
+        }
+    }
+}
+
+pub(crate) fn router(state: AppState) -> Router<AppState> {
+    Router::new()
+        .nest("/v1.0", endpoints().layer(Extension(ApiVersion::V1)))
+        .nest("/beta", endpoints().layer(Extension(ApiVersion::Beta)))
+        .layer(from_fn_with_state(state, envelope))
+}
+
+/// Add new Graph endpoints here, one module each.
+fn endpoints() -> Router<AppState> {
+    Router::new()
+        .merge(me::routes())
+        .merge(organization::routes())
+        .fallback(unknown_segment)
+        .method_not_allowed_fallback(method_not_allowed)
+}
+
+async fn unknown_segment(request: Request) -> GraphError {
+    let segment = request
+        .uri()
+        .path()
+        .rsplit('/')
+        .find(|s| !s.is_empty())
+        .unwrap_or_default();
+    GraphError::bad_request(format!("Resource not found for the segment '{segment}'."))
+}
+
+async fn method_not_allowed() -> GraphError {
+    GraphError::new(
+        StatusCode::METHOD_NOT_ALLOWED,
+        "Request_BadRequest",
+        "Specified HTTP method is not allowed for the request target.",
+    )
+}
+
+async fn envelope(State(state): State<AppState>, mut request: Request, next: Next) -> Response {
+    let request_id = uuid::Uuid::new_v4().to_string();
+    let client_request_id = request
+        .headers()
+        .get("client-request-id")
+        .and_then(|v| v.to_str().ok())
+        .filter(|v| !v.is_empty() && v.len() <= 128)
+        .map_or_else(|| request_id.clone(), str::to_owned);
+    let response = if let Some(fault) = injected_fault(&state) {
+        fault.into_response()
+    } else {
+        match authenticate(&state, &request) {
+            Ok(caller) => {
+                request.extensions_mut().insert(caller);
+                next.run(request).await
+            }
+            Err(error) => error.into_response(),
+        }
+    };
+    finish(response, &request_id, &client_request_id)
+}
+
+fn finish(mut response: Response, request_id: &str, client_request_id: &str) -> Response {
+    if let Some(error) = response.extensions_mut().remove::<GraphError>() {
+        let mut rendered = (
+            error.status,
+            Json(error.body(request_id, client_request_id)),
+        )
+            .into_response();
+        let headers = rendered.headers_mut();
+        if let Some(value) = error
+            .www_authenticate
+            .and_then(|v| HeaderValue::from_str(&v).ok())
+        {
+            headers.insert(WWW_AUTHENTICATE, value);
+        }
+        if let Some(secs) = error.retry_after_secs {
+            headers.insert(RETRY_AFTER, HeaderValue::from(secs));
+        }
+        response = rendered;
+    } else if response.status().is_success()
+        && response
+            .headers()
+            .get(CONTENT_TYPE)
+            .is_some_and(|v| v == "application/json")
+    {
+        response
+            .headers_mut()
+            .insert(CONTENT_TYPE, HeaderValue::from_static(ODATA_JSON));
+    }
+    let headers = response.headers_mut();
+    for (name, value) in [
+        ("request-id", request_id),
+        ("client-request-id", client_request_id),
+    ] {
+        if let Ok(value) = HeaderValue::from_str(value) {
+            headers.insert(name, value);
+        }
+    }
+    response
+}
+
+/// Rolls the seeded dice: with probability `fault_rate` the request fails the way a busy Graph
+/// fails, mostly throttling.
+fn injected_fault(state: &Shared) -> Option<GraphError> {
+    let rate = state.options.fault_rate;
+    if rate <= 0.0 {
+        return None;
+    }
+    let mut rng = lock(&state.faults);
+    if rng.r#gen::<f64>() >= rate {
+        return None;
+    }
+    let mut fault = match rng.gen_range(0..10) {
+        0..=5 => GraphError::new(
+            StatusCode::TOO_MANY_REQUESTS,
+            "TooManyRequests",
+            "Too many requests. Please retry after the time given in the Retry-After header.",
+        ),
+        6..=7 => GraphError::new(
+            StatusCode::SERVICE_UNAVAILABLE,
+            "ServiceUnavailable",
+            "The service is temporarily unavailable. Please retry later.",
+        ),
+        _ => GraphError::new(
+            StatusCode::GATEWAY_TIMEOUT,
+            "GatewayTimeout",
+            "The request timed out before the service answered.",
+        ),
+    };
+    if fault.status != StatusCode::GATEWAY_TIMEOUT {
+        fault.retry_after_secs = Some(1);
+    }
+    Some(fault)
+}
+
+fn authenticate(state: &Shared, request: &Request) -> Result<Caller, GraphError> {
+    let challenge = |error: Option<&str>| {
+        let mut value = format!(
+            "Bearer realm=\"\", authorization_uri=\"{}/common/oauth2/v2.0/authorize\", \
+             client_id=\"{GRAPH_APP_ID}\"",
+            state.origin
+        );
+        if let Some(error) = error {
+            value.push_str(&format!(
+                ", error=\"invalid_token\", error_description=\"{error}\""
+            ));
+        }
+        value
+    };
+    let unauthorized = |message: &str, error: Option<&str>| {
+        let mut e = GraphError::new(
+            StatusCode::UNAUTHORIZED,
+            "InvalidAuthenticationToken",
+            message,
+        );
+        e.www_authenticate = Some(challenge(error));
+        e
+    };
+    let token = request
+        .headers()
+        .get(AUTHORIZATION)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.split_once(' '))
+        .filter(|(scheme, _)| scheme.eq_ignore_ascii_case("bearer"))
+        .map(|(_, token)| token.trim())
+        .filter(|token| !token.is_empty())
+        .ok_or_else(|| unauthorized("Access token is empty.", None))?;
+    let grant = lock(&state.auth)
+        .access_tokens
+        .get(token)
+        .cloned()
+        .ok_or_else(|| {
+            unauthorized(
+                "Access token validation failure.",
+                Some("The token is not valid"),
+            )
+        })?;
+    if std::time::Instant::now() >= grant.expires_at {
+        return Err(unauthorized(
+            "Lifetime validation failed, the token is expired.",
+            Some("The token is expired"),
+        ));
+    }
+    Ok(Caller {
+        person: grant.person,
+        scopes: grant.scopes,
+    })
+}

@@ -1,0 +1,188 @@
+//! A simulated Microsoft Entra ID tenant with Microsoft Graph, served over HTTP on 127.0.0.1.
+//!
+//! It speaks the protocols the way the real services do (OpenID Connect discovery, authorization
+//! code with PKCE, rotating refresh tokens, Graph's error shapes and throttling), so the app runs
+//! the same code in demo mode, in tests and in production: only the two base URLs differ.
+//!
+//! Identity lives under `/{tenant}/v2.0/.well-known/openid-configuration` and
+//! `/{tenant}/oauth2/v2.0/{authorize,token,logout}`, where `{tenant}` is the tenant id, its
+//! verified domain, `organizations` or `common`. Graph lives under `/v1.0/` and `/beta/`.
+//! Tests sign in without the HTML page through `prompt=none&login_hint=<person>`.
+//!
+//! ```no_run
+//! # async fn demo() -> Result<(), demo_tenant::Error> {
+//! let tenant = demo_tenant::DemoTenant::start(demo_tenant::Options::default()).await?;
+//! let discovery = tenant.issuer().join("v2.0/.well-known/openid-configuration");
+//! tenant.shutdown().await;
+//! # Ok(())
+//! # }
+//! ```
+
+// The managed device literal in the seed has more properties than `json!` expands by default.
+#![recursion_limit = "256"]
+
+mod clock;
+mod error;
+mod graph;
+mod jwt;
+mod log;
+mod oidc;
+mod options;
+pub mod seed;
+mod state;
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use axum::Router;
+use axum::extract::{Request, State};
+use axum::middleware::{Next, from_fn_with_state};
+use axum::response::Response;
+use tokio::net::TcpListener;
+use tokio::sync::oneshot;
+use tokio::task::JoinHandle;
+use url::Url;
+
+pub use error::Error;
+pub use log::LoggedRequest;
+pub use options::Options;
+pub use seed::{TENANT_DOMAIN, TENANT_ID, TENANT_NAME};
+
+use state::{AppState, Shared, lock};
+
+/// "Microsoft Graph Command Line Tools": a public client with an `http://localhost` redirect that
+/// the app uses by default.
+pub const DEFAULT_CLIENT_ID: &str = "14d82eec-204b-4c2f-b7e8-296a70dab67e";
+/// Intune Administrator and Application Administrator.
+pub const ADMIN: &str = "admin@pindesk-demo.example";
+/// Intune Help Desk Operator.
+pub const HELPDESK: &str = "helpdesk@pindesk-demo.example";
+/// Signs in fine but holds no Intune role.
+pub const NO_ROLE: &str = "norole@pindesk-demo.example";
+
+/// How long [`DemoTenant::shutdown`] waits for requests in flight before cutting them off.
+const SHUTDOWN_GRACE: Duration = Duration::from_secs(5);
+
+/// A running tenant. Dropping it stops the server as well; [`DemoTenant::shutdown`] also waits.
+#[derive(Debug)]
+pub struct DemoTenant {
+    shared: AppState,
+    port: u16,
+    issuer: Url,
+    graph_base: Url,
+    stop: Option<oneshot::Sender<()>>,
+    task: Option<JoinHandle<()>>,
+}
+
+impl DemoTenant {
+    /// Binds 127.0.0.1:`options.port` and serves in a spawned task of the current runtime.
+    pub async fn start(options: Options) -> Result<DemoTenant, Error> {
+        options.validate()?;
+        let log = log::RequestLog::open(options.request_log.as_deref(), options.log_to_stderr)?;
+        let listener = TcpListener::bind(("127.0.0.1", options.port))
+            .await
+            .map_err(|source| Error::Bind {
+                port: options.port,
+                source,
+            })?;
+        let port = listener
+            .local_addr()
+            .map_err(|source| Error::Bind {
+                port: options.port,
+                source,
+            })?
+            .port();
+        let origin = format!("http://127.0.0.1:{port}");
+        let graph_base = Url::parse(&format!("{origin}/"))?;
+        let shared = Arc::new(Shared::new(options, origin, log));
+        let issuer = Url::parse(&shared.issuer())?;
+        let app = router(shared.clone());
+        let (stop, stopped) = oneshot::channel::<()>();
+        let server = axum::serve(listener, app).with_graceful_shutdown(async {
+            let _ = stopped.await;
+        });
+        let task = tokio::spawn(async move {
+            // The only errors left after binding are fatal accept errors; the task just ends and
+            // clients see refused connections, which is what a dead tenant looks like.
+            let _ = server.await;
+        });
+        Ok(DemoTenant {
+            shared,
+            port,
+            issuer,
+            graph_base,
+            stop: Some(stop),
+            task: Some(task),
+        })
+    }
+
+    /// `http://127.0.0.1:PORT/<tenant id>/v2.0`, the issuer of its ID tokens and the base of
+    /// discovery.
+    pub fn issuer(&self) -> Url {
+        self.issuer.clone()
+    }
+
+    /// `http://127.0.0.1:PORT/`; Graph lives under `/v1.0/` and `/beta/`.
+    pub fn graph_base(&self) -> Url {
+        self.graph_base.clone()
+    }
+
+    pub fn port(&self) -> u16 {
+        self.port
+    }
+
+    pub fn tenant_id(&self) -> &str {
+        TENANT_ID
+    }
+
+    /// Requests served so far, in order: method, path with query (secrets masked), status.
+    pub fn requests(&self) -> Vec<LoggedRequest> {
+        self.shared.log.entries()
+    }
+
+    /// Every code, access token, refresh token and ID token issued so far, so tests can prove none
+    /// of them ends up in a file or a log.
+    pub fn issued_secrets(&self) -> Vec<String> {
+        lock(&self.shared.secrets).clone()
+    }
+
+    /// Stops accepting connections, lets requests in flight finish (a few seconds at most) and
+    /// waits for the server task.
+    pub async fn shutdown(mut self) {
+        if let Some(stop) = self.stop.take() {
+            let _ = stop.send(());
+        }
+        if let Some(mut task) = self.task.take()
+            && tokio::time::timeout(SHUTDOWN_GRACE, &mut task)
+                .await
+                .is_err()
+        {
+            task.abort();
+        }
+    }
+}
+
+impl Drop for DemoTenant {
+    fn drop(&mut self) {
+        if let Some(stop) = self.stop.take() {
+            let _ = stop.send(());
+        }
+    }
+}
+
+fn router(shared: AppState) -> Router {
+    Router::new()
+        .merge(oidc::router())
+        .merge(graph::router(shared.clone()))
+        .layer(from_fn_with_state(shared.clone(), latency))
+        .layer(from_fn_with_state(shared.clone(), log::middleware))
+        .with_state(shared)
+}
+
+async fn latency(State(state): State<AppState>, request: Request, next: Next) -> Response {
+    let delay = state.options.latency_ms;
+    if delay > 0 {
+        tokio::time::sleep(Duration::from_millis(delay)).await;
+    }
+    next.run(request).await
+}

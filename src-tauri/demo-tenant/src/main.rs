@@ -1,0 +1,169 @@
+//! `demo-tenant`: runs the simulated tenant until killed. The first line on stdout is the issuer
+//! URL, so scripts and tests can start it on a random port and read where it listens.
+
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use demo_tenant::{DemoTenant, Options};
+
+const USAGE: &str = "\
+usage: demo-tenant [--port N] [--devices N] [--fault-rate P] [--latency-ms N] [--log FILE]
+
+  --port N         listen on 127.0.0.1:N (default 0: a free port)
+  --devices N      number of managed devices to seed (default 40)
+  --fault-rate P   probability 0..1 that a Graph request is throttled or fails (default 0)
+  --latency-ms N   delay every request by N milliseconds (default 0)
+  --log FILE       append one line per request to FILE instead of stderr
+
+Prints the issuer URL as the first line on stdout, then serves until interrupted.";
+
+#[tokio::main]
+async fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let options = match parse_args(&args) {
+        Ok(Command::Run(options)) => options,
+        Ok(Command::Help) => {
+            let _ = writeln!(std::io::stdout().lock(), "{USAGE}");
+            return ExitCode::SUCCESS;
+        }
+        Err(message) => {
+            eprintln!("demo-tenant: {message}\n\n{USAGE}");
+            return ExitCode::from(2);
+        }
+    };
+    let tenant = match DemoTenant::start(options).await {
+        Ok(tenant) => tenant,
+        Err(error) => {
+            eprintln!("demo-tenant: {error}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let mut stdout = std::io::stdout().lock();
+    if writeln!(stdout, "{}", tenant.issuer())
+        .and_then(|()| stdout.flush())
+        .is_err()
+    {
+        return ExitCode::FAILURE;
+    }
+    drop(stdout);
+    wait_for_termination().await;
+    tenant.shutdown().await;
+    ExitCode::SUCCESS
+}
+
+#[derive(Debug)]
+enum Command {
+    Run(Options),
+    Help,
+}
+
+fn parse_args(args: &[String]) -> Result<Command, String> {
+    let mut options = Options {
+        log_to_stderr: true,
+        ..Options::default()
+    };
+    let mut rest = args.iter();
+    while let Some(arg) = rest.next() {
+        let (flag, inline) = match arg.split_once('=') {
+            Some((flag, value)) if flag.starts_with("--") => (flag, Some(value.to_owned())),
+            _ => (arg.as_str(), None),
+        };
+        if matches!(flag, "-h" | "--help") {
+            return Ok(Command::Help);
+        }
+        let mut value = || {
+            inline
+                .clone()
+                .or_else(|| rest.next().cloned())
+                .ok_or(format!("{flag} needs a value"))
+        };
+        match flag {
+            "--port" => options.port = number(flag, &value()?)?,
+            "--devices" => options.devices = number(flag, &value()?)?,
+            "--latency-ms" => options.latency_ms = number(flag, &value()?)?,
+            "--fault-rate" => {
+                let raw = value()?;
+                let rate: f64 = number(flag, &raw)?;
+                if !(0.0..=1.0).contains(&rate) {
+                    return Err(format!("--fault-rate must be between 0 and 1, got '{raw}'"));
+                }
+                options.fault_rate = rate;
+            }
+            "--log" => {
+                options.request_log = Some(PathBuf::from(value()?));
+                options.log_to_stderr = false;
+            }
+            _ => return Err(format!("unknown argument '{arg}'")),
+        }
+    }
+    Ok(Command::Run(options))
+}
+
+fn number<T: std::str::FromStr>(flag: &str, raw: &str) -> Result<T, String> {
+    raw.trim()
+        .parse()
+        .map_err(|_| format!("{flag} needs a number, got '{raw}'"))
+}
+
+async fn wait_for_termination() {
+    #[cfg(unix)]
+    {
+        use tokio::signal::unix::{SignalKind, signal};
+        if let Ok(mut term) = signal(SignalKind::terminate()) {
+            tokio::select! {
+                _ = tokio::signal::ctrl_c() => {}
+                _ = term.recv() => {}
+            }
+            return;
+        }
+    }
+    let _ = tokio::signal::ctrl_c().await;
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(args: &[&str]) -> Result<Command, String> {
+        parse_args(&args.iter().map(|s| (*s).to_owned()).collect::<Vec<_>>())
+    }
+
+    #[test]
+    fn arguments_set_the_options() {
+        let parsed = parse(&[
+            "--port",
+            "8123",
+            "--devices=5",
+            "--fault-rate",
+            "0.25",
+            "--log",
+            "x",
+        ]);
+        let Ok(Command::Run(options)) = parsed else {
+            panic!("{parsed:?}")
+        };
+        assert_eq!(options.port, 8123);
+        assert_eq!(options.devices, 5);
+        assert!((options.fault_rate - 0.25).abs() < f64::EPSILON);
+        assert_eq!(options.request_log, Some(PathBuf::from("x")));
+        assert!(!options.log_to_stderr);
+    }
+
+    #[test]
+    fn bad_arguments_are_explained() {
+        for args in [
+            &["--port"][..],
+            &["--port", "eighty"],
+            &["--fault-rate", "1.5"],
+            &["--fault-rate", "NaN"],
+            &["--devices", "-1"],
+            &["--verbose"],
+            &["extra"],
+        ] {
+            let error = parse(args).err();
+            assert!(error.is_some_and(|e| !e.is_empty()), "{args:?}");
+        }
+        assert!(matches!(parse(&["--help"]), Ok(Command::Help)));
+    }
+}

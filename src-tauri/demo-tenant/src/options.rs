@@ -1,0 +1,86 @@
+use std::path::PathBuf;
+use std::time::Duration;
+
+use crate::Error;
+
+/// How a demo tenant behaves. Every field has a sensible default, so callers write
+/// `Options { port: 0, ..Options::default() }`.
+#[derive(Debug, Clone)]
+pub struct Options {
+    /// 0 picks a random free port.
+    pub port: u16,
+    /// How many managed devices the seed creates.
+    pub devices: usize,
+    /// Probability (0.0..=1.0) that a Graph request fails with a throttling or service error.
+    pub fault_rate: f64,
+    /// Delay added to every request, to make progress indicators visible in demos.
+    pub latency_ms: u64,
+    /// Appends one line per request served to this file.
+    pub request_log: Option<PathBuf>,
+    pub code_lifetime: Duration,
+    pub access_token_lifetime: Duration,
+    /// Entra's refresh tokens live for 90 days of inactivity.
+    pub refresh_token_lifetime: Duration,
+    /// Length in characters of each refresh token. Tests raise it above 2560 bytes, the size a
+    /// single Windows credential can hold, to prove the app splits large tokens.
+    pub refresh_token_len: usize,
+    /// Seed of the fault generator, so a run with faults can be reproduced exactly.
+    pub fault_seed: u64,
+    /// Writes the request log to stderr as well (the binary does this when no log file is given).
+    pub log_to_stderr: bool,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options {
+            port: 0,
+            devices: 40,
+            fault_rate: 0.0,
+            latency_ms: 0,
+            request_log: None,
+            code_lifetime: Duration::from_secs(600),
+            access_token_lifetime: Duration::from_secs(3599),
+            refresh_token_lifetime: Duration::from_secs(90 * 24 * 3600),
+            refresh_token_len: 600,
+            fault_seed: 0x5049_4e44_4553_4b00,
+            log_to_stderr: false,
+        }
+    }
+}
+
+/// Upper bounds that keep a typo from exhausting memory or hanging every request.
+const MAX_DEVICES: usize = 100_000;
+const MAX_LATENCY_MS: u64 = 60_000;
+const MAX_REFRESH_TOKEN_LEN: usize = 64 * 1024;
+const MIN_REFRESH_TOKEN_LEN: usize = 32;
+
+impl Options {
+    pub(crate) fn validate(&self) -> Result<(), Error> {
+        if !(0.0..=1.0).contains(&self.fault_rate) {
+            return Err(Error::InvalidOption(format!(
+                "fault rate must be between 0 and 1, got {}",
+                self.fault_rate
+            )));
+        }
+        if self.devices > MAX_DEVICES {
+            return Err(Error::InvalidOption(format!(
+                "at most {MAX_DEVICES} devices, got {}",
+                self.devices
+            )));
+        }
+        if self.latency_ms > MAX_LATENCY_MS {
+            return Err(Error::InvalidOption(format!(
+                "latency must be at most {MAX_LATENCY_MS} ms, got {}",
+                self.latency_ms
+            )));
+        }
+        if !(MIN_REFRESH_TOKEN_LEN..=MAX_REFRESH_TOKEN_LEN).contains(&self.refresh_token_len) {
+            return Err(Error::InvalidOption(format!(
+                "refresh token length must be between {MIN_REFRESH_TOKEN_LEN} and \
+                 {MAX_REFRESH_TOKEN_LEN}, got {}",
+                self.refresh_token_len
+            )));
+        }
+        Ok(())
+    }
+}

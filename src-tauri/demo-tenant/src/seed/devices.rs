@@ -1,0 +1,239 @@
+//! Managed devices in Graph's v1.0 `managedDevice` shape.
+
+use serde_json::{Map, Value, json};
+use time::{Duration, OffsetDateTime};
+
+use super::catalog::{Platform, Spec, filler, showcase};
+use super::people::{Employee, owner_index};
+use super::{hex_digest, stable_id};
+use crate::clock::{graph_date_time, intune_short_date};
+
+use Platform::{Android, Ios, Windows81};
+
+/// A device as the tenant stores it: Graph v1.0 properties, plus the beta-only ones kept apart so
+/// a v1.0 response can never leak them.
+#[derive(Debug, Clone)]
+pub struct ManagedDevice {
+    pub properties: Map<String, Value>,
+    pub beta_properties: Map<String, Value>,
+}
+
+impl ManagedDevice {
+    pub fn id(&self) -> &str {
+        self.properties
+            .get("id")
+            .and_then(Value::as_str)
+            .unwrap_or_default()
+    }
+}
+
+pub fn build(count: usize, owners: &[Employee], now: OffsetDateTime) -> Vec<ManagedDevice> {
+    let showcase = showcase();
+    (0..count)
+        .map(|i| {
+            let spec = showcase.get(i).cloned().unwrap_or_else(|| filler(i));
+            device(i, &spec, owners, now)
+        })
+        .collect()
+}
+
+fn device(index: usize, spec: &Spec, owners: &[Employee], now: OffsetDateTime) -> ManagedDevice {
+    let key = format!("{index}:{}", spec.name);
+    let digest = hex_digest(&key);
+    let owner = spec.owner.and_then(owner_index).and_then(|i| owners.get(i));
+    let (user_id, upn, user_name) = owner.map_or(("", "", ""), |o| {
+        (
+            o.id.as_str(),
+            o.user_principal_name.as_str(),
+            o.display_name.as_str(),
+        )
+    });
+    let days = i64::try_from(index % 300).unwrap_or(0);
+    let enrolled = now - Duration::days(400 + days * 3);
+    let synced = now - Duration::days(spec.synced_days_ago) - Duration::minutes(7 + days * 13);
+    let alias = upn
+        .split('@')
+        .next()
+        .filter(|a| !a.is_empty())
+        .unwrap_or("userless");
+    let os = spec.platform.operating_system();
+    let phone = spec.platform.is_phone();
+    let storage: i64 = if phone { 64 << 30 } else { 256 << 30 };
+    let mut results = Vec::new();
+    if spec.past_actions {
+        results = past_actions(now);
+    }
+    let properties = json!({
+        "id": stable_id("managedDevice", &key),
+        "userId": user_id,
+        "deviceName": spec.name,
+        "managedDeviceOwnerType": if spec.personal { "personal" } else { "company" },
+        "enrolledDateTime": graph_date_time(enrolled),
+        "lastSyncDateTime": graph_date_time(synced),
+        "operatingSystem": os,
+        "complianceState": spec.compliance,
+        "jailBroken": if matches!(spec.platform, Ios | Android) { "False" } else { "Unknown" },
+        "managementAgent": if spec.enrollment == "windowsCoManagement" {
+            "configurationManagerClientMdm"
+        } else {
+            "mdm"
+        },
+        "osVersion": spec.os_version,
+        "easActivated": false,
+        "easDeviceId": "",
+        "easActivationDateTime": "0001-01-01T00:00:00Z",
+        "azureADRegistered": spec.platform != Windows81,
+        "deviceEnrollmentType": spec.enrollment,
+        "activationLockBypassCode": null,
+        "emailAddress": upn,
+        "azureADDeviceId": stable_id("entraDevice", &key),
+        "deviceRegistrationState": "registered",
+        "deviceCategoryDisplayName": "Unknown",
+        "isSupervised": spec.platform == Ios && !spec.personal,
+        "exchangeLastSuccessfulSyncDateTime": "0001-01-01T00:00:00Z",
+        "exchangeAccessState": "none",
+        "exchangeAccessStateReason": "none",
+        "remoteAssistanceSessionUrl": null,
+        "remoteAssistanceSessionErrorDetails": null,
+        "isEncrypted": spec.platform != Windows81,
+        "userPrincipalName": upn,
+        "model": spec.model,
+        "manufacturer": spec.manufacturer,
+        "imei": if phone { digits(&digest, 15) } else { String::new() },
+        "complianceGracePeriodExpirationDateTime": "9999-12-31T23:59:59Z",
+        "serialNumber": digest[..12].to_ascii_uppercase(),
+        "phoneNumber": "",
+        "androidSecurityPatchLevel": if spec.platform == Android { "2024-10-01" } else { "" },
+        "userDisplayName": user_name,
+        "configurationManagerClientEnabledFeatures": null,
+        "wiFiMacAddress": digest[12..24].to_ascii_uppercase(),
+        "deviceHealthAttestationState": null,
+        "subscriberCarrier": "",
+        "meid": "",
+        "totalStorageSpaceInBytes": storage,
+        "freeStorageSpaceInBytes": storage / 3,
+        "managedDeviceName": format!("{alias}_{os}_{}", intune_short_date(enrolled)),
+        "partnerReportedThreatState": "unknown",
+        "requireUserEnrollmentApproval": null,
+        "managementCertificateExpirationDate": graph_date_time(enrolled + Duration::days(365)),
+        "iccid": null,
+        "udid": null,
+        "notes": null,
+        "ethernetMacAddress": null,
+        "physicalMemoryInBytes": 0,
+        "enrollmentProfileName": null,
+        "deviceActionResults": results,
+        "managementState": spec.management_state,
+    });
+    let beta = json!({
+        "deviceType": spec.platform.device_type(),
+        "joinType": spec.join_type(),
+    });
+    ManagedDevice {
+        properties: into_map(properties),
+        beta_properties: into_map(beta),
+    }
+}
+
+/// Earlier actions on a device, so a client must pick the right entry by type and time, and must
+/// not mistake an old reset for the one it just asked for.
+fn past_actions(now: OffsetDateTime) -> Vec<Value> {
+    let lock = now - Duration::days(3);
+    let reset = now - Duration::days(10);
+    vec![
+        json!({
+            "@odata.type": "#microsoft.graph.remoteLockActionResult",
+            "actionName": "remoteLock",
+            "actionState": "done",
+            "startDateTime": graph_date_time(lock),
+            "lastUpdatedDateTime": graph_date_time(lock + Duration::minutes(1)),
+            "unlockPin": null,
+        }),
+        json!({
+            "@odata.type": "#microsoft.graph.resetPasscodeActionResult",
+            "actionName": "resetPasscode",
+            "actionState": "done",
+            "startDateTime": graph_date_time(reset),
+            "lastUpdatedDateTime": graph_date_time(reset + Duration::minutes(2)),
+            // Intune shows a new passcode for seven days only.
+            "passcode": null,
+            "errorCode": 0,
+        }),
+    ]
+}
+
+fn digits(hex: &str, n: usize) -> String {
+    hex.chars()
+        .filter_map(|c| c.to_digit(16))
+        .map(|d| char::from(b'0' + (d % 10) as u8))
+        .take(n)
+        .collect()
+}
+
+fn into_map(value: Value) -> Map<String, Value> {
+    match value {
+        Value::Object(map) => map,
+        _ => Map::new(),
+    }
+}
+
+/// Every v1.0 `managedDevice` property, from the published metadata. Graph endpoints validate
+/// `$select` against this list.
+pub const V1_PROPERTIES: [&str; 56] = [
+    "id",
+    "activationLockBypassCode",
+    "androidSecurityPatchLevel",
+    "azureADDeviceId",
+    "azureADRegistered",
+    "complianceGracePeriodExpirationDateTime",
+    "complianceState",
+    "configurationManagerClientEnabledFeatures",
+    "deviceActionResults",
+    "deviceCategoryDisplayName",
+    "deviceEnrollmentType",
+    "deviceHealthAttestationState",
+    "deviceName",
+    "deviceRegistrationState",
+    "easActivated",
+    "easActivationDateTime",
+    "easDeviceId",
+    "emailAddress",
+    "enrolledDateTime",
+    "enrollmentProfileName",
+    "ethernetMacAddress",
+    "exchangeAccessState",
+    "exchangeAccessStateReason",
+    "exchangeLastSuccessfulSyncDateTime",
+    "freeStorageSpaceInBytes",
+    "iccid",
+    "imei",
+    "isEncrypted",
+    "isSupervised",
+    "jailBroken",
+    "lastSyncDateTime",
+    "managedDeviceName",
+    "managedDeviceOwnerType",
+    "managementAgent",
+    "managementCertificateExpirationDate",
+    "managementState",
+    "manufacturer",
+    "meid",
+    "model",
+    "notes",
+    "operatingSystem",
+    "osVersion",
+    "partnerReportedThreatState",
+    "phoneNumber",
+    "physicalMemoryInBytes",
+    "remoteAssistanceSessionErrorDetails",
+    "remoteAssistanceSessionUrl",
+    "requireUserEnrollmentApproval",
+    "serialNumber",
+    "subscriberCarrier",
+    "totalStorageSpaceInBytes",
+    "udid",
+    "userDisplayName",
+    "userId",
+    "userPrincipalName",
+    "wiFiMacAddress",
+];

@@ -1,0 +1,172 @@
+//! The demo tenant's directory, built the same way on every run: no randomness, only the clock.
+
+mod catalog;
+pub mod devices;
+pub mod people;
+
+use serde_json::{Map, Value, json};
+use sha2::{Digest, Sha256};
+use time::{Duration, OffsetDateTime};
+
+pub use devices::ManagedDevice;
+pub use people::{Employee, PEOPLE, Person, Role};
+
+use crate::clock::graph_date_time;
+
+pub const TENANT_ID: &str = "7d2c1f40-5b8e-4a63-9c1d-2e4f6a8b0c13";
+pub const TENANT_NAME: &str = "Northwind Demo";
+pub const TENANT_DOMAIN: &str = "pindesk-demo.example";
+
+/// A UUID that depends only on its inputs, so ids stay the same across runs and machines.
+pub fn stable_id(kind: &str, name: &str) -> String {
+    let hash = Sha256::digest(format!("{kind}:{name}").as_bytes());
+    let mut bytes = [0u8; 16];
+    bytes.copy_from_slice(&hash[..16]);
+    uuid::Builder::from_random_bytes(bytes)
+        .into_uuid()
+        .to_string()
+}
+
+pub fn hex_digest(text: &str) -> String {
+    Sha256::digest(text.as_bytes())
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
+/// A group with the ids of its members (users or Entra device objects).
+#[derive(Debug, Clone)]
+pub struct Group {
+    pub properties: Map<String, Value>,
+    pub member_ids: Vec<String>,
+}
+
+/// Everything Graph can read or change. Created once per run and mutated by Graph endpoints.
+#[derive(Debug, Clone)]
+pub struct Directory {
+    pub organization: Map<String, Value>,
+    pub users: Vec<Employee>,
+    pub managed_devices: Vec<ManagedDevice>,
+    pub groups: Vec<Group>,
+    /// `deviceManagement/deviceConfigurations`: empty until an administrator deploys a policy.
+    pub device_configurations: Vec<Value>,
+}
+
+impl Directory {
+    pub fn seed(device_count: usize, now: OffsetDateTime) -> Directory {
+        let users = people::owners(TENANT_DOMAIN);
+        let managed_devices = devices::build(device_count, &users, now);
+        let groups = groups(&users, &managed_devices, now);
+        Directory {
+            organization: organization(),
+            users,
+            managed_devices,
+            groups,
+            device_configurations: Vec::new(),
+        }
+    }
+}
+
+fn organization() -> Map<String, Value> {
+    let value = json!({
+        "id": TENANT_ID,
+        "displayName": TENANT_NAME,
+        "tenantType": "AAD",
+        "countryLetterCode": "US",
+        "preferredLanguage": "en",
+        "createdDateTime": "2021-03-08T14:22:05Z",
+        "mobileDeviceManagementAuthority": "intune",
+        "businessPhones": [],
+        "technicalNotificationMails": [format!("it@{TENANT_DOMAIN}")],
+        "verifiedDomains": [{
+            "capabilities": "Email, OfficeCommunicationsOnline",
+            "isDefault": true,
+            "isInitial": true,
+            "name": TENANT_DOMAIN,
+            "type": "Managed",
+        }],
+    });
+    match value {
+        Value::Object(map) => map,
+        _ => Map::new(),
+    }
+}
+
+fn groups(users: &[Employee], devices: &[ManagedDevice], now: OffsetDateTime) -> Vec<Group> {
+    let user_ids = |aliases: &[&str]| -> Vec<String> {
+        users
+            .iter()
+            .filter(|u| {
+                aliases
+                    .iter()
+                    .any(|a| u.user_principal_name.starts_with(&format!("{a}@")))
+            })
+            .map(|u| u.id.clone())
+            .collect()
+    };
+    let phone_ids: Vec<String> = devices
+        .iter()
+        .filter(|d| d.beta_properties.get("deviceType") == Some(&json!("windowsPhone")))
+        .filter_map(|d| d.properties.get("azureADDeviceId").and_then(Value::as_str))
+        .map(str::to_owned)
+        .collect();
+    // Names carry an apostrophe and a dash outside ASCII on purpose.
+    let specs = [
+        (
+            "PinDesk pilot users",
+            "People whose phones get PIN recovery first.",
+            user_ids(&["zoe.martin", "liam.obrien", "mateo.garcia"]),
+        ),
+        (
+            "Helpdesk staff",
+            "Service desk analysts.",
+            user_ids(&["helpdesk"]),
+        ),
+        (
+            "Windows 10 Mobile phones",
+            "Every Windows phone enrolled in Intune.",
+            phone_ids,
+        ),
+        (
+            "Finance – Windows devices",
+            "Finance department laptops and phones.",
+            user_ids(&["ines.dubois", "ana.souza"]),
+        ),
+        (
+            "O'Brien's team",
+            "Field sales, north region.",
+            user_ids(&["liam.obrien", "priya.raman"]),
+        ),
+    ];
+    specs
+        .into_iter()
+        .enumerate()
+        .map(|(i, (name, description, member_ids))| {
+            let created = now - Duration::days(200 + 31 * i64::try_from(i).unwrap_or(0));
+            let nickname: String = name.chars().filter(char::is_ascii_alphanumeric).collect();
+            let properties = json!({
+                "id": stable_id("group", name),
+                "displayName": name,
+                "description": description,
+                "groupTypes": [],
+                "mailEnabled": false,
+                "mailNickname": nickname.to_ascii_lowercase(),
+                "securityEnabled": true,
+                "createdDateTime": graph_date_time(created),
+                "membershipRule": null,
+                "visibility": null,
+            });
+            let properties = match properties {
+                Value::Object(map) => map,
+                _ => Map::new(),
+            };
+            Group {
+                properties,
+                member_ids,
+            }
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests;
