@@ -1,6 +1,6 @@
 //! The IPC commands: each is a few lines that call the core and map its result.
 
-use pindesk_core::{CoreError, IpcError};
+use pindesk_core::{Account, IpcError, Session, Task};
 use tauri::State;
 
 use crate::state::{AppInfo, AppState};
@@ -16,34 +16,39 @@ pub async fn use_demo_tenant(state: State<'_, AppState>) -> Result<AppInfo, IpcE
 }
 
 #[tauri::command]
-pub async fn list_accounts() -> Result<Vec<serde_json::Value>, IpcError> {
-    Ok(Vec::new())
+pub async fn list_accounts(state: State<'_, AppState>) -> Result<Vec<Account>, IpcError> {
+    Ok(state.auth().await.accounts())
 }
 
 #[tauri::command]
-pub async fn restore_session() -> Result<Option<serde_json::Value>, IpcError> {
-    Ok(None)
+pub async fn restore_session(state: State<'_, AppState>) -> Result<Option<Session>, IpcError> {
+    Ok(state.auth().await.restore_session().await?)
 }
 
 #[tauri::command]
-pub async fn sign_in(task: String, login_hint: Option<String>) -> Result<(), IpcError> {
-    let _ = (task, login_hint);
-    Err(CoreError::NotBuiltYet("sign-in").into())
+pub async fn sign_in(
+    state: State<'_, AppState>,
+    task: Task,
+    login_hint: Option<String>,
+) -> Result<Session, IpcError> {
+    Ok(state.auth().await.sign_in(task, login_hint).await?)
 }
 
 #[tauri::command]
-pub async fn cancel_sign_in() -> Result<(), IpcError> {
+pub async fn cancel_sign_in(state: State<'_, AppState>) -> Result<(), IpcError> {
+    state.auth().await.cancel_sign_in();
     Ok(())
 }
 
 #[tauri::command]
-pub async fn use_account(account_id: String) -> Result<(), IpcError> {
-    let _ = account_id;
-    Err(CoreError::NotBuiltYet("sign-in").into())
+pub async fn use_account(
+    state: State<'_, AppState>,
+    account_id: String,
+) -> Result<Session, IpcError> {
+    Ok(state.auth().await.use_account(&account_id).await?)
 }
 
 #[tauri::command]
-pub async fn sign_out(account_id: String) -> Result<(), IpcError> {
-    let _ = account_id;
-    Err(CoreError::NotBuiltYet("sign-out").into())
+pub async fn sign_out(state: State<'_, AppState>, account_id: String) -> Result<(), IpcError> {
+    Ok(state.auth().await.sign_out(&account_id).await?)
 }

@@ -34,7 +34,13 @@ pub fn run() {
         }
     };
     let demo = std::env::args().skip(1).any(|arg| arg == "--demo");
-    let state = AppState::new(config);
+    let state = match AppState::new(config) {
+        Ok(state) => state,
+        Err(error) => {
+            eprintln!("PinDesk cannot start: {}", error.message);
+            std::process::exit(2);
+        }
+    };
 
     let builder = tauri::Builder::default()
         .plugin(tauri_plugin_single_instance::init(|app, _args, _cwd| {
@@ -62,5 +68,8 @@ pub fn run() {
 fn init_logging() {
     let filter = tracing_subscriber::EnvFilter::try_from_env("PINDESK_LOG")
         .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("warn"));
-    let _ = tracing_subscriber::fmt().with_env_filter(filter).with_writer(std::io::stderr).try_init();
+    let _ = tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_writer(std::io::stderr)
+        .try_init();
 }

@@ -1,7 +1,10 @@
-//! What the running app holds: the configuration in use and, in demo mode, the demo tenant.
+//! What the running app holds: the configuration in use, the sign-in state built on it, and, in
+//! demo mode, the demo tenant.
+
+use std::sync::Arc;
 
 use pindesk_core::config::Config;
-use pindesk_core::{CoreError, IpcError};
+use pindesk_core::{Auth, CoreError, IpcError, KeyringStore, SecretStore};
 use serde::Serialize;
 use tokio::sync::{Mutex, RwLock};
 
@@ -17,19 +20,41 @@ pub struct AppInfo {
     pub tenant_name: Option<String>,
 }
 
-#[derive(Debug)]
 pub struct AppState {
-    config: RwLock<Config>,
+    store: Arc<dyn SecretStore>,
+    auth: RwLock<Auth>,
     demo: Mutex<Option<demo_tenant::DemoTenant>>,
 }
 
+impl std::fmt::Debug for AppState {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("AppState").finish_non_exhaustive()
+    }
+}
+
 impl AppState {
-    pub fn new(config: Config) -> AppState {
-        AppState { config: RwLock::new(config), demo: Mutex::new(None) }
+    /// The app's state over the OS keychain.
+    pub fn new(config: Config) -> Result<AppState, IpcError> {
+        AppState::with_store(config, Arc::new(KeyringStore::native()))
+    }
+
+    pub fn with_store(config: Config, store: Arc<dyn SecretStore>) -> Result<AppState, IpcError> {
+        let auth = Auth::new(config, Arc::clone(&store))?;
+        Ok(AppState {
+            store,
+            auth: RwLock::new(auth),
+            demo: Mutex::new(None),
+        })
+    }
+
+    /// The sign-in state in use now; a clone, so a long sign-in never holds the lock.
+    pub async fn auth(&self) -> Auth {
+        self.auth.read().await.clone()
     }
 
     pub async fn app_info(&self) -> AppInfo {
-        let config = self.config.read().await;
+        let auth = self.auth().await;
+        let config = auth.config();
         let demo = self.demo.lock().await.is_some();
         AppInfo {
             version: pindesk_core::version(),
@@ -48,8 +73,12 @@ impl AppState {
             let tenant = demo_tenant::DemoTenant::start(demo_tenant::Options::default())
                 .await
                 .map_err(|error| CoreError::Internal(format!("demo tenant: {error}")))?;
-            let mut config = self.config.write().await;
-            *config = config.with_local_tenant(tenant.issuer(), tenant.graph_base());
+            let mut auth = self.auth.write().await;
+            auth.cancel_sign_in();
+            let config = auth
+                .config()
+                .with_local_tenant(tenant.issuer(), tenant.graph_base());
+            *auth = Auth::new(config, Arc::clone(&self.store))?;
             *demo = Some(tenant);
         }
         drop(demo);

@@ -1,7 +1,11 @@
+#![allow(clippy::unwrap_used)] // test helpers outside #[test] functions may panic freely
 //! The window may call PinDesk's own commands and nothing else: Tauri's access control, fed by
 //! `build.rs` and `capabilities/`, refuses every other command before it runs.
 
+use std::sync::Arc;
+
 use pindesk_core::config::Config;
+use pindesk_core::keychain::MemoryStore;
 use pindesk_shell::{AppState, with_commands};
 use tauri::ipc::{CallbackFn, InvokeBody};
 use tauri::test::{INVOKE_KEY, MockRuntime, get_ipc_response, mock_builder};
@@ -9,16 +13,18 @@ use tauri::webview::InvokeRequest;
 use tauri::{App, WebviewUrl, WebviewWindow, WebviewWindowBuilder};
 
 fn app() -> App<MockRuntime> {
-    let config = Config::load(|name| (name == "PINDESK_DATA_DIR").then(|| "/tmp/pindesk".into()))
-        .unwrap();
+    let config =
+        Config::load(|name| (name == "PINDESK_DATA_DIR").then(|| "/tmp/pindesk".into())).unwrap();
     with_commands(mock_builder())
-        .manage(AppState::new(config))
+        .manage(AppState::with_store(config, Arc::new(MemoryStore::default())).unwrap())
         .build(tauri::generate_context!("tauri.conf.json", test = true))
         .unwrap()
 }
 
 fn window(app: &App<MockRuntime>, label: &str) -> WebviewWindow<MockRuntime> {
-    WebviewWindowBuilder::new(app, label, WebviewUrl::default()).build().unwrap()
+    WebviewWindowBuilder::new(app, label, WebviewUrl::default())
+        .build()
+        .unwrap()
 }
 
 fn invoke(
@@ -52,7 +58,10 @@ fn main_window_is_refused_a_command_its_capability_does_not_grant() {
     let app = app();
     let main = window(&app, "main");
     let error = invoke(&main, "plugin:window|close", serde_json::json!({})).unwrap_err();
-    assert!(error.to_string().contains("not allowed"), "unexpected answer: {error}");
+    assert!(
+        error.to_string().contains("not allowed"),
+        "unexpected answer: {error}"
+    );
 }
 
 #[test]
@@ -60,7 +69,10 @@ fn another_window_is_refused_even_pindesk_commands() {
     let app = app();
     let other = window(&app, "intruder");
     let error = invoke(&other, "app_info", serde_json::json!({})).unwrap_err();
-    assert!(error.to_string().contains("not allowed"), "unexpected answer: {error}");
+    assert!(
+        error.to_string().contains("not allowed"),
+        "unexpected answer: {error}"
+    );
 }
 
 #[test]
@@ -68,7 +80,10 @@ fn malformed_arguments_are_answered_with_an_error_not_a_crash() {
     let app = app();
     let main = window(&app, "main");
     let error = invoke(&main, "sign_in", serde_json::json!({ "task": 42 })).unwrap_err();
-    assert!(error.to_string().contains("task"), "unexpected answer: {error}");
+    assert!(
+        error.to_string().contains("task"),
+        "unexpected answer: {error}"
+    );
     // The app still answers afterwards.
     assert!(invoke(&main, "app_info", serde_json::json!({})).is_ok());
 }

@@ -2,23 +2,36 @@
 //! administrator-deployed file, the person's own settings, then environment variables (for tests
 //! and scripted runs).
 
-use std::path::PathBuf;
+mod sources;
 
+use std::path::{Path, PathBuf};
+
+use serde::Serialize;
 use url::Url;
 
 use crate::error::CoreError;
+
+pub(crate) use sources::write_atomically;
+pub use sources::{Settings, USER_SETTINGS_FILE, admin_config_path};
 
 /// The Microsoft Graph Command Line Tools public client: it already carries Graph delegated
 /// permissions and an `http://localhost` redirect in every tenant.
 pub const DEFAULT_CLIENT_ID: &str = "14d82eec-204b-4c2f-b7e8-296a70dab67e";
 pub const DEFAULT_AUTHORITY: &str = "https://login.microsoftonline.com/organizations/v2.0";
 pub const DEFAULT_GRAPH_URL: &str = "https://graph.microsoft.com";
+pub const DEFAULT_TENANT: &str = "organizations";
+pub const DEFAULT_AUTHORITY_HOST: &str = "https://login.microsoftonline.com";
 
+/// A full authority URL (issuer); wins over tenant and authority host.
 pub const ENV_AUTHORITY: &str = "PINDESK_AUTHORITY";
+pub const ENV_TENANT: &str = "PINDESK_TENANT";
+pub const ENV_AUTHORITY_HOST: &str = "PINDESK_AUTHORITY_HOST";
 pub const ENV_CLIENT_ID: &str = "PINDESK_CLIENT_ID";
 pub const ENV_GRAPH_URL: &str = "PINDESK_GRAPH_URL";
 pub const ENV_BROWSER: &str = "PINDESK_BROWSER";
 pub const ENV_DATA_DIR: &str = "PINDESK_DATA_DIR";
+/// Replaces the per-OS administrator file path (tests, scripted runs).
+pub const ENV_ADMIN_CONFIG: &str = "PINDESK_ADMIN_CONFIG";
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Config {
@@ -31,27 +44,214 @@ pub struct Config {
     pub browser: Option<String>,
     /// Where settings and logs go.
     pub data_dir: PathBuf,
+    /// A tenant ID, a domain, or `organizations`; with `authority_host` it makes `authority`.
+    pub tenant: String,
+    /// Sign-in host of the cloud (public or sovereign).
+    pub authority_host: Url,
+    /// Which source each value came from, for the settings view.
+    pub origins: Origins,
+    /// The administrator file this run looked at (it may not exist).
+    pub admin_config_path: PathBuf,
+}
+
+/// Where a configuration value came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub enum Origin {
+    Default,
+    Administrator,
+    User,
+    Environment,
+    /// The built-in demo tenant on this machine.
+    LocalTenant,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Origins {
+    pub tenant: Origin,
+    pub client_id: Origin,
+    pub authority_host: Origin,
+    pub authority: Origin,
+    pub graph_url: Origin,
+}
+
+/// One value of the settings view.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct SettingValue {
+    pub value: String,
+    pub origin: Origin,
+}
+
+/// What the settings view shows: each value and where it came from, and the files involved.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct SettingsView {
+    pub tenant: SettingValue,
+    pub client_id: SettingValue,
+    pub authority_host: SettingValue,
+    pub authority: SettingValue,
+    pub graph_url: SettingValue,
+    pub data_dir: String,
+    pub admin_config_path: String,
+    pub user_settings_path: String,
 }
 
 impl Config {
     /// Reads the configuration for this run; `env` is the process environment in the app and a
     /// map in tests.
     pub fn load(env: impl Fn(&str) -> Option<String>) -> Result<Config, CoreError> {
-        let var = |name: &str| env(name).map(|v| v.trim().to_owned()).filter(|v| !v.is_empty());
-        let authority = parse_url(ENV_AUTHORITY, var(ENV_AUTHORITY), DEFAULT_AUTHORITY)?;
-        let graph_url = parse_url(ENV_GRAPH_URL, var(ENV_GRAPH_URL), DEFAULT_GRAPH_URL)?;
-        let client_id = var(ENV_CLIENT_ID).unwrap_or_else(|| DEFAULT_CLIENT_ID.to_owned());
+        let var = |name: &str| {
+            env(name)
+                .map(|v| v.trim().to_owned())
+                .filter(|v| !v.is_empty())
+        };
         let data_dir = match var(ENV_DATA_DIR) {
             Some(dir) => PathBuf::from(dir),
             None => default_data_dir()?,
         };
-        Ok(Config { authority, client_id, graph_url, browser: var(ENV_BROWSER), data_dir })
+        let admin_path = var(ENV_ADMIN_CONFIG)
+            .map(PathBuf::from)
+            .unwrap_or_else(|| admin_config_path(&|name| env(name)));
+        let layers = [
+            (
+                Origin::Administrator,
+                Settings::read(&admin_path)?.unwrap_or_default(),
+            ),
+            (
+                Origin::User,
+                Settings::read(&data_dir.join(USER_SETTINGS_FILE))?.unwrap_or_default(),
+            ),
+            (
+                Origin::Environment,
+                Settings {
+                    tenant: var(ENV_TENANT),
+                    client_id: var(ENV_CLIENT_ID),
+                    authority_host: var(ENV_AUTHORITY_HOST),
+                    graph_url: var(ENV_GRAPH_URL),
+                },
+            ),
+        ];
+        let pick = |field: fn(&Settings) -> &Option<String>, default: &str| {
+            layers
+                .iter()
+                .rev()
+                .find_map(|(origin, layer)| field(layer).clone().map(|v| (v, *origin)))
+                .unwrap_or_else(|| (default.to_owned(), Origin::Default))
+        };
+        let (tenant, tenant_origin) = pick(|s| &s.tenant, DEFAULT_TENANT);
+        let (client_id, client_id_origin) = pick(|s| &s.client_id, DEFAULT_CLIENT_ID);
+        let (host, host_origin) = pick(|s| &s.authority_host, DEFAULT_AUTHORITY_HOST);
+        let (graph, graph_origin) = pick(|s| &s.graph_url, DEFAULT_GRAPH_URL);
+
+        sources::check_tenant(&tenant)?;
+        sources::check_client_id(&client_id)?;
+        let authority_host = parse_url("authority host", Some(host), DEFAULT_AUTHORITY_HOST)?;
+        let graph_url = parse_url(ENV_GRAPH_URL, Some(graph), DEFAULT_GRAPH_URL)?;
+        let (authority, authority_origin) = match var(ENV_AUTHORITY) {
+            Some(full) => (
+                parse_url(ENV_AUTHORITY, Some(full), DEFAULT_AUTHORITY)?,
+                Origin::Environment,
+            ),
+            None => {
+                let base = authority_host.as_str().trim_end_matches('/');
+                let composed = format!("{base}/{tenant}/v2.0");
+                let origin = if tenant_origin == Origin::Default {
+                    host_origin
+                } else {
+                    tenant_origin
+                };
+                (
+                    parse_url("authority", Some(composed), DEFAULT_AUTHORITY)?,
+                    origin,
+                )
+            }
+        };
+        Ok(Config {
+            authority,
+            client_id,
+            graph_url,
+            browser: var(ENV_BROWSER),
+            data_dir,
+            tenant,
+            authority_host,
+            origins: Origins {
+                tenant: tenant_origin,
+                client_id: client_id_origin,
+                authority_host: host_origin,
+                authority: authority_origin,
+                graph_url: graph_origin,
+            },
+            admin_config_path: admin_path,
+        })
     }
 
     /// Points the app at a tenant served on this machine, keeping everything else.
     pub fn with_local_tenant(&self, issuer: Url, graph_url: Url) -> Config {
-        Config { authority: issuer, graph_url, ..self.clone() }
+        let origins = Origins {
+            authority: Origin::LocalTenant,
+            graph_url: Origin::LocalTenant,
+            ..self.origins
+        };
+        Config {
+            authority: issuer,
+            graph_url,
+            origins,
+            ..self.clone()
+        }
     }
+
+    /// The person's own settings file.
+    pub fn user_settings_path(&self) -> PathBuf {
+        self.data_dir.join(USER_SETTINGS_FILE)
+    }
+
+    /// The values and their sources, for the settings view. Nothing here is secret.
+    pub fn view(&self) -> SettingsView {
+        let value = |v: &str, origin| SettingValue {
+            value: v.to_owned(),
+            origin,
+        };
+        SettingsView {
+            tenant: value(&self.tenant, self.origins.tenant),
+            client_id: value(&self.client_id, self.origins.client_id),
+            authority_host: value(self.authority_host.as_str(), self.origins.authority_host),
+            authority: value(self.authority.as_str(), self.origins.authority),
+            graph_url: value(self.graph_url.as_str(), self.origins.graph_url),
+            data_dir: self.data_dir.display().to_string(),
+            admin_config_path: self.admin_config_path.display().to_string(),
+            user_settings_path: self.user_settings_path().display().to_string(),
+        }
+    }
+}
+
+/// Checks and saves the person's own settings; they apply from the next [`Config::load`].
+pub fn save_user_settings(data_dir: &Path, settings: &Settings) -> Result<(), CoreError> {
+    if let Some(tenant) = settings
+        .tenant
+        .as_deref()
+        .map(str::trim)
+        .filter(|t| !t.is_empty())
+    {
+        sources::check_tenant(tenant)?;
+    }
+    if let Some(id) = settings
+        .client_id
+        .as_deref()
+        .map(str::trim)
+        .filter(|t| !t.is_empty())
+    {
+        sources::check_client_id(id)?;
+    }
+    for (name, url) in [
+        ("authority host", &settings.authority_host),
+        ("Graph URL", &settings.graph_url),
+    ] {
+        if let Some(url) = url.as_deref().map(str::trim).filter(|t| !t.is_empty()) {
+            parse_url(name, Some(url.to_owned()), DEFAULT_GRAPH_URL)?;
+        }
+    }
+    settings.write(&data_dir.join(USER_SETTINGS_FILE))
 }
 
 fn parse_url(name: &str, value: Option<String>, default: &str) -> Result<Url, CoreError> {
@@ -73,45 +273,4 @@ fn default_data_dir() -> Result<PathBuf, CoreError> {
 }
 
 #[cfg(test)]
-mod tests {
-    use std::collections::HashMap;
-
-    use super::*;
-
-    fn load(pairs: &[(&str, &str)]) -> Result<Config, CoreError> {
-        let map: HashMap<String, String> =
-            pairs.iter().map(|(k, v)| ((*k).to_owned(), (*v).to_owned())).collect();
-        Config::load(|name| map.get(name).cloned())
-    }
-
-    #[test]
-    fn defaults_point_at_entra_and_graph_with_the_command_line_tools_client() {
-        let config = load(&[(ENV_DATA_DIR, "/tmp/pd")]).unwrap();
-        assert_eq!(config.authority.as_str(), DEFAULT_AUTHORITY);
-        assert_eq!(config.graph_url.as_str(), "https://graph.microsoft.com/");
-        assert_eq!(config.client_id, DEFAULT_CLIENT_ID);
-        assert_eq!(config.browser, None);
-    }
-
-    #[test]
-    fn environment_variables_override_the_defaults() {
-        let config = load(&[
-            (ENV_AUTHORITY, "http://127.0.0.1:4000/t/v2.0"),
-            (ENV_GRAPH_URL, "http://127.0.0.1:4000"),
-            (ENV_CLIENT_ID, "abc"),
-            (ENV_BROWSER, "true"),
-            (ENV_DATA_DIR, "/tmp/pd"),
-        ])
-        .unwrap();
-        assert_eq!(config.authority.as_str(), "http://127.0.0.1:4000/t/v2.0");
-        assert_eq!(config.client_id, "abc");
-        assert_eq!(config.browser.as_deref(), Some("true"));
-        assert_eq!(config.data_dir, PathBuf::from("/tmp/pd"));
-    }
-
-    #[test]
-    fn plain_http_is_refused_outside_this_machine() {
-        let error = load(&[(ENV_AUTHORITY, "http://login.example.com/t/v2.0")]).unwrap_err();
-        assert!(matches!(error, CoreError::Config(m) if m.contains("https")));
-    }
-}
+mod tests;

@@ -2,6 +2,8 @@
 
 use serde::Serialize;
 
+use crate::auth::ProviderError;
+
 /// Everything that can go wrong in the core. Variants carry no secret: tokens and passcodes are
 /// never part of an error.
 #[derive(Debug, thiserror::Error)]
@@ -16,6 +18,36 @@ pub enum CoreError {
     NotBuiltYet(&'static str),
     #[error("{0}")]
     Internal(String),
+    #[error("sign-in was cancelled: {0}")]
+    SignInCancelled(String),
+    #[error("no answer from the browser within {0} seconds")]
+    SignInTimedOut(u64),
+    #[error("a sign-in is already waiting for the browser")]
+    SignInInProgress,
+    #[error("consent is missing: {0}")]
+    ConsentMissing(ProviderError),
+    #[error("blocked by Conditional Access: {0}")]
+    ConditionalAccess(ProviderError),
+    #[error("the client ID is unknown in this tenant: {0}")]
+    ClientUnknown(ProviderError),
+    #[error("the person is not assigned to the application: {0}")]
+    UserNotAssigned(ProviderError),
+    #[error("multi-factor authentication is required: {0}")]
+    MfaRequired(ProviderError),
+    #[error("the sign-in has expired: {0}")]
+    SessionExpired(String),
+    #[error("the identity provider refused the request: {0}")]
+    IdentityProvider(String),
+    #[error("the identity provider's answer failed a check: {0}")]
+    SignInRejected(String),
+    #[error("network: {0}")]
+    Network(String),
+    #[error("the keychain is not available: {0}")]
+    KeychainUnavailable(String),
+    #[error("the browser could not be opened: {0}")]
+    Browser(String),
+    #[error("could not read or write PinDesk's files: {0}")]
+    Storage(String),
 }
 
 /// What the window receives when a command fails: `kind` is a stable word the UI branches on,
@@ -31,26 +63,108 @@ pub struct IpcError {
 
 impl From<&CoreError> for IpcError {
     fn from(error: &CoreError) -> Self {
-        let (kind, message) = match error {
-            CoreError::Config(_) => (
-                "config",
-                "PinDesk's settings are not valid. Check the settings, or ask your IT team.",
-            ),
-            CoreError::BadRequest(_) => (
-                "badRequest",
-                "PinDesk could not understand that request. Try again; nothing was changed.",
-            ),
-            CoreError::NotSignedIn => ("notSignedIn", "You are not signed in. Sign in to go on."),
-            CoreError::NotBuiltYet(_) => {
-                ("notBuiltYet", "This part of PinDesk is not available in this version yet.")
-            }
-            CoreError::Internal(_) => (
-                "internal",
-                "Something unexpected went wrong. Try again; if it keeps happening, copy the \
-                 details for your IT team.",
-            ),
-        };
-        IpcError { kind, message: message.to_owned(), detail: Some(error.to_string()) }
+        let (kind, message) = kind_and_message(error);
+        IpcError {
+            kind,
+            message: message.to_owned(),
+            detail: Some(error.to_string()),
+        }
+    }
+}
+
+fn kind_and_message(error: &CoreError) -> (&'static str, &'static str) {
+    match error {
+        CoreError::Config(_) => (
+            "config",
+            "PinDesk's settings are not valid. Check the settings, or ask your IT team.",
+        ),
+        CoreError::BadRequest(_) => (
+            "badRequest",
+            "PinDesk could not understand that request. Try again; nothing was changed.",
+        ),
+        CoreError::NotSignedIn => ("notSignedIn", "You are not signed in. Sign in to go on."),
+        CoreError::NotBuiltYet(_) => (
+            "notBuiltYet",
+            "This part of PinDesk is not available in this version yet.",
+        ),
+        CoreError::Internal(_) => (
+            "internal",
+            "Something unexpected went wrong. Try again; if it keeps happening, copy the details \
+             for your IT team.",
+        ),
+        CoreError::SignInCancelled(_) => (
+            "signInCancelled",
+            "Sign-in was cancelled. Nothing was changed; sign in when ready.",
+        ),
+        CoreError::SignInTimedOut(_) => (
+            "signInTimedOut",
+            "PinDesk waited for the browser but the sign-in did not finish in time. Click Sign in \
+             to try again.",
+        ),
+        CoreError::SignInInProgress => (
+            "signInInProgress",
+            "A sign-in is already open in your browser. Finish it there, or cancel it in PinDesk \
+             and start again.",
+        ),
+        CoreError::ConsentMissing(_) => (
+            "consentMissing",
+            "Your organisation has not yet allowed PinDesk to use these permissions. Ask an \
+             administrator to grant consent, then sign in again.",
+        ),
+        CoreError::ConditionalAccess(_) => (
+            "conditionalAccess",
+            "Your organisation's access rules blocked this sign-in (for example from this device \
+             or location). Ask your IT team, and give them the details below.",
+        ),
+        CoreError::ClientUnknown(_) => (
+            "clientUnknown",
+            "Your organisation does not know the application ID PinDesk signs in with. Ask your \
+             IT team to check the client ID in PinDesk's settings.",
+        ),
+        CoreError::UserNotAssigned(_) => (
+            "userNotAssigned",
+            "Your account is not allowed to use this application. Ask your IT team to assign you \
+             to it.",
+        ),
+        CoreError::MfaRequired(_) => (
+            "mfaRequired",
+            "Your organisation asks for a second sign-in step. Sign in again and complete it in \
+             the browser.",
+        ),
+        CoreError::SessionExpired(_) => (
+            "sessionExpired",
+            "Your sign-in has expired. Sign in again to go on.",
+        ),
+        CoreError::IdentityProvider(_) => (
+            "identityProvider",
+            "The sign-in service refused the request. Try again; if it keeps happening, copy the \
+             details for your IT team.",
+        ),
+        CoreError::SignInRejected(_) => (
+            "signInRejected",
+            "PinDesk did not accept the answer from the sign-in service, so you are not signed \
+             in. Try again; if it keeps happening, copy the details for your IT team.",
+        ),
+        CoreError::Network(_) => (
+            "network",
+            "PinDesk could not reach the sign-in service or Microsoft Graph. Check the network \
+             connection and try again.",
+        ),
+        CoreError::KeychainUnavailable(_) => (
+            "keychainUnavailable",
+            "PinDesk could not use this computer's keychain (it may be locked or missing). Unlock \
+             it and try again; until then, a sign-in lasts for this session only.",
+        ),
+        CoreError::Browser(_) => (
+            "browserUnavailable",
+            "PinDesk could not open the web browser for sign-in. Check that a default browser is \
+             set, then try again.",
+        ),
+        CoreError::Storage(_) => (
+            "storage",
+            "PinDesk could not read or write its own files. Check the disk and your permissions, \
+             then try again.",
+        ),
     }
 }
 
@@ -70,5 +184,49 @@ mod tests {
         assert_eq!(json["kind"], "notSignedIn");
         assert!(json["message"].as_str().unwrap().contains("Sign in"));
         assert_eq!(json["detail"], "nobody is signed in");
+    }
+
+    #[test]
+    fn provider_errors_map_to_their_own_kind_and_keep_the_aadsts_code_in_the_detail() {
+        let provider = ProviderError {
+            error: "invalid_grant".to_owned(),
+            codes: vec!["AADSTS65001".to_owned()],
+            description: Some("AADSTS65001: The user has not consented.".to_owned()),
+            trace_id: Some("trace-1".to_owned()),
+            correlation_id: Some("corr-1".to_owned()),
+        };
+        let ipc = IpcError::from(CoreError::ConsentMissing(provider));
+        assert_eq!(ipc.kind, "consentMissing");
+        let detail = ipc.detail.unwrap();
+        assert!(detail.contains("AADSTS65001"), "{detail}");
+        assert!(
+            detail.contains("trace-1") && detail.contains("corr-1"),
+            "{detail}"
+        );
+    }
+
+    #[test]
+    fn every_sign_in_failure_has_a_stable_kind() {
+        let cases = [
+            (
+                CoreError::SignInCancelled("in PinDesk".into()),
+                "signInCancelled",
+            ),
+            (CoreError::SignInTimedOut(300), "signInTimedOut"),
+            (CoreError::SignInInProgress, "signInInProgress"),
+            (
+                CoreError::SessionExpired("refresh refused".into()),
+                "sessionExpired",
+            ),
+            (CoreError::Network("offline".into()), "network"),
+            (
+                CoreError::KeychainUnavailable("locked".into()),
+                "keychainUnavailable",
+            ),
+            (CoreError::SignInRejected("nonce".into()), "signInRejected"),
+        ];
+        for (error, kind) in cases {
+            assert_eq!(IpcError::from(&error).kind, kind);
+        }
     }
 }

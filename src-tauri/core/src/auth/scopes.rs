@@ -1,0 +1,112 @@
+//! Which permissions each task asks for: a helpdesk sign-in gets only what the reset job needs;
+//! the administrator's setup asks for its own scopes when it starts (incremental consent).
+
+use serde::{Deserialize, Serialize};
+use url::Url;
+
+/// Why the person signs in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub enum Task {
+    /// Find a device and reset its passcode.
+    Helpdesk,
+    /// Consent to the PIN reset apps and deploy the recovery policy.
+    Setup,
+}
+
+const OIDC_SCOPES: [&str; 3] = ["openid", "profile", "offline_access"];
+const HELPDESK_GRAPH_SCOPES: [&str; 3] = [
+    "User.Read",
+    "DeviceManagementManagedDevices.Read.All",
+    "DeviceManagementManagedDevices.PrivilegedOperations.All",
+];
+const SETUP_GRAPH_SCOPES: [&str; 4] = [
+    "User.Read",
+    "Application.Read.All",
+    "GroupMember.Read.All",
+    "DeviceManagementConfiguration.ReadWrite.All",
+];
+const PUBLIC_GRAPH_RESOURCE: &str = "https://graph.microsoft.com";
+
+/// The resource part of a Graph scope: the Graph host of this cloud, so a sovereign cloud asks
+/// for its own Graph.
+pub fn graph_scope_prefix(graph_url: &Url) -> String {
+    if graph_url.scheme() == "https" {
+        graph_url.origin().ascii_serialization()
+    } else {
+        // Plain http only passes configuration for a tenant on this machine (the demo tenant),
+        // which is not a resource a real identity provider could issue tokens for; it accepts
+        // the public cloud's resource name, as Entra does, so the scopes are the production ones.
+        PUBLIC_GRAPH_RESOURCE.to_owned()
+    }
+}
+
+/// The scopes a sign-in or refresh for `task` asks for.
+pub fn scopes_for(task: Task, graph_url: &Url) -> Vec<String> {
+    let prefix = graph_scope_prefix(graph_url);
+    let graph: &[&str] = match task {
+        Task::Helpdesk => &HELPDESK_GRAPH_SCOPES,
+        Task::Setup => &SETUP_GRAPH_SCOPES,
+    };
+    OIDC_SCOPES
+        .iter()
+        .map(|s| (*s).to_owned())
+        .chain(graph.iter().map(|s| format!("{prefix}/{s}")))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn url(text: &str) -> Url {
+        Url::parse(text).unwrap()
+    }
+
+    #[test]
+    fn helpdesk_asks_only_for_what_the_reset_job_needs() {
+        let scopes = scopes_for(Task::Helpdesk, &url("https://graph.microsoft.com/"));
+        assert_eq!(
+            scopes,
+            [
+                "openid",
+                "profile",
+                "offline_access",
+                "https://graph.microsoft.com/User.Read",
+                "https://graph.microsoft.com/DeviceManagementManagedDevices.Read.All",
+                "https://graph.microsoft.com/DeviceManagementManagedDevices.PrivilegedOperations.All",
+            ]
+        );
+    }
+
+    #[test]
+    fn setup_asks_for_the_setup_scopes_and_not_the_reset_permission() {
+        let scopes = scopes_for(Task::Setup, &url("https://graph.microsoft.com"));
+        assert!(scopes.contains(&"https://graph.microsoft.com/Application.Read.All".to_owned()));
+        assert!(scopes.iter().all(|s| !s.contains("PrivilegedOperations")));
+    }
+
+    #[test]
+    fn a_sovereign_cloud_asks_for_its_own_graph() {
+        let scopes = scopes_for(Task::Helpdesk, &url("https://graph.microsoft.us/v1.0/"));
+        assert_eq!(scopes[3], "https://graph.microsoft.us/User.Read");
+    }
+
+    #[test]
+    fn a_tenant_on_this_machine_asks_for_the_public_graph_scopes() {
+        let scopes = scopes_for(Task::Helpdesk, &url("http://127.0.0.1:4000/"));
+        assert_eq!(scopes[3], "https://graph.microsoft.com/User.Read");
+    }
+
+    #[test]
+    fn tasks_serialize_as_camel_case_words() {
+        assert_eq!(
+            serde_json::to_string(&Task::Helpdesk).unwrap(),
+            "\"helpdesk\""
+        );
+        assert_eq!(
+            serde_json::from_str::<Task>("\"setup\"").unwrap(),
+            Task::Setup
+        );
+    }
+}

@@ -1,0 +1,373 @@
+//! The session manager the shell calls: interactive and silent sign-in, account switching,
+//! access tokens on demand, and sign-out.
+
+use std::fmt;
+use std::sync::{Arc, Mutex as StdMutex, MutexGuard, PoisonError};
+use std::time::{Duration, SystemTime};
+
+use serde::Serialize;
+use tokio::sync::{Mutex, Notify};
+use tracing::{info, warn};
+
+use super::browser::{BrowserOpener, browser_for};
+use super::discovery::{Discovery, discover};
+use super::http::http_client;
+use super::id_token::{ExpectedIdToken, validate_id_token};
+use super::loopback::LoopbackListener;
+use super::pkce_flow::{authorize_request, exchange_code};
+use super::scopes::{Task, scopes_for};
+use super::tokens::{AccessToken, AccountTokens, CachedToken, TokenCache};
+use crate::accounts::{Account, AccountList};
+use crate::config::Config;
+use crate::error::CoreError;
+use crate::keychain::{ChunkedStore, SecretStore};
+
+/// How long the listener waits for the browser: long enough for a password, MFA and a consent
+/// page, short enough that a forgotten tab does not keep a port open all day.
+pub const DEFAULT_SIGN_IN_TIMEOUT: Duration = Duration::from_secs(300);
+
+const STORAGE_WARNING: &str = "PinDesk could not use this computer's keychain, so your sign-in \
+    works for this session only. You will be asked to sign in again next time.";
+
+/// Who is signed in, and for which task.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Session {
+    pub account: Account,
+    pub task: Task,
+}
+
+/// Choices the shell and tests make once, at construction.
+#[derive(Clone)]
+pub struct AuthOptions {
+    /// Replaces the configured browser (tests play the browser with a function).
+    pub browser: Option<Arc<dyn BrowserOpener>>,
+    pub sign_in_timeout: Duration,
+}
+
+impl Default for AuthOptions {
+    fn default() -> AuthOptions {
+        AuthOptions {
+            browser: None,
+            sign_in_timeout: DEFAULT_SIGN_IN_TIMEOUT,
+        }
+    }
+}
+
+impl fmt::Debug for AuthOptions {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("AuthOptions")
+            .field("browser", &self.browser.as_ref().map(|_| "custom"))
+            .field("sign_in_timeout", &self.sign_in_timeout)
+            .finish()
+    }
+}
+
+/// Sign-in and tokens for the whole app; cheap to clone, safe to share between commands.
+#[derive(Clone)]
+pub struct Auth {
+    pub(super) inner: Arc<Inner>,
+}
+
+pub(super) struct Inner {
+    pub config: Config,
+    pub store: Arc<ChunkedStore<Arc<dyn SecretStore>>>,
+    pub http: reqwest::Client,
+    browser: Arc<dyn BrowserOpener>,
+    sign_in_timeout: Duration,
+    discovery: Mutex<Option<Arc<Discovery>>>,
+    /// Set while an interactive sign-in runs; notifying it cancels that sign-in.
+    sign_in: StdMutex<Option<Arc<Notify>>>,
+    pub tokens: Mutex<TokenCache>,
+    pub accounts: StdMutex<AccountList>,
+    pub storage_warning: StdMutex<Option<String>>,
+}
+
+impl fmt::Debug for Auth {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Auth")
+            .field("authority", &self.inner.config.authority.as_str())
+            .field("client_id", &self.inner.config.client_id)
+            .field("sign_in_timeout", &self.inner.sign_in_timeout)
+            .finish_non_exhaustive()
+    }
+}
+
+/// Clears the running sign-in when the sign-in ends in any way, including being dropped.
+struct SignInGuard<'a>(&'a StdMutex<Option<Arc<Notify>>>);
+
+impl Drop for SignInGuard<'_> {
+    fn drop(&mut self) {
+        *lock(self.0) = None;
+    }
+}
+
+pub(super) fn lock<T>(mutex: &StdMutex<T>) -> MutexGuard<'_, T> {
+    mutex.lock().unwrap_or_else(PoisonError::into_inner)
+}
+
+impl Auth {
+    pub fn new(config: Config, store: Arc<dyn SecretStore>) -> Result<Auth, CoreError> {
+        Auth::with_options(config, store, AuthOptions::default())
+    }
+
+    pub fn with_options(
+        config: Config,
+        store: Arc<dyn SecretStore>,
+        options: AuthOptions,
+    ) -> Result<Auth, CoreError> {
+        let browser = options.browser.unwrap_or_else(|| browser_for(&config));
+        let accounts = AccountList::load(&config.data_dir);
+        Ok(Auth {
+            inner: Arc::new(Inner {
+                http: http_client(&config.authority)?,
+                store: Arc::new(ChunkedStore::new(store)),
+                browser,
+                sign_in_timeout: options.sign_in_timeout,
+                discovery: Mutex::new(None),
+                sign_in: StdMutex::new(None),
+                tokens: Mutex::new(TokenCache::default()),
+                accounts: StdMutex::new(accounts),
+                storage_warning: StdMutex::new(None),
+                config,
+            }),
+        })
+    }
+
+    pub fn config(&self) -> &Config {
+        &self.inner.config
+    }
+
+    /// Signs in through the browser for `task`. Only one sign-in runs at a time; a second call
+    /// while one waits fails with `SignInInProgress` and starts no second listener.
+    pub async fn sign_in(
+        &self,
+        task: Task,
+        login_hint: Option<String>,
+    ) -> Result<Session, CoreError> {
+        let cancel = Arc::new(Notify::new());
+        let _running = {
+            let mut slot = lock(&self.inner.sign_in);
+            if slot.is_some() {
+                return Err(CoreError::SignInInProgress);
+            }
+            *slot = Some(cancel.clone());
+            SignInGuard(&self.inner.sign_in)
+        };
+        tokio::select! {
+            result = self.interactive(task, login_hint.as_deref()) => result,
+            () = cancel.notified() => {
+                info!("sign-in cancelled in the app");
+                Err(CoreError::SignInCancelled("cancelled in PinDesk".to_owned()))
+            }
+        }
+    }
+
+    /// Stops a running sign-in (its listener closes at once); does nothing when none runs.
+    pub fn cancel_sign_in(&self) {
+        if let Some(cancel) = lock(&self.inner.sign_in).as_ref() {
+            cancel.notify_one();
+        }
+    }
+
+    pub fn sign_in_running(&self) -> bool {
+        lock(&self.inner.sign_in).is_some()
+    }
+
+    async fn interactive(&self, task: Task, hint: Option<&str>) -> Result<Session, CoreError> {
+        let config = &self.inner.config;
+        let discovery = self.discovery().await?;
+        let listener = LoopbackListener::bind().await?;
+        let scopes = scopes_for(task, &config.graph_url);
+        let request = authorize_request(
+            &discovery,
+            &config.client_id,
+            &listener.redirect_uri(),
+            &scopes,
+            hint,
+        )?;
+        info!(
+            ?task,
+            port = listener.port(),
+            "sign-in started; opening the browser"
+        );
+        self.inner.browser.open(&request.url)?;
+        let code = listener
+            .wait_for_code(&request.state, self.inner.sign_in_timeout)
+            .await?;
+        let tokens = exchange_code(
+            &self.inner.http,
+            &discovery,
+            &config.client_id,
+            &request.redirect_uri,
+            code,
+            request.verifier,
+        )
+        .await?;
+        let id_token = tokens.id_token.as_ref().ok_or_else(|| {
+            CoreError::SignInRejected("the sign-in service sent no ID token".to_owned())
+        })?;
+        let expected = ExpectedIdToken {
+            discovery: &discovery,
+            client_id: &config.client_id,
+            nonce: Some(request.nonce.expose()),
+            tenant_id: None,
+            now: SystemTime::now(),
+        };
+        let claims = validate_id_token(id_token.expose(), &expected)?;
+        let mut account = claims.account();
+        account.tenant_name = self.tenant_name(tokens.access_token.expose()).await;
+        info!(?task, tenant = %account.tenant_id, "signed in");
+
+        self.store_refresh_token(&account.id, tokens.refresh_token.as_ref())
+            .await;
+        self.remember(&account, task);
+        let entry = AccountTokens {
+            account: account.clone(),
+            task,
+            refresh_token: tokens.refresh_token,
+            access: [(
+                task,
+                CachedToken::new(tokens.access_token, tokens.lifetime, task),
+            )]
+            .into(),
+        };
+        let mut cache = self.inner.tokens.lock().await;
+        cache.accounts.insert(account.id.clone(), entry);
+        cache.current = Some(account.id.clone());
+        Ok(Session { account, task })
+    }
+
+    /// Signs the last used account in without a browser, from its stored refresh token.
+    /// `Ok(None)` when there is nothing to restore (no account, no stored token, or a keychain
+    /// that cannot be read, which also sets [`Auth::storage_warning`]).
+    pub async fn restore_session(&self) -> Result<Option<Session>, CoreError> {
+        let Some((account, task)) = lock(&self.inner.accounts).last_used() else {
+            return Ok(None);
+        };
+        match self.silent(account, task).await {
+            Err(CoreError::KeychainUnavailable(_)) => Ok(None),
+            other => other,
+        }
+    }
+
+    /// Switches to a remembered account, silently.
+    pub async fn use_account(&self, account_id: &str) -> Result<Session, CoreError> {
+        let Some((account, task)) = lock(&self.inner.accounts).get(account_id) else {
+            return Err(CoreError::BadRequest(
+                "no remembered account has that ID".to_owned(),
+            ));
+        };
+        self.silent(account, task).await?.ok_or_else(|| {
+            CoreError::SessionExpired("no stored sign-in for this account".to_owned())
+        })
+    }
+
+    async fn silent(&self, account: Account, task: Task) -> Result<Option<Session>, CoreError> {
+        let mut cache = self.inner.tokens.lock().await;
+        if let Some(entry) = cache.accounts.get(&account.id) {
+            let session = Session {
+                account: entry.account.clone(),
+                task: entry.task,
+            };
+            cache.current = Some(account.id.clone());
+            self.remember(&session.account, session.task);
+            return Ok(Some(session));
+        }
+        let Some(refresh_token) = self.load_refresh_token(&account.id).await? else {
+            return Ok(None);
+        };
+        let mut entry = AccountTokens {
+            account,
+            task,
+            refresh_token: Some(refresh_token),
+            access: Default::default(),
+        };
+        self.refresh(&mut entry, task).await?;
+        let session = Session {
+            account: entry.account.clone(),
+            task,
+        };
+        self.remember(&session.account, task);
+        cache.current = Some(session.account.id.clone());
+        cache.accounts.insert(session.account.id.clone(), entry);
+        info!(?task, tenant = %session.account.tenant_id, "signed in silently");
+        Ok(Some(session))
+    }
+
+    /// The session in use, if any.
+    pub async fn current_session(&self) -> Option<Session> {
+        let cache = self.inner.tokens.lock().await;
+        cache.current().map(|e| Session {
+            account: e.account.clone(),
+            task: e.task,
+        })
+    }
+
+    /// Remembered accounts, most recently used first.
+    pub fn accounts(&self) -> Vec<Account> {
+        lock(&self.inner.accounts).accounts()
+    }
+
+    /// An access token for `scopes_for`'s scopes, from memory while comfortably valid, else
+    /// refreshed (asking for that task's scopes: incremental consent).
+    pub async fn access_token(&self, scopes_for: Task) -> Result<AccessToken, CoreError> {
+        let mut cache = self.inner.tokens.lock().await;
+        let entry = cache.current_mut().ok_or(CoreError::NotSignedIn)?;
+        if let Some(token) = entry.access.get(&scopes_for).and_then(CachedToken::fresh) {
+            return Ok(token);
+        }
+        self.refresh(entry, scopes_for).await
+    }
+
+    /// Forgets the account: every keychain entry of its refresh token, its tokens in memory,
+    /// and its place in the list. When the keychain refuses, the account stays listed so
+    /// signing out can be tried again.
+    pub async fn sign_out(&self, account_id: &str) -> Result<(), CoreError> {
+        {
+            let mut cache = self.inner.tokens.lock().await;
+            cache.accounts.remove(account_id);
+            if cache.current.as_deref() == Some(account_id) {
+                cache.current = None;
+            }
+        }
+        self.delete_refresh_token(account_id).await?;
+        let mut accounts = lock(&self.inner.accounts);
+        accounts.forget(account_id);
+        if let Err(e) = accounts.save() {
+            warn!(error = %e, "could not save the remembered accounts");
+        }
+        info!("signed out");
+        Ok(())
+    }
+
+    /// Set when the keychain could not be used: the sign-in then lasts for this session only.
+    pub fn storage_warning(&self) -> Option<String> {
+        lock(&self.inner.storage_warning).clone()
+    }
+
+    pub(super) fn set_storage_warning(&self, failed: bool) {
+        *lock(&self.inner.storage_warning) = failed.then(|| STORAGE_WARNING.to_owned());
+    }
+
+    pub(super) async fn discovery(&self) -> Result<Arc<Discovery>, CoreError> {
+        let mut slot = self.inner.discovery.lock().await;
+        if let Some(discovery) = slot.as_ref() {
+            return Ok(discovery.clone());
+        }
+        let discovery = Arc::new(discover(&self.inner.http, &self.inner.config.authority).await?);
+        *slot = Some(discovery.clone());
+        Ok(discovery)
+    }
+
+    fn remember(&self, account: &Account, task: Task) {
+        let mut accounts = lock(&self.inner.accounts);
+        accounts.remember(account.clone(), task);
+        if let Err(e) = accounts.save() {
+            warn!(error = %e, "could not save the remembered accounts");
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,140 @@
+//! Tokens held in memory: access tokens per task, refreshed ahead of expiry, and each account's
+//! current refresh token (also in the keychain when it can be).
+
+use std::collections::HashMap;
+use std::fmt;
+use std::time::{Duration, Instant, SystemTime};
+
+use super::scopes::Task;
+use crate::accounts::Account;
+use crate::secret::SecretString;
+
+/// Refresh this long before expiry at most (half the lifetime for short-lived tokens).
+const REFRESH_MARGIN: Duration = Duration::from_secs(300);
+
+/// A bearer token for Graph. `Debug` prints `***`.
+#[derive(Clone)]
+pub struct AccessToken {
+    secret: SecretString,
+    expires_at: SystemTime,
+    task: Task,
+}
+
+impl AccessToken {
+    /// The value for `Authorization: Bearer …`. Never log it.
+    pub fn secret(&self) -> &str {
+        self.secret.expose()
+    }
+
+    pub fn expires_at(&self) -> SystemTime {
+        self.expires_at
+    }
+
+    /// The task whose scopes this token carries.
+    pub fn task(&self) -> Task {
+        self.task
+    }
+}
+
+impl fmt::Debug for AccessToken {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("***")
+    }
+}
+
+#[derive(Clone)]
+pub(crate) struct CachedToken {
+    token: AccessToken,
+    refresh_at: Instant,
+}
+
+impl CachedToken {
+    pub(crate) fn new(secret: SecretString, lifetime: Duration, task: Task) -> CachedToken {
+        let margin = REFRESH_MARGIN.min(lifetime / 2);
+        CachedToken {
+            token: AccessToken {
+                secret,
+                expires_at: SystemTime::now() + lifetime,
+                task,
+            },
+            refresh_at: Instant::now() + lifetime - margin,
+        }
+    }
+
+    /// The token while it is comfortably valid; `None` once it is time to refresh.
+    pub(crate) fn fresh(&self) -> Option<AccessToken> {
+        (Instant::now() < self.refresh_at).then(|| self.token.clone())
+    }
+
+    pub(crate) fn token(&self) -> AccessToken {
+        self.token.clone()
+    }
+}
+
+/// Everything in memory for one account.
+pub(crate) struct AccountTokens {
+    pub account: Account,
+    pub task: Task,
+    pub refresh_token: Option<SecretString>,
+    pub access: HashMap<Task, CachedToken>,
+}
+
+/// The accounts signed in during this run, and which one is in use.
+#[derive(Default)]
+pub(crate) struct TokenCache {
+    pub current: Option<String>,
+    pub accounts: HashMap<String, AccountTokens>,
+}
+
+impl TokenCache {
+    pub(crate) fn current_mut(&mut self) -> Option<&mut AccountTokens> {
+        let id = self.current.clone()?;
+        self.accounts.get_mut(&id)
+    }
+
+    pub(crate) fn current(&self) -> Option<&AccountTokens> {
+        self.accounts.get(self.current.as_ref()?)
+    }
+}
+
+impl fmt::Debug for TokenCache {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("TokenCache")
+            .field("current", &self.current)
+            .field("accounts", &self.accounts.len())
+            .finish()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_access_token_prints_stars_in_debug_output() {
+        let cached = CachedToken::new(
+            SecretString::new("at"),
+            Duration::from_secs(60),
+            Task::Setup,
+        );
+        assert_eq!(format!("{:?}", cached.token()), "***");
+        assert_eq!(cached.token().secret(), "at");
+    }
+
+    #[test]
+    fn a_token_is_refreshed_ahead_of_expiry() {
+        let long = CachedToken::new(
+            SecretString::new("a"),
+            Duration::from_secs(3600),
+            Task::Helpdesk,
+        );
+        assert!(long.fresh().is_some());
+        assert!(long.refresh_at <= Instant::now() + Duration::from_secs(3300));
+        let short = CachedToken::new(
+            SecretString::new("a"),
+            Duration::from_secs(0),
+            Task::Helpdesk,
+        );
+        assert!(short.fresh().is_none());
+    }
+}

@@ -1,0 +1,172 @@
+//! The files configuration comes from: one an administrator deploys for every person on the
+//! machine, one holding the person's own choices. Both use the same JSON shape.
+
+use std::fs;
+use std::io::ErrorKind;
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+
+use crate::error::CoreError;
+
+/// The person's own settings, in the data folder.
+pub const USER_SETTINGS_FILE: &str = "settings.json";
+
+/// One layer of settings. Absent values fall through to the layer below.
+///
+/// ```json
+/// { "tenant": "contoso.onmicrosoft.com", "clientId": "…", "authorityHost": "https://login.microsoftonline.us", "graphUrl": "https://graph.microsoft.us" }
+/// ```
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Settings {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tenant: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub client_id: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub authority_host: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub graph_url: Option<String>,
+}
+
+impl Settings {
+    /// `Ok(None)` when the file does not exist; a file that exists but cannot be read or parsed
+    /// is an error, so a broken deployment is noticed instead of silently ignored.
+    pub fn read(path: &Path) -> Result<Option<Settings>, CoreError> {
+        let text = match fs::read_to_string(path) {
+            Ok(text) => text,
+            Err(e) if e.kind() == ErrorKind::NotFound => return Ok(None),
+            Err(e) => return Err(CoreError::Config(format!("{}: {e}", path.display()))),
+        };
+        let settings: Settings = serde_json::from_str(&text)
+            .map_err(|e| CoreError::Config(format!("{}: {e}", path.display())))?;
+        Ok(Some(settings.trimmed()))
+    }
+
+    /// Writes through a temporary file and a rename, so a crash never leaves half a file.
+    pub fn write(&self, path: &Path) -> Result<(), CoreError> {
+        let json = serde_json::to_vec_pretty(&self.clone().trimmed())
+            .map_err(|e| CoreError::Internal(format!("settings: {e}")))?;
+        write_atomically(path, &json)
+    }
+
+    fn trimmed(self) -> Settings {
+        let clean = |v: Option<String>| v.map(|v| v.trim().to_owned()).filter(|v| !v.is_empty());
+        Settings {
+            tenant: clean(self.tenant),
+            client_id: clean(self.client_id),
+            authority_host: clean(self.authority_host),
+            graph_url: clean(self.graph_url),
+        }
+    }
+}
+
+pub(crate) fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), CoreError> {
+    let storage = |e: std::io::Error| CoreError::Storage(format!("{}: {e}", path.display()));
+    if let Some(dir) = path.parent() {
+        fs::create_dir_all(dir).map_err(storage)?;
+    }
+    let mut tmp = path.as_os_str().to_owned();
+    tmp.push(".tmp");
+    let tmp = PathBuf::from(tmp);
+    fs::write(&tmp, bytes).map_err(storage)?;
+    fs::rename(&tmp, path).map_err(storage)
+}
+
+/// Where an administrator deploys PinDesk's configuration for everyone on the machine:
+/// - Windows: `%ProgramData%\PinDesk\config.json`
+/// - macOS: `/Library/Application Support/PinDesk/config.json`
+/// - Linux and others: `/etc/pindesk/config.json`
+pub fn admin_config_path(env: &dyn Fn(&str) -> Option<String>) -> PathBuf {
+    if cfg!(target_os = "windows") {
+        let base = env("ProgramData").unwrap_or_else(|| r"C:\ProgramData".to_owned());
+        PathBuf::from(base).join("PinDesk").join("config.json")
+    } else if cfg!(target_os = "macos") {
+        PathBuf::from("/Library/Application Support/PinDesk/config.json")
+    } else {
+        PathBuf::from("/etc/pindesk/config.json")
+    }
+}
+
+/// Accepts a tenant ID, a verified domain, `organizations` or `common`: letters, digits, dots and
+/// hyphens, which also keeps it from changing the authority's path.
+pub(crate) fn check_tenant(tenant: &str) -> Result<(), CoreError> {
+    let ok = !tenant.is_empty()
+        && tenant.len() <= 253
+        && !tenant.starts_with('.')
+        && tenant
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '.' || c == '-');
+    if ok {
+        Ok(())
+    } else {
+        Err(CoreError::Config(format!(
+            "tenant `{tenant}` must be a tenant ID, a domain, or `organizations`"
+        )))
+    }
+}
+
+pub(crate) fn check_client_id(client_id: &str) -> Result<(), CoreError> {
+    let ok = !client_id.is_empty()
+        && client_id.len() <= 200
+        && client_id
+            .chars()
+            .all(|c| c.is_ascii_graphic() && c != '&' && c != '#');
+    if ok {
+        Ok(())
+    } else {
+        Err(CoreError::Config(format!(
+            "client ID `{client_id}` is not valid"
+        )))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_missing_settings_file_is_no_layer_and_a_broken_one_is_an_error() {
+        let dir = std::env::temp_dir().join(format!("pindesk-settings-{}", std::process::id()));
+        let path = dir.join("config.json");
+        assert_eq!(Settings::read(&path).unwrap(), None);
+        fs::create_dir_all(&dir).unwrap();
+        fs::write(&path, "{ not json").unwrap();
+        assert!(matches!(Settings::read(&path), Err(CoreError::Config(_))));
+        fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[test]
+    fn settings_round_trip_in_camel_case_without_empty_values() {
+        let dir = std::env::temp_dir().join(format!("pindesk-roundtrip-{}", std::process::id()));
+        let path = dir.join(USER_SETTINGS_FILE);
+        let settings = Settings {
+            tenant: Some(" contoso.example ".into()),
+            client_id: Some(String::new()),
+            ..Settings::default()
+        };
+        settings.write(&path).unwrap();
+        let text = fs::read_to_string(&path).unwrap();
+        assert!(text.contains("\"tenant\": \"contoso.example\"") && !text.contains("clientId"));
+        assert_eq!(
+            Settings::read(&path).unwrap().unwrap().tenant.as_deref(),
+            Some("contoso.example")
+        );
+        fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[test]
+    fn tenants_that_would_change_the_authority_path_are_refused() {
+        for good in [
+            "organizations",
+            "contoso.onmicrosoft.com",
+            "0e2f4a3c-1111-2222-3333-444455556666",
+        ] {
+            check_tenant(good).unwrap();
+        }
+        for bad in ["", "a/b", "x?y", "..", "a b"] {
+            assert!(check_tenant(bad).is_err(), "{bad}");
+        }
+    }
+}

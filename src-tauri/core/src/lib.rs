@@ -1,0 +1,21 @@
+//! PinDesk's behaviour, free of Tauri: configuration, sign-in, the keychain, Graph, and the three
+//! jobs of the wizard. The desktop shell only maps these functions onto IPC commands.
+
+pub mod accounts;
+pub mod auth;
+pub mod config;
+pub mod error;
+pub mod graph;
+pub mod keychain;
+pub mod secret;
+
+pub use accounts::Account;
+pub use auth::{AccessToken, Auth, AuthOptions, Session, Task};
+pub use config::Config;
+pub use error::{CoreError, IpcError};
+pub use keychain::{KeyringStore, SecretStore};
+
+/// The version the app reports to the window, so the UI shows what actually runs.
+pub fn version() -> &'static str {
+    env!("CARGO_PKG_VERSION")
+}
