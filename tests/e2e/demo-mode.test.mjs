@@ -2,7 +2,7 @@
 
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { freshDir, startApp } from './harness.mjs';
+import { freshDir, keepScreenshot, startApp } from './harness.mjs';
 
 let app;
 
@@ -19,6 +19,8 @@ test('demo mode shows the demo tenant badge on the sign-in screen', async () => 
   await driver.waitForDisplayed('[data-testid="sign-in-screen"]');
   const badge = await driver.waitForText('[data-testid="demo-badge"]');
   assert.match(badge, /demo tenant/i);
+  await driver.waitForText('[data-testid="app-version"]');
+  await keepScreenshot(driver, 'sign-in');
 });
 
 test('demo mode does not offer to switch to the demo tenant again', async () => {

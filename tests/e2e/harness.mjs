@@ -2,7 +2,7 @@
 // WebKitWebDriver and the real app binary), and a fresh data folder per app.
 
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -105,4 +105,18 @@ export async function startApp({ env = {}, args = [] } = {}) {
       await stopProcess(driverProcess);
     },
   };
+}
+
+/**
+ * Keeps a picture of the window in tests/e2e/artifacts; with PINDESK_UPDATE_SCREENSHOTS=1 also as
+ * the README's screenshot in docs/screenshots.
+ */
+export async function keepScreenshot(driver, name) {
+  const png = await driver.screenshot();
+  const dirs = [join(root, 'tests/e2e/artifacts')];
+  if (process.env.PINDESK_UPDATE_SCREENSHOTS === '1') dirs.push(join(root, 'docs/screenshots'));
+  for (const dir of dirs) {
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, `${name}.png`), png);
+  }
 }
