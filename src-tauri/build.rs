@@ -10,6 +10,8 @@ const COMMANDS: &[&str] = &[
     "cancel_sign_in",
     "use_account",
     "sign_out",
+    "settings",
+    "save_settings",
 ];
 
 fn main() {

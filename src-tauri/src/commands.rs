@@ -1,5 +1,6 @@
 //! The IPC commands: each is a few lines that call the core and map its result.
 
+use pindesk_core::config::{Settings, SettingsView};
 use pindesk_core::{Account, IpcError, Session, Task};
 use tauri::State;
 
@@ -51,4 +52,17 @@ pub async fn use_account(
 #[tauri::command]
 pub async fn sign_out(state: State<'_, AppState>, account_id: String) -> Result<(), IpcError> {
     Ok(state.auth().await.sign_out(&account_id).await?)
+}
+
+#[tauri::command]
+pub async fn settings(state: State<'_, AppState>) -> Result<SettingsView, IpcError> {
+    Ok(state.settings().await)
+}
+
+#[tauri::command]
+pub async fn save_settings(
+    state: State<'_, AppState>,
+    settings: Settings,
+) -> Result<SettingsView, IpcError> {
+    state.save_settings(settings).await
 }

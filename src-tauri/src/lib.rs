@@ -19,6 +19,8 @@ pub fn with_commands<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R
         commands::cancel_sign_in,
         commands::use_account,
         commands::sign_out,
+        commands::settings,
+        commands::save_settings,
     ])
 }
 

@@ -3,7 +3,7 @@
 
 use std::sync::Arc;
 
-use pindesk_core::config::Config;
+use pindesk_core::config::{Config, Settings, SettingsView, save_user_settings};
 use pindesk_core::{Auth, CoreError, IpcError, KeyringStore, SecretStore};
 use serde::Serialize;
 use tokio::sync::{Mutex, RwLock};
@@ -64,6 +64,25 @@ impl AppState {
             client_id: config.client_id.clone(),
             tenant_name: None,
         }
+    }
+
+    /// The configuration in use and where each value came from.
+    pub async fn settings(&self) -> SettingsView {
+        self.auth().await.config().view()
+    }
+
+    /// Saves the person's own settings and applies them at once: the configuration is read again
+    /// from every source, so an administrator's file or an environment variable still wins.
+    pub async fn save_settings(&self, settings: Settings) -> Result<SettingsView, IpcError> {
+        let mut auth = self.auth.write().await;
+        save_user_settings(&auth.config().data_dir, &settings)?;
+        let mut config = Config::load(|name| std::env::var(name).ok())?;
+        if let Some(tenant) = self.demo.lock().await.as_ref() {
+            config = config.with_local_tenant(tenant.issuer(), tenant.graph_base());
+        }
+        auth.cancel_sign_in();
+        *auth = Auth::new(config, Arc::clone(&self.store))?;
+        Ok(auth.config().view())
     }
 
     /// Starts the built-in demo tenant (once) and points the app at it.

@@ -45,3 +45,13 @@ test('window names the three jobs of the wizard', async () => {
 test('window offers the demo tenant when pointed at another tenant', async () => {
   await app.driver.waitForDisplayed('[data-testid="use-demo"]');
 });
+
+test('settings view shows the Graph address in use, set for this run', async () => {
+  const { driver } = app;
+  await driver.click('[data-testid="open-settings"]');
+  const graph = await driver.waitForText('[data-testid="in-use-graphUrl"]');
+  assert.equal(new URL(graph).origin, tenant.graphUrl);
+  assert.match(await driver.text('[data-testid="settings"]'), /set for this run/);
+  await driver.click('[data-testid="close-settings"]');
+  await driver.waitForDisplayed('[data-testid="sign-in-screen"]');
+});

@@ -23,7 +23,8 @@ pub struct Account {
     pub username: String,
     pub display_name: String,
     pub tenant_id: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    /// Sent as `null` when unknown: the window expects the key.
+    #[serde(default)]
     pub tenant_name: Option<String>,
 }
 

@@ -31,6 +31,33 @@ export interface Account {
 
 export type Task = 'helpdesk' | 'setup';
 
+/** Where a setting's value came from, later sources winning. */
+export type Origin = 'default' | 'administrator' | 'user' | 'environment' | 'localTenant';
+
+export interface SettingValue {
+  value: string;
+  origin: Origin;
+}
+
+export interface SettingsView {
+  tenant: SettingValue;
+  clientId: SettingValue;
+  authorityHost: SettingValue;
+  authority: SettingValue;
+  graphUrl: SettingValue;
+  dataDir: string;
+  adminConfigPath: string;
+  userSettingsPath: string;
+}
+
+/** The person's own settings; an empty or missing value falls back to the next source. */
+export interface UserSettings {
+  tenant?: string;
+  clientId?: string;
+  authorityHost?: string;
+  graphUrl?: string;
+}
+
 export interface Session {
   account: Account;
   task: Task;
@@ -138,6 +165,22 @@ export function isSession(v: unknown): v is Session {
 
 const isSessionOrNull = (v: unknown): v is Session | null => v === null || isSession(v);
 
+const ORIGINS = ['default', 'administrator', 'user', 'environment', 'localTenant'];
+const isSettingValue = (v: unknown): v is SettingValue =>
+  isRecord(v) && isString(v.value) && ORIGINS.includes(v.origin as string);
+
+export function isSettingsView(v: unknown): v is SettingsView {
+  return (
+    isRecord(v) &&
+    ['tenant', 'clientId', 'authorityHost', 'authority', 'graphUrl'].every((key) =>
+      isSettingValue(v[key]),
+    ) &&
+    isString(v.dataDir) &&
+    isString(v.adminConfigPath) &&
+    isString(v.userSettingsPath)
+  );
+}
+
 // The commands, one function each. Argument keys are camelCase, as the Rust side expects.
 
 export const api = {
@@ -159,6 +202,11 @@ export const api = {
     call('use_account', { accountId }, isSession),
 
   signOut: (accountId: string): Promise<void> => call('sign_out', { accountId }, isNothing),
+
+  settings: (): Promise<SettingsView> => call('settings', undefined, isSettingsView),
+
+  saveSettings: (settings: UserSettings): Promise<SettingsView> =>
+    call('save_settings', { settings }, isSettingsView),
 };
 
 export type Api = typeof api;

@@ -35,6 +35,7 @@ export class AuthState {
   /** Silent sign-in with a remembered account; otherwise show the sign-in screen. */
   async start(): Promise<void> {
     this.phase = 'starting';
+    this.session = null;
     try {
       const session = await api.restoreSession();
       if (session) {

@@ -1,0 +1,65 @@
+import { describe, expect, it, vi } from 'vitest';
+import { render, screen, waitFor } from '@testing-library/svelte';
+import userEvent from '@testing-library/user-event';
+import App from '../src/App.svelte';
+import { fakeBackend } from './backend';
+import type { SettingsView } from '../src/lib/api';
+
+vi.mock('@tauri-apps/api/core', () => ({ invoke: vi.fn() }));
+
+function view(tenant = 'organizations', origin: 'default' | 'user' = 'default'): SettingsView {
+  return {
+    tenant: { value: tenant, origin },
+    clientId: { value: '14d82eec', origin: 'default' },
+    authorityHost: { value: 'https://login.microsoftonline.com/', origin: 'default' },
+    authority: { value: 'https://login.microsoftonline.com/organizations/v2.0', origin: 'default' },
+    graphUrl: { value: 'https://graph.microsoft.com/', origin: 'administrator' },
+    dataDir: '/home/ada/.local/share/PinDesk',
+    adminConfigPath: '/etc/pindesk/config.json',
+    userSettingsPath: '/home/ada/.local/share/PinDesk/settings.json',
+  };
+}
+
+describe('settings view', () => {
+  it('shows each value in use and where it came from', async () => {
+    fakeBackend({ settings: () => view() });
+    render(App);
+    await userEvent.click(await screen.findByTestId('open-settings'));
+    expect((await screen.findByTestId('in-use-tenant')).textContent).toBe('organizations');
+    expect(screen.getByTestId('settings').textContent).toContain('set by your administrator');
+  });
+
+  it('saves only what the person typed, trimmed, and says how it takes effect', async () => {
+    const backend = fakeBackend({
+      settings: () => view(),
+      save_settings: () => view('contoso.example', 'user'),
+    });
+    render(App);
+    await userEvent.click(await screen.findByTestId('open-settings'));
+    await userEvent.type(await screen.findByTestId('setting-tenant'), '  contoso.example ');
+    await userEvent.click(screen.getByTestId('save-settings'));
+    await waitFor(() =>
+      expect(screen.getByTestId('settings-status').textContent).toContain('Saved'),
+    );
+    expect(backend.calls('save_settings')).toEqual([
+      ['save_settings', { settings: { tenant: 'contoso.example' } }],
+    ]);
+    expect(screen.getByTestId('in-use-tenant').textContent).toBe('contoso.example');
+  });
+
+  it('a refused value shows the reason and keeps what was typed', async () => {
+    fakeBackend({
+      settings: () => view(),
+      save_settings: () => {
+        throw { kind: 'config', message: "PinDesk's settings are not valid.", detail: 'tenant' };
+      },
+    });
+    render(App);
+    await userEvent.click(await screen.findByTestId('open-settings'));
+    const input = (await screen.findByTestId('setting-tenant')) as HTMLInputElement;
+    await userEvent.type(input, 'not a tenant!');
+    await userEvent.click(screen.getByTestId('save-settings'));
+    expect((await screen.findByTestId('error')).textContent).toContain('not valid');
+    expect(input.value).toBe('not a tenant!');
+  });
+});
