@@ -1,10 +1,28 @@
 //! The IPC commands: each is a few lines that call the core and map its result.
 
 use pindesk_core::config::{Settings, SettingsView};
-use pindesk_core::{Account, IpcError, Session, Task};
+use pindesk_core::{Account, Auth, IpcError, Session, Task};
+use serde::Serialize;
 use tauri::State;
 
 use crate::state::{AppInfo, AppState};
+
+/// A session as the window sees it: with the keychain warning, so a person whose keychain
+/// refused the token learns that the sign-in lasts for this session only.
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct SignedIn {
+    #[serde(flatten)]
+    session: Session,
+    storage_warning: Option<String>,
+}
+
+fn signed_in(auth: &Auth, session: Session) -> SignedIn {
+    SignedIn {
+        session,
+        storage_warning: auth.storage_warning(),
+    }
+}
 
 #[tauri::command]
 pub async fn app_info(state: State<'_, AppState>) -> Result<AppInfo, IpcError> {
@@ -22,8 +40,12 @@ pub async fn list_accounts(state: State<'_, AppState>) -> Result<Vec<Account>, I
 }
 
 #[tauri::command]
-pub async fn restore_session(state: State<'_, AppState>) -> Result<Option<Session>, IpcError> {
-    Ok(state.auth().await.restore_session().await?)
+pub async fn restore_session(state: State<'_, AppState>) -> Result<Option<SignedIn>, IpcError> {
+    let auth = state.auth().await;
+    Ok(auth
+        .restore_session()
+        .await?
+        .map(|session| signed_in(&auth, session)))
 }
 
 #[tauri::command]
@@ -31,8 +53,10 @@ pub async fn sign_in(
     state: State<'_, AppState>,
     task: Task,
     login_hint: Option<String>,
-) -> Result<Session, IpcError> {
-    Ok(state.auth().await.sign_in(task, login_hint).await?)
+) -> Result<SignedIn, IpcError> {
+    let auth = state.auth().await;
+    let session = auth.sign_in(task, login_hint).await?;
+    Ok(signed_in(&auth, session))
 }
 
 #[tauri::command]
@@ -45,8 +69,10 @@ pub async fn cancel_sign_in(state: State<'_, AppState>) -> Result<(), IpcError> 
 pub async fn use_account(
     state: State<'_, AppState>,
     account_id: String,
-) -> Result<Session, IpcError> {
-    Ok(state.auth().await.use_account(&account_id).await?)
+) -> Result<SignedIn, IpcError> {
+    let auth = state.auth().await;
+    let session = auth.use_account(&account_id).await?;
+    Ok(signed_in(&auth, session))
 }
 
 #[tauri::command]

@@ -1,7 +1,7 @@
 // Starts the real pieces for an end-to-end test: the demo tenant binary, tauri-driver (which starts
 // WebKitWebDriver and the real app binary), and a fresh data folder per app.
 
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -103,6 +103,7 @@ export async function startApp({ env = {}, args = [] } = {}) {
     async stop() {
       await driver.quit();
       await stopProcess(driverProcess);
+      await appGone();
     },
   };
 }
@@ -119,4 +120,24 @@ export async function keepScreenshot(driver, name) {
     mkdirSync(dir, { recursive: true });
     writeFileSync(join(dir, `${name}.png`), png);
   }
+}
+
+function appPids() {
+  try {
+    return execFileSync('pgrep', ['-f', `^${appBinary}`], { encoding: 'utf8' }).split(/\s+/).filter(Boolean);
+  } catch {
+    return []; // pgrep exits 1 when nothing matches
+  }
+}
+
+/**
+ * Waits until the app has really quit: the next start would otherwise find the old instance and
+ * hand over to it (PinDesk keeps a single instance), leaving the new session without a window.
+ */
+async function appGone() {
+  const deadline = Date.now() + 10000;
+  while (appPids().length > 0 && Date.now() < deadline) {
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  for (const pid of appPids()) process.kill(Number(pid), 'SIGKILL');
 }

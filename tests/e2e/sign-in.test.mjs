@@ -93,3 +93,23 @@ function walk(dir) {
     return statSync(path).isDirectory() ? walk(path) : [path];
   });
 }
+
+test('without a keychain the sign-in works for this session only and says so', async () => {
+  const app = await startApp({
+    env: {
+      ...env,
+      PINDESK_DATA_DIR: freshDir('pindesk-data-'),
+      DBUS_SESSION_BUS_ADDRESS: 'unix:path=/nonexistent/pindesk-no-keychain',
+    },
+  });
+  try {
+    const { driver } = app;
+    await driver.waitForDisplayed('[data-testid="sign-in-screen"]');
+    await driver.type('[data-testid="login-hint"]', HELPDESK);
+    await driver.click('[data-testid="sign-in"]');
+    assert.equal(await driver.waitForText('[data-testid="signed-in-name"]'), 'Harper Helpdesk');
+    assert.match(await driver.waitForText('[data-testid="storage-warning"]'), /this session only/);
+  } finally {
+    await app.stop();
+  }
+});

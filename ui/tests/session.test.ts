@@ -86,3 +86,19 @@ describe('signed-in window', () => {
     await waitFor(() => expect(document.querySelectorAll('body script').length).toBe(0));
   });
 });
+
+describe('keychain warning', () => {
+  it('a session the keychain refused says it lasts for this session only', async () => {
+    const warning = 'Your sign-in could not be saved; it lasts until you close PinDesk.';
+    fakeBackend({ restore_session: () => ({ ...session(), storageWarning: warning }) });
+    render(App);
+    expect((await screen.findByTestId('storage-warning')).textContent).toContain(warning);
+  });
+
+  it('a session the keychain kept shows no warning', async () => {
+    fakeBackend({ restore_session: () => ({ ...session(), storageWarning: null }) });
+    render(App);
+    await screen.findByTestId('signed-in-name');
+    expect(screen.queryByTestId('storage-warning')).toBeNull();
+  });
+});

@@ -128,7 +128,6 @@ async fn an_expired_token_is_refreshed_once_and_the_request_retried_once() {
 }
 
 #[tokio::test]
-#[ignore = "needs the demo tenant's managedDevices with $select/$top paging (being added)"]
 async fn with_half_of_gets_failing_the_client_still_returns_complete_correct_pages() {
     let tenant = tenant(Options {
         fault_rate: 0.5,
@@ -164,7 +163,6 @@ async fn with_half_of_gets_failing_the_client_still_returns_complete_correct_pag
 }
 
 #[tokio::test]
-#[ignore = "needs the demo tenant's managedDevices $filter (being added)"]
 async fn every_seeded_device_name_is_found_by_exactly_its_escaped_filter() {
     let tenant = tenant(Options::default()).await;
     let tokens = DemoTokens::sign_in(&tenant, HELPDESK).await.unwrap();
@@ -198,7 +196,6 @@ async fn every_seeded_device_name_is_found_by_exactly_its_escaped_filter() {
 }
 
 #[tokio::test]
-#[ignore = "needs the demo tenant's groups $search (being added)"]
 async fn group_search_pages_carry_consistency_level_to_the_end() {
     let tenant = tenant(Options::default()).await;
     let tokens = DemoTokens::sign_in(&tenant, HELPDESK).await.unwrap();
@@ -223,7 +220,6 @@ async fn group_search_pages_carry_consistency_level_to_the_end() {
 }
 
 #[tokio::test]
-#[ignore = "needs the demo tenant's $batch, managedDevices and servicePrincipals (being added)"]
 async fn batching_four_reads_costs_one_round_trip_on_the_tenant() {
     let tenant = tenant(Options::default()).await;
     let tokens = DemoTokens::sign_in(&tenant, HELPDESK).await.unwrap();

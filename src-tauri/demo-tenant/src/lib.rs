@@ -6,7 +6,14 @@
 //!
 //! Identity lives under `/{tenant}/v2.0/.well-known/openid-configuration` and
 //! `/{tenant}/oauth2/v2.0/{authorize,token,logout}`, where `{tenant}` is the tenant id, its
-//! verified domain, `organizations` or `common`. Graph lives under `/v1.0/` and `/beta/`.
+//! verified domain, `organizations` or `common`. Graph lives under `/v1.0/` and `/beta/`:
+//! `me`, `organization`, `groups` (`$search` with `ConsistencyLevel: eventual`, `startswith`),
+//! `servicePrincipals` (by `appId` alternate key and by `$filter`),
+//! `deviceManagement/managedDevices` (documented `$filter` operators, `$select`, `$top`, paging,
+//! by id, `resetPasscode`) and `$batch`.
+//!
+//! The two Windows Hello PIN reset apps are absent until consent is given on the demo's consent
+//! page, at the path of the published consent URLs: `/common/oauth2/authorize?client_id=<app>`.
 //! Tests sign in without the HTML page through `prompt=none&login_hint=<person>`.
 //!
 //! ```no_run

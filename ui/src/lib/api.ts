@@ -61,6 +61,8 @@ export interface UserSettings {
 export interface Session {
   account: Account;
   task: Task;
+  /** Set when the keychain refused the sign-in: it then lasts for this session only. */
+  storageWarning?: string | null;
 }
 
 export const UNEXPECTED_MESSAGE =
@@ -160,7 +162,12 @@ export function isAccount(v: unknown): v is Account {
 const isAccountList = (v: unknown): v is Account[] => Array.isArray(v) && v.every(isAccount);
 
 export function isSession(v: unknown): v is Session {
-  return isRecord(v) && isAccount(v.account) && (v.task === 'helpdesk' || v.task === 'setup');
+  return (
+    isRecord(v) &&
+    isAccount(v.account) &&
+    (v.task === 'helpdesk' || v.task === 'setup') &&
+    (v.storageWarning === undefined || isNullableString(v.storageWarning))
+  );
 }
 
 const isSessionOrNull = (v: unknown): v is Session | null => v === null || isSession(v);

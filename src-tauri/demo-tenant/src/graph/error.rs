@@ -40,6 +40,40 @@ impl GraphError {
         )
     }
 
+    /// Intune's way: Graph's `code` outside, Intune's own JSON (an `ErrorCode` and a version 3
+    /// message) inside `message`.
+    pub fn intune(status: StatusCode, code: &'static str, inner_code: &str) -> GraphError {
+        let operation = uuid::Uuid::new_v4();
+        let activity = uuid::Uuid::new_v4();
+        let version3 = json!({
+            "_version": 3,
+            "Message": format!(
+                "An error has occurred - Operation ID (for customer support): {operation} - \
+                 Activity ID: {activity} - Url: https://fef.msua06.manage.microsoft.com/\
+                 DeviceFE/StatelessDeviceFEService/deviceManagement/managedDevices?\
+                 api-version=5025-09-12 - CustomApiErrorPhrase: "
+            ),
+            "CustomApiErrorPhrase": "",
+            "RetryAfter": null,
+            "ErrorSourceService": "",
+            "HttpHeaders": "{}",
+        });
+        let outer = json!({
+            "ErrorCode": inner_code,
+            "Message": version3.to_string(),
+            "Target": null,
+            "Details": null,
+            "InnerError": null,
+            "InstanceAnnotations": [],
+        });
+        GraphError::new(status, code, outer.to_string())
+    }
+
+    /// What Intune answers a signed-in person who holds no Intune role.
+    pub fn no_intune_role() -> GraphError {
+        GraphError::intune(StatusCode::UNAUTHORIZED, "UnknownError", "Forbidden")
+    }
+
     pub fn body(&self, request_id: &str, client_request_id: &str) -> Value {
         json!({
             "error": {

@@ -2,10 +2,16 @@
 //! bearer token check, and Graph's error shape. Endpoints live in their own modules and are
 //! listed in [`endpoints`].
 
+mod batch;
+mod devices;
 mod error;
+mod filter;
+mod groups;
 mod me;
 mod odata;
 mod organization;
+mod reset;
+mod service_principals;
 
 use axum::extract::{Request, State};
 use axum::http::header::{AUTHORIZATION, CONTENT_TYPE, RETRY_AFTER, WWW_AUTHENTICATE};
@@ -18,7 +24,7 @@ use rand::Rng;
 pub(crate) use error::GraphError;
 
 use crate::oidc::scopes::Scopes;
-use crate::seed::Person;
+use crate::seed::{Person, Role};
 use crate::state::{AppState, Shared, lock};
 
 /// Graph's own application id, which it names in `WWW-Authenticate`.
@@ -58,7 +64,21 @@ impl Caller {
             Err(GraphError::insufficient_privileges())
         }
     }
+
+    /// Passes if the person holds any one of `roles`; Intune answers everyone else with its
+    /// wrapped 401.
+    pub fn require_role(&self, roles: &[Role]) -> Result<(), GraphError> {
+        if self.person.roles.iter().any(|r| roles.contains(r)) {
+            Ok(())
+        } else {
+            Err(GraphError::no_intune_role())
+        }
+    }
 }
+
+/// Intune roles that may read managed devices (and reset their passcodes).
+pub(crate) const DEVICE_ROLES: [Role; 2] =
+    [Role::IntuneAdministrator, Role::IntuneHelpDeskOperator];
 
 pub(crate) fn router(state: AppState) -> Router<AppState> {
     Router::new()
@@ -71,6 +91,11 @@ pub(crate) fn router(state: AppState) -> Router<AppState> {
 fn endpoints() -> Router<AppState> {
     Router::new()
         .merge(me::routes())
+        .merge(batch::routes())
+        .merge(devices::routes())
+        .merge(reset::routes())
+        .merge(groups::routes())
+        .merge(service_principals::routes())
         .merge(organization::routes())
         .fallback(unknown_segment)
         .method_not_allowed_fallback(method_not_allowed)

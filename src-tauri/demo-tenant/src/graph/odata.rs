@@ -28,6 +28,31 @@ impl Query {
             .map(|(_, v)| v.as_str())
     }
 
+    /// `$top`: `default` when absent, at most `max`; zero, negatives and words are refused.
+    pub fn top(&self, default: usize, max: usize) -> Result<usize, GraphError> {
+        match self.option("top") {
+            None => Ok(default),
+            Some(raw) => match raw.trim().parse::<usize>() {
+                Ok(0) | Err(_) => Err(GraphError::bad_request(format!(
+                    "Invalid value '{raw}' for $top query option found. The $top query option \
+                     requires a non-negative integer value."
+                ))),
+                Ok(n) => Ok(n.min(max)),
+            },
+        }
+    }
+
+    /// Where a page starts: the position carried in `$skiptoken` by a `nextLink`.
+    pub fn skip(&self) -> Result<usize, GraphError> {
+        match self.option("skiptoken") {
+            None => Ok(0),
+            Some(raw) => raw
+                .strip_prefix(SKIP_PREFIX)
+                .and_then(|n| n.parse().ok())
+                .ok_or_else(|| GraphError::bad_request("The skip token is not valid.")),
+        }
+    }
+
     /// `$select` resolved against the properties a type has, in canonical spelling.
     pub fn select(
         &self,
@@ -54,6 +79,32 @@ impl Query {
         }
         Ok(Some(chosen))
     }
+}
+
+const SKIP_PREFIX: &str = "RFNwdAIAAQAAAC";
+
+/// The full `@odata.nextLink` URL: the same request (query kept byte for byte) from `position`.
+pub(crate) fn next_link(
+    origin: &str,
+    version: &str,
+    path: &str,
+    raw_query: Option<&str>,
+    position: usize,
+) -> String {
+    let mut pairs: Vec<&str> = raw_query
+        .unwrap_or_default()
+        .split('&')
+        .filter(|pair| !pair.is_empty())
+        .filter(|pair| {
+            let name = pair.split('=').next().unwrap_or_default();
+            let name = name.strip_prefix("%24").unwrap_or(name);
+            let name = name.strip_prefix('$').unwrap_or(name);
+            !name.eq_ignore_ascii_case("skiptoken")
+        })
+        .collect();
+    let token = format!("$skiptoken={SKIP_PREFIX}{position}");
+    pairs.push(&token);
+    format!("{origin}/{version}/{path}?{}", pairs.join("&"))
 }
 
 /// Keeps the selected properties of an entity, or the default set when nothing was selected.

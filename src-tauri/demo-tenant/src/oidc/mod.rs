@@ -2,6 +2,7 @@
 //! ID's v2.0 endpoints.
 
 mod authorize;
+mod consent;
 pub(crate) mod error;
 mod page;
 pub(crate) mod scopes;
@@ -37,6 +38,11 @@ pub(crate) fn router() -> Router<AppState> {
             get(token::token_get).post(token::token),
         )
         .route("/{tenant}/oauth2/v2.0/logout", get(logout).post(logout))
+        // Entra's v1 authorize endpoint, where the published PIN reset consent URLs point.
+        .route(
+            "/{tenant}/oauth2/authorize",
+            get(consent::consent_get).post(consent::consent_post),
+        )
 }
 
 /// The first path segment of every identity URL, as Entra reads it.

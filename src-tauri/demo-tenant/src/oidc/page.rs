@@ -34,7 +34,7 @@ pub(super) fn escape(text: &str) -> String {
     out
 }
 
-fn document(status: StatusCode, title: &str, body: &str) -> Response {
+pub(super) fn document(status: StatusCode, title: &str, body: &str) -> Response {
     let html = format!(
         "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\">\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\
@@ -44,7 +44,7 @@ fn document(status: StatusCode, title: &str, body: &str) -> Response {
     (status, [(CACHE_CONTROL, "no-store")], Html(html)).into_response()
 }
 
-fn hidden_fields(fields: &[(&str, &str)]) -> String {
+pub(super) fn hidden_fields(fields: &[(&str, &str)]) -> String {
     fields
         .iter()
         .map(|(name, value)| {

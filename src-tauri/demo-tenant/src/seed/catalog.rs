@@ -252,6 +252,49 @@ pub(super) fn showcase() -> Vec<Spec> {
         spec("Avery's MacBook Air", Some("admin"), MacOs, "14.7.1")
             .hardware("Apple", "MacBook Air (M2, 2022)")
             .enrolled_by("appleBulkWithUser"),
+        // Names that break naive URL building: each must be found by exactly its own filter.
+        spec(
+            "50% off & more #2/3",
+            Some("soren.lund"),
+            WindowsPhone,
+            "10.0.15063.2108",
+        )
+        .hardware(ms, "Lumia 950"),
+        spec(
+            "Sales #4 / North",
+            Some("ana.souza"),
+            WindowsDesktop,
+            "10.0.22631.4460",
+        )
+        .hardware("Dell Inc.", "Latitude 7440"),
+        spec(
+            "R&D 100%",
+            Some("ngozi.okafor"),
+            WindowsPhone,
+            "10.0.15254.603",
+        )
+        .hardware("HP", "HP Elite x3"),
+        spec(
+            "Kenji's phone 📱✨",
+            Some("kenji.watanabe"),
+            WindowsPhone,
+            "10.0.15063.1868",
+        )
+        .hardware(ms, "Lumia 950 XL"),
+        spec(
+            "هاتف مريم",
+            Some("priya.raman"),
+            WindowsPhone,
+            "10.0.15254.603",
+        )
+        .hardware(ms, "Lumia 650"),
+        spec(
+            "מחשב נייד 7",
+            Some("mateo.garcia"),
+            WindowsDesktop,
+            "10.0.26100.2314",
+        )
+        .hardware("LENOVO", "ThinkPad X1 Carbon Gen 12"),
     ]
 }
 
@@ -269,7 +312,8 @@ const FILLER_OWNERS: [&str; 8] = [
 pub(super) fn filler(n: usize) -> Spec {
     let owner = Some(FILLER_OWNERS[n % FILLER_OWNERS.len()]);
     let synced = i64::try_from(n % 6).unwrap_or(0);
-    let number = 1000 + n;
+    // Five digits and up, so no filler name repeats a showcase name such as NW-LT-1703.
+    let number = 10_000 + n;
     let ms = "Microsoft Corporation";
     match n % 7 {
         0 | 3 => spec(

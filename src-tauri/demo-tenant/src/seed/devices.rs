@@ -1,5 +1,7 @@
 //! Managed devices in Graph's v1.0 `managedDevice` shape.
 
+use std::sync::OnceLock;
+
 use serde_json::{Map, Value, json};
 use time::{Duration, OffsetDateTime};
 
@@ -27,14 +29,74 @@ impl ManagedDevice {
     }
 }
 
-pub fn build(count: usize, owners: &[Employee], now: OffsetDateTime) -> Vec<ManagedDevice> {
-    let showcase = showcase();
-    (0..count)
-        .map(|i| {
-            let spec = showcase.get(i).cloned().unwrap_or_else(|| filler(i));
-            device(i, &spec, owners, now)
-        })
-        .collect()
+/// The spec of the device at `index`: the showcase first, then filler.
+pub(super) fn spec_at(index: usize) -> Spec {
+    cached_showcase()
+        .get(index)
+        .cloned()
+        .unwrap_or_else(|| filler(index))
+}
+
+fn cached_showcase() -> &'static [Spec] {
+    static SHOWCASE: OnceLock<Vec<Spec>> = OnceLock::new();
+    SHOWCASE.get_or_init(showcase)
+}
+
+/// The device at `index`, built from its spec alone, so any one device costs the same to make
+/// whatever the size of the fleet.
+pub(super) fn device_at(index: usize, owners: &[Employee], now: OffsetDateTime) -> ManagedDevice {
+    device(index, &spec_at(index), owners, now)
+}
+
+/// Properties that depend on the spec alone: enough to test most filters without building the
+/// whole device.
+pub const LIGHT_PROPERTIES: [&str; 8] = [
+    "deviceName",
+    "operatingSystem",
+    "osVersion",
+    "model",
+    "manufacturer",
+    "managementState",
+    "complianceState",
+    "managementAgent",
+];
+
+pub(super) fn light_at(index: usize) -> Map<String, Value> {
+    let spec = spec_at(index);
+    into_map(json!({
+        "deviceName": spec.name,
+        "operatingSystem": spec.platform.operating_system(),
+        "osVersion": spec.os_version,
+        "model": spec.model,
+        "manufacturer": spec.manufacturer,
+        "managementState": spec.management_state,
+        "complianceState": spec.compliance,
+        "managementAgent": management_agent(&spec),
+    }))
+}
+
+fn management_agent(spec: &Spec) -> &'static str {
+    if spec.enrollment == "windowsCoManagement" {
+        "configurationManagerClientMdm"
+    } else {
+        "mdm"
+    }
+}
+
+/// Entra device object id and whether it is a Windows phone, without building the device.
+pub(super) fn entra_device(index: usize) -> (String, bool) {
+    let spec = spec_at(index);
+    let key = format!("{index}:{}", spec.name);
+    (
+        stable_id("entraDevice", &key),
+        spec.platform == Platform::WindowsPhone,
+    )
+}
+
+/// The managed device id of the device at `index`.
+pub(super) fn id_at(index: usize) -> String {
+    let spec = spec_at(index);
+    stable_id("managedDevice", &format!("{index}:{}", spec.name))
 }
 
 fn device(index: usize, spec: &Spec, owners: &[Employee], now: OffsetDateTime) -> ManagedDevice {
@@ -73,11 +135,7 @@ fn device(index: usize, spec: &Spec, owners: &[Employee], now: OffsetDateTime) -
         "operatingSystem": os,
         "complianceState": spec.compliance,
         "jailBroken": if matches!(spec.platform, Ios | Android) { "False" } else { "Unknown" },
-        "managementAgent": if spec.enrollment == "windowsCoManagement" {
-            "configurationManagerClientMdm"
-        } else {
-            "mdm"
-        },
+        "managementAgent": management_agent(spec),
         "osVersion": spec.os_version,
         "easActivated": false,
         "easDeviceId": "",

@@ -1,7 +1,9 @@
 //! The demo tenant's directory, built the same way on every run: no randomness, only the clock.
 
+pub mod apps;
 mod catalog;
 pub mod devices;
+pub mod fleet;
 pub mod people;
 
 use serde_json::{Map, Value, json};
@@ -9,6 +11,7 @@ use sha2::{Digest, Sha256};
 use time::{Duration, OffsetDateTime};
 
 pub use devices::ManagedDevice;
+pub use fleet::Fleet;
 pub use people::{Employee, PEOPLE, Person, Role};
 
 use crate::clock::graph_date_time;
@@ -46,8 +49,10 @@ pub struct Group {
 pub struct Directory {
     pub organization: Map<String, Value>,
     pub users: Vec<Employee>,
-    pub managed_devices: Vec<ManagedDevice>,
+    pub managed_devices: Fleet,
     pub groups: Vec<Group>,
+    /// `servicePrincipals`: the PIN reset apps join once consent is granted.
+    pub service_principals: Vec<Map<String, Value>>,
     /// `deviceManagement/deviceConfigurations`: empty until an administrator deploys a policy.
     pub device_configurations: Vec<Value>,
 }
@@ -55,15 +60,35 @@ pub struct Directory {
 impl Directory {
     pub fn seed(device_count: usize, now: OffsetDateTime) -> Directory {
         let users = people::owners(TENANT_DOMAIN);
-        let managed_devices = devices::build(device_count, &users, now);
-        let groups = groups(&users, &managed_devices, now);
+        let groups = groups(&users, device_count, now);
+        let managed_devices = Fleet::new(device_count, users.clone(), now);
         Directory {
             organization: organization(),
             users,
             managed_devices,
             groups,
+            service_principals: apps::seeded(),
             device_configurations: Vec::new(),
         }
+    }
+}
+
+impl Directory {
+    /// Admin consent to one of the PIN reset apps: its service principal appears. Returns the
+    /// app's display name, or `None` for an app the demo does not know.
+    pub fn grant_consent(&mut self, app_id: &str) -> Option<&'static str> {
+        let (app_id, name) = apps::PIN_RESET_APPS
+            .iter()
+            .find(|(id, _)| id.eq_ignore_ascii_case(app_id.trim()))?;
+        let present = self
+            .service_principals
+            .iter()
+            .any(|sp| sp.get("appId").and_then(Value::as_str) == Some(app_id));
+        if !present {
+            self.service_principals
+                .push(apps::service_principal(app_id, name));
+        }
+        Some(name)
     }
 }
 
@@ -92,7 +117,11 @@ fn organization() -> Map<String, Value> {
     }
 }
 
-fn groups(users: &[Employee], devices: &[ManagedDevice], now: OffsetDateTime) -> Vec<Group> {
+/// Phones beyond the first thousand devices stay out of the phone group, so that a large fleet
+/// still starts at once.
+const GROUP_DEVICE_SCAN: usize = 1000;
+
+fn groups(users: &[Employee], device_count: usize, now: OffsetDateTime) -> Vec<Group> {
     let user_ids = |aliases: &[&str]| -> Vec<String> {
         users
             .iter()
@@ -104,11 +133,11 @@ fn groups(users: &[Employee], devices: &[ManagedDevice], now: OffsetDateTime) ->
             .map(|u| u.id.clone())
             .collect()
     };
-    let phone_ids: Vec<String> = devices
-        .iter()
-        .filter(|d| d.beta_properties.get("deviceType") == Some(&json!("windowsPhone")))
-        .filter_map(|d| d.properties.get("azureADDeviceId").and_then(Value::as_str))
-        .map(str::to_owned)
+    let scanned = device_count.min(GROUP_DEVICE_SCAN);
+    let phone_ids: Vec<String> = (0..scanned)
+        .map(devices::entra_device)
+        .filter(|(_, phone)| *phone)
+        .map(|(id, _)| id)
         .collect();
     // Names carry an apostrophe and a dash outside ASCII on purpose.
     let specs = [
@@ -136,6 +165,16 @@ fn groups(users: &[Employee], devices: &[ManagedDevice], now: OffsetDateTime) ->
             "O'Brien's team",
             "Field sales, north region.",
             user_ids(&["liam.obrien", "priya.raman"]),
+        ),
+        (
+            "Accounts payable",
+            "Finance staff who pay suppliers.",
+            user_ids(&["ines.dubois"]),
+        ),
+        (
+            "Area managers",
+            "Regional managers and their deputies.",
+            user_ids(&["soren.lund", "ngozi.okafor"]),
         ),
     ];
     specs

@@ -25,7 +25,7 @@ fn seed_is_the_same_for_the_same_clock() {
     let ids = |d: &Directory| {
         d.managed_devices
             .iter()
-            .map(|m| m.properties.clone())
+            .map(|m| m.properties)
             .collect::<Vec<_>>()
     };
     assert_eq!(ids(&a), ids(&b));
@@ -35,7 +35,7 @@ fn seed_is_the_same_for_the_same_clock() {
 #[test]
 fn devices_carry_exactly_the_v1_managed_device_properties() {
     let expected: BTreeSet<&str> = V1_PROPERTIES.into_iter().collect();
-    for device in directory().managed_devices {
+    for device in directory().managed_devices.iter() {
         let keys: BTreeSet<&str> = device.properties.keys().map(String::as_str).collect();
         assert_eq!(keys, expected, "{}", text(&device, "deviceName"));
     }
@@ -67,7 +67,7 @@ fn device_enum_values_come_from_the_v1_schema() {
     ];
     let compliance = ["unknown", "compliant", "noncompliant", "inGracePeriod"];
     let agent = ["mdm", "configurationManagerClientMdm", "easMdm"];
-    for device in directory().managed_devices {
+    for device in directory().managed_devices.iter() {
         assert!(enrollment.contains(&text(&device, "deviceEnrollmentType")));
         assert!(state.contains(&text(&device, "managementState")));
         assert!(compliance.contains(&text(&device, "complianceState")));
@@ -77,7 +77,7 @@ fn device_enum_values_come_from_the_v1_schema() {
 
 #[test]
 fn seed_covers_every_case_the_reset_screen_explains() {
-    let devices = directory().managed_devices;
+    let devices: Vec<ManagedDevice> = directory().managed_devices.iter().collect();
     let names: Vec<&str> = devices.iter().map(|d| text(d, "deviceName")).collect();
     assert!(names.contains(&"O'Brien's phone"));
     assert!(names.contains(&"Zoë’s Lumia"));
@@ -105,7 +105,11 @@ fn seed_covers_every_case_the_reset_screen_explains() {
 fn small_seeds_keep_the_showcase_first() {
     let small = Directory::seed(3, datetime!(2026-11-25 09:00:00 UTC));
     assert_eq!(small.managed_devices.len(), 3);
-    assert_eq!(text(&small.managed_devices[0], "deviceName"), "Zoë’s Lumia");
+    let first = small.managed_devices.get(0).ok_or("no first device");
+    assert_eq!(
+        first.map(|d| text(&d, "deviceName").to_owned()),
+        Ok("Zoë’s Lumia".to_owned())
+    );
 }
 
 #[test]
@@ -118,4 +122,43 @@ fn groups_have_members_and_awkward_names() {
             .any(|g| g.properties["displayName"] == "O'Brien's team")
     );
     assert!(dir.device_configurations.is_empty());
+}
+
+#[test]
+fn light_properties_agree_with_the_full_device() {
+    let dir = directory();
+    for (index, device) in dir.managed_devices.iter().enumerate() {
+        let light = dir.managed_devices.light(index).unwrap_or_default();
+        for name in devices::LIGHT_PROPERTIES {
+            assert_eq!(
+                light.get(name),
+                device.properties.get(name),
+                "{index} {name}"
+            );
+        }
+    }
+}
+
+#[test]
+fn device_names_are_unique_ignoring_case() {
+    let dir = Directory::seed(2000, datetime!(2026-11-25 09:00:00 UTC));
+    let names: BTreeSet<String> = dir
+        .managed_devices
+        .iter()
+        .map(|d| text(&d, "deviceName").to_lowercase())
+        .collect();
+    assert_eq!(names.len(), 2000);
+}
+
+#[test]
+fn a_large_fleet_is_made_on_demand() {
+    let dir = Directory::seed(100_000, datetime!(2026-11-25 09:00:00 UTC));
+    assert_eq!(dir.managed_devices.len(), 100_000);
+    let last = dir.managed_devices.get(99_999).map(|d| d.id().to_owned());
+    assert_eq!(
+        last.as_deref()
+            .and_then(|id| dir.managed_devices.index_of(id)),
+        Some(99_999)
+    );
+    assert!(dir.managed_devices.get(100_000).is_none());
 }

@@ -170,3 +170,79 @@ pub fn assert_entra_error(status: reqwest::StatusCode, body: &Value, error: &str
         assert!(!text(body, field).is_empty(), "{field} missing in {body}");
     }
 }
+
+/// Every permission the client was granted (`.default`), as the app asks for them.
+pub const ALL_SCOPES: &str = "openid profile offline_access https://graph.microsoft.com/.default";
+
+/// Signs in as `person` with every consented Graph permission and returns the access token.
+pub async fn graph_token(tenant: &DemoTenant, person: &str) -> TestResult<String> {
+    graph_token_with(tenant, person, ALL_SCOPES).await
+}
+
+pub async fn graph_token_with(
+    tenant: &DemoTenant,
+    person: &str,
+    scope: &str,
+) -> TestResult<String> {
+    let params = with(authorize_params(Some(person)), "scope", Some(scope));
+    let redirect = redirect_params(&authorize(tenant, &params).await?)?;
+    let code = param(&redirect, "code").ok_or("no code")?.to_owned();
+    let (status, body) = token_request(
+        tenant,
+        &[
+            ("grant_type", "authorization_code"),
+            ("client_id", DEFAULT_CLIENT_ID),
+            ("code", code.as_str()),
+            ("redirect_uri", REDIRECT_URI),
+            ("code_verifier", VERIFIER),
+            ("scope", scope),
+        ],
+    )
+    .await?;
+    assert_eq!(status, reqwest::StatusCode::OK, "{body}");
+    Ok(text(&body, "/access_token").to_owned())
+}
+
+/// A Graph GET of `path_and_query` (relative to the tenant's root, e.g. `v1.0/me`, or a full
+/// `nextLink`), with optional query pairs encoded by the HTTP client.
+pub async fn graph_json(
+    tenant: &DemoTenant,
+    token: &str,
+    path: &str,
+    query: &[(&str, &str)],
+) -> TestResult<(reqwest::StatusCode, Value)> {
+    let url = tenant.graph_base().join(path)?;
+    let mut request = client()?.get(url).bearer_auth(token);
+    if !query.is_empty() {
+        request = request.query(query);
+    }
+    let response = request.send().await?;
+    let status = response.status();
+    Ok((status, response.json().await?))
+}
+
+/// `(id, deviceName)` of every device a default tenant seeds.
+pub fn seeded_devices(count: usize) -> Vec<(String, String)> {
+    demo_tenant::seed::Directory::seed(count, time::OffsetDateTime::now_utc())
+        .managed_devices
+        .iter()
+        .map(|d| {
+            let name = d
+                .properties
+                .get("deviceName")
+                .and_then(Value::as_str)
+                .unwrap_or_default()
+                .to_owned();
+            (d.id().to_owned(), name)
+        })
+        .collect()
+}
+
+/// The id of the seeded device called `name`.
+pub fn device_id(name: &str) -> TestResult<String> {
+    seeded_devices(Options::default().devices)
+        .into_iter()
+        .find(|(_, n)| n == name)
+        .map(|(id, _)| id)
+        .ok_or_else(|| format!("no seeded device called {name}").into())
+}

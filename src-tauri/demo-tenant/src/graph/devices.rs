@@ -1,0 +1,181 @@
+//! `GET /deviceManagement/managedDevices` (with `$filter`, `$select`, `$top` and paging) and
+//! `GET /deviceManagement/managedDevices/{id}`. Intune Administrators and Help Desk Operators may
+//! read; anyone else gets Intune's wrapped 401.
+
+use axum::extract::{Path, RawQuery, State};
+use axum::http::StatusCode;
+use axum::routing::get;
+use axum::{Extension, Json, Router};
+use serde_json::{Map, Value, json};
+
+use super::filter::{self, Op, Support};
+use super::odata::{Query, context, next_link, project};
+use super::{ApiVersion, Caller, DEVICE_ROLES, GraphError};
+use crate::seed::ManagedDevice;
+use crate::seed::devices::{LIGHT_PROPERTIES, V1_PROPERTIES};
+use crate::state::{AppState, lock};
+
+const SET: &str = "deviceManagement/managedDevices";
+const DEFAULT_PAGE: usize = 100;
+const MAX_PAGE: usize = 1000;
+const BETA_PROPERTIES: [&str; 2] = ["deviceType", "joinType"];
+
+pub(super) const READ_SCOPES: [&str; 2] = [
+    "DeviceManagementManagedDevices.Read.All",
+    "DeviceManagementManagedDevices.ReadWrite.All",
+];
+
+/// The operators the v1.0 metadata documents per property; everything else is a 400.
+const SUPPORT: &Support = &[
+    ("deviceName", &[Op::Eq, Op::Contains]),
+    ("serialNumber", &[Op::Eq]),
+    ("operatingSystem", &[Op::Eq]),
+    ("managementState", &[Op::Eq]),
+    ("managementAgent", &[Op::Eq]),
+    ("complianceState", &[Op::Eq]),
+    ("manufacturer", &[Op::Eq]),
+    ("userPrincipalName", &[Op::Eq, Op::Ne]),
+    ("osVersion", &[Op::Contains]),
+    ("emailAddress", &[Op::Contains]),
+    ("phoneNumber", &[Op::Contains]),
+    ("model", &[Op::Eq, Op::Contains]),
+    ("lastSyncDateTime", &[Op::Lt, Op::Gt]),
+    ("enrolledDateTime", &[Op::Lt, Op::Gt]),
+];
+
+pub(super) fn routes() -> Router<AppState> {
+    Router::new()
+        .route("/deviceManagement/managedDevices", get(list))
+        .route("/deviceManagement/managedDevices/{id}", get(one))
+}
+
+/// The properties a version knows, in a stable order.
+fn known(version: ApiVersion) -> Vec<&'static str> {
+    let mut names: Vec<&'static str> = V1_PROPERTIES.to_vec();
+    if version == ApiVersion::Beta {
+        names.extend(BETA_PROPERTIES);
+    }
+    names
+}
+
+/// The device as a version shows it: beta adds its own properties.
+fn entity(device: ManagedDevice, version: ApiVersion) -> Map<String, Value> {
+    let mut properties = device.properties;
+    if version == ApiVersion::Beta {
+        properties.extend(device.beta_properties);
+    }
+    properties
+}
+
+async fn list(
+    State(state): State<AppState>,
+    Extension(version): Extension<ApiVersion>,
+    Extension(caller): Extension<Caller>,
+    RawQuery(raw): RawQuery,
+) -> Result<Json<Value>, GraphError> {
+    caller.require_any(&READ_SCOPES)?;
+    caller.require_role(&DEVICE_ROLES)?;
+    let query = Query::parse(raw.as_deref());
+    let names = known(version);
+    let selected = query.select("managedDevice", &names)?;
+    let filter = query
+        .option("filter")
+        .map(|raw| filter::parse(raw, "managedDevice", SUPPORT))
+        .transpose()?;
+    let top = query.top(DEFAULT_PAGE, MAX_PAGE)?;
+    let start = query.skip()?;
+    // A filter on spec-only properties is first tried on those alone, so a search through a
+    // large fleet builds only the devices that match.
+    let light = filter.as_ref().filter(|f| f.reads_only(&LIGHT_PROPERTIES));
+    let mut page = Vec::new();
+    let mut next = None;
+    {
+        let directory = lock(&state.directory);
+        let fleet = &directory.managed_devices;
+        for index in start..fleet.len() {
+            if let Some(light) = light
+                && !fleet.light(index).is_some_and(|d| light.matches(&d))
+            {
+                continue;
+            }
+            let Some(device) = fleet.get(index) else {
+                break;
+            };
+            let item = entity(device, version);
+            if filter.as_ref().is_some_and(|f| !f.matches(&item)) {
+                continue;
+            }
+            if page.len() == top {
+                next = Some(index);
+                break;
+            }
+            page.push(Value::Object(project(&item, selected.as_deref(), &names)));
+        }
+    }
+    let mut body = Map::new();
+    body.insert(
+        "@odata.context".into(),
+        json!(context(
+            &state.origin,
+            version.path(),
+            SET,
+            selected.as_deref(),
+            false
+        )),
+    );
+    body.insert("value".into(), Value::Array(page));
+    if let Some(position) = next {
+        let link = next_link(&state.origin, version.path(), SET, raw.as_deref(), position);
+        body.insert("@odata.nextLink".into(), json!(link));
+    }
+    Ok(Json(Value::Object(body)))
+}
+
+async fn one(
+    State(state): State<AppState>,
+    Extension(version): Extension<ApiVersion>,
+    Extension(caller): Extension<Caller>,
+    Path(id): Path<String>,
+    RawQuery(raw): RawQuery,
+) -> Result<Json<Value>, GraphError> {
+    caller.require_any(&READ_SCOPES)?;
+    caller.require_role(&DEVICE_ROLES)?;
+    let names = known(version);
+    let selected = Query::parse(raw.as_deref()).select("managedDevice", &names)?;
+    let device = find(&state, &id)?;
+    let mut body = Map::new();
+    body.insert(
+        "@odata.context".into(),
+        json!(context(
+            &state.origin,
+            version.path(),
+            SET,
+            selected.as_deref(),
+            true
+        )),
+    );
+    body.extend(project(
+        &entity(device, version),
+        selected.as_deref(),
+        &names,
+    ));
+    Ok(Json(Value::Object(body)))
+}
+
+/// The device with `id`, or Intune's 404.
+pub(super) fn find(state: &AppState, id: &str) -> Result<ManagedDevice, GraphError> {
+    let directory = lock(&state.directory);
+    let fleet = &directory.managed_devices;
+    fleet
+        .index_of(id)
+        .and_then(|i| fleet.get(i))
+        .ok_or_else(not_found)
+}
+
+pub(super) fn not_found() -> GraphError {
+    GraphError::intune(
+        StatusCode::NOT_FOUND,
+        "ResourceNotFound",
+        "ResourceNotFound",
+    )
+}

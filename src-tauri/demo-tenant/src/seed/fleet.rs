@@ -1,0 +1,101 @@
+//! The managed devices of the tenant, made on demand from their index: starting with 100 000
+//! devices costs nothing, and a device only takes memory once an action has changed it.
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+use time::OffsetDateTime;
+
+use serde_json::{Map, Value};
+
+use super::devices::{ManagedDevice, device_at, id_at, light_at};
+use super::people::Employee;
+
+#[derive(Clone)]
+pub struct Fleet {
+    count: usize,
+    now: OffsetDateTime,
+    owners: Vec<Employee>,
+    /// Devices an action has changed, by index; they win over the generated form.
+    changed: HashMap<usize, ManagedDevice>,
+    /// Device id to index, built on the first lookup by id.
+    ids: OnceLock<HashMap<String, usize>>,
+}
+
+impl std::fmt::Debug for Fleet {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Fleet")
+            .field("count", &self.count)
+            .field("changed", &self.changed.len())
+            .finish_non_exhaustive()
+    }
+}
+
+impl Fleet {
+    pub fn new(count: usize, owners: Vec<Employee>, now: OffsetDateTime) -> Fleet {
+        Fleet {
+            count,
+            now,
+            owners,
+            changed: HashMap::new(),
+            ids: OnceLock::new(),
+        }
+    }
+
+    pub fn len(&self) -> usize {
+        self.count
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.count == 0
+    }
+
+    /// The device at `index` in the tenant's order.
+    pub fn get(&self, index: usize) -> Option<ManagedDevice> {
+        if index >= self.count {
+            return None;
+        }
+        Some(
+            self.changed
+                .get(&index)
+                .cloned()
+                .unwrap_or_else(|| device_at(index, &self.owners, self.now)),
+        )
+    }
+
+    /// The [`LIGHT_PROPERTIES`](super::devices::LIGHT_PROPERTIES) of the device at `index`
+    /// (more for a changed device), made without building the device.
+    pub fn light(&self, index: usize) -> Option<Map<String, Value>> {
+        if index >= self.count {
+            return None;
+        }
+        Some(
+            self.changed
+                .get(&index)
+                .map_or_else(|| light_at(index), |d| d.properties.clone()),
+        )
+    }
+
+    /// Every device in order, each made as it is reached.
+    pub fn iter(&self) -> impl Iterator<Item = ManagedDevice> + '_ {
+        (0..self.count).filter_map(|i| self.get(i))
+    }
+
+    /// Where the device with `id` sits, if it exists.
+    pub fn index_of(&self, id: &str) -> Option<usize> {
+        self.ids
+            .get_or_init(|| (0..self.count).map(|i| (id_at(i), i)).collect())
+            .get(id)
+            .copied()
+    }
+
+    /// Changes the device at `index` and keeps the change.
+    pub fn update(&mut self, index: usize, change: impl FnOnce(&mut ManagedDevice)) -> bool {
+        let Some(mut device) = self.get(index) else {
+            return false;
+        };
+        change(&mut device);
+        self.changed.insert(index, device);
+        true
+    }
+}

@@ -1,0 +1,149 @@
+//! `resetPasscode` over real HTTP: 204, then the action result moving on the device, by kind of
+//! device and by role; the passcode never reaches the request log.
+
+mod common;
+
+use std::time::{Duration, Instant};
+
+use common::*;
+use demo_tenant::{ADMIN, DemoTenant, HELPDESK, NO_ROLE};
+use reqwest::StatusCode;
+use serde_json::Value;
+
+const DEVICES: &str = "v1.0/deviceManagement/managedDevices";
+
+async fn reset(tenant: &DemoTenant, token: &str, id: &str) -> TestResult<StatusCode> {
+    let url = tenant
+        .graph_base()
+        .join(&format!("{DEVICES}/{id}/resetPasscode"))?;
+    Ok(client()?
+        .post(url)
+        .bearer_auth(token)
+        .send()
+        .await?
+        .status())
+}
+
+/// The reset results of a device that started at or after `since` (Graph's whole seconds).
+async fn resets(tenant: &DemoTenant, token: &str, id: &str, since: &str) -> TestResult<Vec<Value>> {
+    let (status, body) = graph_json(
+        tenant,
+        token,
+        &format!("{DEVICES}/{id}"),
+        &[("$select", "id,deviceName,deviceActionResults")],
+    )
+    .await?;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    Ok(body["deviceActionResults"]
+        .as_array()
+        .ok_or("no results")?
+        .iter()
+        .filter(|r| text(r, "/@odata.type") == "#microsoft.graph.resetPasscodeActionResult")
+        .filter(|r| text(r, "/startDateTime") >= since)
+        .cloned()
+        .collect())
+}
+
+fn graph_now() -> String {
+    let now = time::OffsetDateTime::now_utc();
+    let format =
+        time::macros::format_description!("[year]-[month]-[day]T[hour]:[minute]:[second]Z");
+    now.format(format).unwrap_or_default()
+}
+
+/// Polls until the newest reset leaves `pending`/`active`; returns every state seen on the way.
+async fn follow(
+    tenant: &DemoTenant,
+    token: &str,
+    id: &str,
+    since: &str,
+) -> TestResult<(Vec<String>, Value)> {
+    let deadline = Instant::now() + Duration::from_secs(10);
+    let mut seen: Vec<String> = Vec::new();
+    loop {
+        let found = resets(tenant, token, id, since).await?;
+        assert_eq!(found.len(), 1, "{found:?}");
+        let state = text(&found[0], "/actionState").to_owned();
+        if seen.last() != Some(&state) {
+            seen.push(state.clone());
+        }
+        if !matches!(state.as_str(), "pending" | "active") {
+            return Ok((seen, found[0].clone()));
+        }
+        assert!(Instant::now() < deadline, "stuck in {seen:?}");
+        tokio::time::sleep(Duration::from_millis(150)).await;
+    }
+}
+
+#[tokio::test]
+async fn resetting_an_eligible_phone_goes_pending_active_done_with_a_six_digit_passcode()
+-> TestResult {
+    let tenant = start().await?;
+    let token = graph_token(&tenant, HELPDESK).await?;
+    let id = device_id("NW-PHONE-0107")?;
+    let since = graph_now();
+    assert_eq!(reset(&tenant, &token, &id).await?, StatusCode::NO_CONTENT);
+    let (seen, result) = follow(&tenant, &token, &id, &since).await?;
+    assert_eq!(seen, ["pending", "active", "done"]);
+    let passcode = text(&result, "/passcode");
+    assert_eq!(passcode.len(), 6, "{result}");
+    assert!(passcode.chars().all(|c| c.is_ascii_digit()));
+    assert_eq!(text(&result, "/actionName"), "resetPasscode");
+    assert_eq!(result["errorCode"], 0);
+    let log: Vec<String> = tenant.requests().iter().map(ToString::to_string).collect();
+    assert!(log.iter().all(|line| !line.contains(passcode)), "{log:?}");
+    assert!(tenant.issued_secrets().iter().any(|s| s == passcode));
+    Ok(())
+}
+
+#[tokio::test]
+async fn other_platforms_are_not_supported_and_old_phones_fail() -> TestResult {
+    let tenant = start().await?;
+    let token = graph_token(&tenant, ADMIN).await?;
+    let since = graph_now();
+    for (name, end) in [
+        ("Liam's iPhone", "notSupported"),
+        ("NW-LT-1703", "notSupported"),
+        ("NW-PHONE-0042", "failed"),
+        ("Old Lumia 950 XL", "failed"),
+    ] {
+        let id = device_id(name)?;
+        assert_eq!(reset(&tenant, &token, &id).await?, StatusCode::NO_CONTENT);
+        let (seen, result) = follow(&tenant, &token, &id, &since).await?;
+        assert_eq!(
+            seen.last().map(String::as_str),
+            Some(end),
+            "{name}: {seen:?}"
+        );
+        assert!(result["passcode"].is_null(), "{name}: {result}");
+    }
+    Ok(())
+}
+
+#[tokio::test]
+async fn only_intune_roles_with_the_privileged_scope_may_reset() -> TestResult {
+    let tenant = start().await?;
+    let id = device_id("Zoë’s Lumia")?;
+    let norole = graph_token(&tenant, NO_ROLE).await?;
+    assert_eq!(
+        reset(&tenant, &norole, &id).await?,
+        StatusCode::UNAUTHORIZED
+    );
+    let read_only = graph_token_with(
+        &tenant,
+        HELPDESK,
+        "openid https://graph.microsoft.com/DeviceManagementManagedDevices.Read.All",
+    )
+    .await?;
+    assert_eq!(
+        reset(&tenant, &read_only, &id).await?,
+        StatusCode::FORBIDDEN
+    );
+    let admin = graph_token(&tenant, ADMIN).await?;
+    assert_eq!(reset(&tenant, &admin, &id).await?, StatusCode::NO_CONTENT);
+    assert_eq!(
+        reset(&tenant, &admin, "no-such-device").await?,
+        StatusCode::NOT_FOUND
+    );
+    Ok(())
+}
