@@ -4,6 +4,7 @@
 
 mod browser;
 mod discovery;
+mod graph_tokens;
 mod http;
 mod id_token;
 mod loopback;
@@ -16,6 +17,7 @@ mod tokens;
 
 pub use browser::{BrowserOpener, CommandBrowser, SystemBrowser, browser_for};
 pub use discovery::{Discovery, discover};
+pub use graph_tokens::GraphTokens;
 pub use id_token::{ExpectedIdToken, IdClaims, validate_id_token};
 pub use loopback::{LoopbackListener, callback_page};
 pub use provider_error::{ProviderError, Stage, TokenErrorBody};

@@ -320,6 +320,14 @@ impl Auth {
         self.refresh(entry, scopes_for).await
     }
 
+    /// A new access token even when one is cached: Graph has just refused the cached one.
+    pub async fn renewed_access_token(&self, scopes_for: Task) -> Result<AccessToken, CoreError> {
+        let mut cache = self.inner.tokens.lock().await;
+        let entry = cache.current_mut().ok_or(CoreError::NotSignedIn)?;
+        entry.access.remove(&scopes_for);
+        self.refresh(entry, scopes_for).await
+    }
+
     /// Forgets the account: every keychain entry of its refresh token, its tokens in memory,
     /// and its place in the list. When the keychain refuses, the account stays listed so
     /// signing out can be tried again.
