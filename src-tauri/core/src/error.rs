@@ -48,6 +48,8 @@ pub enum CoreError {
     Browser(String),
     #[error("could not read or write PinDesk's files: {0}")]
     Storage(String),
+    #[error("the clipboard could not be used: {0}")]
+    Clipboard(String),
 }
 
 /// What the window receives when a command fails: `kind` is a stable word the UI branches on,
@@ -164,6 +166,10 @@ fn kind_and_message(error: &CoreError) -> (&'static str, &'static str) {
             "storage",
             "PinDesk could not read or write its own files. Check the disk and your permissions, \
              then try again.",
+        ),
+        CoreError::Clipboard(_) => (
+            "clipboard",
+            "PinDesk could not copy to the clipboard. Read the passcode from the screen instead.",
         ),
     }
 }

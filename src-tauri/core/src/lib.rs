@@ -3,6 +3,7 @@
 
 pub mod accounts;
 pub mod auth;
+pub mod clipboard;
 pub mod config;
 pub mod error;
 pub mod graph;

@@ -1,0 +1,82 @@
+//! Puts a secret (a passcode) on the clipboard for a short while: kept out of clipboard history
+//! where the OS allows, and cleared afterwards unless the person has copied something else since.
+
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use crate::error::CoreError;
+
+/// How long a copied passcode stays on the clipboard.
+pub const CLEAR_AFTER: Duration = Duration::from_secs(60);
+
+/// One per app: on Linux the clipboard's contents live as long as the process serves them.
+#[derive(Clone, Default)]
+pub struct SecretClipboard {
+    board: Arc<Mutex<Option<arboard::Clipboard>>>,
+    generation: Arc<AtomicU64>,
+}
+
+impl std::fmt::Debug for SecretClipboard {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("SecretClipboard").finish_non_exhaustive()
+    }
+}
+
+impl SecretClipboard {
+    /// Copies `secret` and clears it after `clear_after`; a later copy restarts the clock.
+    pub fn copy(&self, secret: &str, clear_after: Duration) -> Result<(), CoreError> {
+        self.with_board(|board| set_secret(board, secret))?;
+        let generation = self.generation.fetch_add(1, Ordering::SeqCst) + 1;
+        let this = self.clone();
+        let secret = secret.to_owned();
+        std::thread::spawn(move || {
+            std::thread::sleep(clear_after);
+            if this.generation.load(Ordering::SeqCst) == generation {
+                // Only our own secret is removed: something the person copied since stays.
+                let _ = this.with_board(|board| match board.get_text() {
+                    Ok(text) if text == secret => board.clear(),
+                    _ => Ok(()),
+                });
+            }
+        });
+        Ok(())
+    }
+
+    fn with_board(
+        &self,
+        work: impl FnOnce(&mut arboard::Clipboard) -> Result<(), arboard::Error>,
+    ) -> Result<(), CoreError> {
+        let mut guard = self
+            .board
+            .lock()
+            .map_err(|_| clipboard_error("lock poisoned"))?;
+        if guard.is_none() {
+            *guard = Some(arboard::Clipboard::new().map_err(|e| clipboard_error(&e.to_string()))?);
+        }
+        match guard.as_mut() {
+            Some(board) => work(board).map_err(|e| clipboard_error(&e.to_string())),
+            None => Err(clipboard_error("no clipboard")),
+        }
+    }
+}
+
+#[cfg(any(target_os = "linux", target_os = "windows", target_os = "macos"))]
+fn set_secret(board: &mut arboard::Clipboard, secret: &str) -> Result<(), arboard::Error> {
+    #[cfg(target_os = "macos")]
+    use arboard::SetExtApple as _;
+    #[cfg(target_os = "linux")]
+    use arboard::SetExtLinux as _;
+    #[cfg(target_os = "windows")]
+    use arboard::SetExtWindows as _;
+    board.set().exclude_from_history().text(secret)
+}
+
+#[cfg(not(any(target_os = "linux", target_os = "windows", target_os = "macos")))]
+fn set_secret(board: &mut arboard::Clipboard, secret: &str) -> Result<(), arboard::Error> {
+    board.set_text(secret)
+}
+
+fn clipboard_error(reason: &str) -> CoreError {
+    CoreError::Clipboard(reason.to_owned())
+}
