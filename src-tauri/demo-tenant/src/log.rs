@@ -13,7 +13,7 @@ use axum::response::Response;
 use crate::Error;
 use crate::state::{AppState, lock};
 
-/// A request the tenant answered, as tests see it.
+/// A request the tenant served, as tests see it (status 0: the connection was dropped).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct LoggedRequest {
     pub method: String,
@@ -100,7 +100,16 @@ pub(crate) async fn middleware(
         .path_and_query()
         .map_or_else(|| request.uri().path().to_owned(), |pq| redact(pq.as_str()));
     let response = next.run(request).await;
-    let status = response.status().as_u16();
+    // A dropped connection never answered: logged with status 0.
+    let dropped = response
+        .extensions()
+        .get::<crate::graph::Dropped>()
+        .is_some();
+    let status = if dropped {
+        0
+    } else {
+        response.status().as_u16()
+    };
     state.log.record(LoggedRequest {
         method,
         path_and_query,

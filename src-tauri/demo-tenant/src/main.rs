@@ -8,11 +8,13 @@ use std::process::ExitCode;
 use demo_tenant::{DemoTenant, Options};
 
 const USAGE: &str = "\
-usage: demo-tenant [--port N] [--devices N] [--fault-rate P] [--latency-ms N] [--log FILE]
+usage: demo-tenant [--port N] [--devices N] [--fault-rate P] [--drop-rate P] [--latency-ms N]
+                   [--log FILE]
 
   --port N         listen on 127.0.0.1:N (default 0: a free port)
   --devices N      number of managed devices to seed (default 40)
   --fault-rate P   probability 0..1 that a Graph request is throttled or fails (default 0)
+  --drop-rate P    probability 0..1 that a Graph request's connection is cut unanswered
   --latency-ms N   delay every request by N milliseconds (default 0)
   --log FILE       append one line per request to FILE instead of stderr
 
@@ -92,6 +94,14 @@ fn parse_args(args: &[String]) -> Result<Command, String> {
                 }
                 options.fault_rate = rate;
             }
+            "--drop-rate" => {
+                let raw = value()?;
+                let rate: f64 = number(flag, &raw)?;
+                if !(0.0..=1.0).contains(&rate) {
+                    return Err(format!("--drop-rate must be between 0 and 1, got '{raw}'"));
+                }
+                options.drop_rate = rate;
+            }
             "--log" => {
                 options.request_log = Some(PathBuf::from(value()?));
                 options.log_to_stderr = false;
@@ -139,6 +149,7 @@ mod tests {
             "--devices=5",
             "--fault-rate",
             "0.25",
+            "--drop-rate=0.1",
             "--log",
             "x",
         ]);
@@ -148,6 +159,7 @@ mod tests {
         assert_eq!(options.port, 8123);
         assert_eq!(options.devices, 5);
         assert!((options.fault_rate - 0.25).abs() < f64::EPSILON);
+        assert!((options.drop_rate - 0.1).abs() < f64::EPSILON);
         assert_eq!(options.request_log, Some(PathBuf::from("x")));
         assert!(!options.log_to_stderr);
     }
@@ -159,6 +171,7 @@ mod tests {
             &["--port", "eighty"],
             &["--fault-rate", "1.5"],
             &["--fault-rate", "NaN"],
+            &["--drop-rate", "2"],
             &["--devices", "-1"],
             &["--verbose"],
             &["extra"],

@@ -26,6 +26,10 @@ pub struct Options {
     pub refresh_token_len: usize,
     /// Seed of the fault generator, so a run with faults can be reproduced exactly.
     pub fault_seed: u64,
+    /// Throttles Graph at Intune's documented per-tenant limits (on by default).
+    pub throttle: bool,
+    /// Probability (0.0..=1.0) that a Graph request's connection is dropped without an answer.
+    pub drop_rate: f64,
     /// Writes the request log to stderr as well (the binary does this when no log file is given).
     pub log_to_stderr: bool,
 }
@@ -44,6 +48,8 @@ impl Default for Options {
             refresh_token_len: 600,
             fault_seed: 0x5049_4e44_4553_4b00,
             log_to_stderr: false,
+            throttle: true,
+            drop_rate: 0.0,
         }
     }
 }
@@ -60,6 +66,12 @@ impl Options {
             return Err(Error::InvalidOption(format!(
                 "fault rate must be between 0 and 1, got {}",
                 self.fault_rate
+            )));
+        }
+        if !(0.0..=1.0).contains(&self.drop_rate) {
+            return Err(Error::InvalidOption(format!(
+                "drop rate must be between 0 and 1, got {}",
+                self.drop_rate
             )));
         }
         if self.devices > MAX_DEVICES {

@@ -9,6 +9,7 @@ use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use rand::rngs::{OsRng, StdRng};
 use rand::{RngCore, SeedableRng};
 
+use crate::graph::Throttle;
 use crate::log::RequestLog;
 use crate::seed::{Directory, Person, TENANT_ID};
 use crate::{Options, clock};
@@ -24,6 +25,7 @@ pub(crate) struct Shared {
     pub secrets: Mutex<Vec<String>>,
     pub log: RequestLog,
     pub faults: Mutex<StdRng>,
+    pub throttle: Mutex<Throttle>,
 }
 
 impl std::fmt::Debug for Shared {
@@ -50,6 +52,7 @@ impl Shared {
             secrets: Mutex::new(Vec::new()),
             log,
             faults: Mutex::new(faults),
+            throttle: Mutex::new(Throttle::default()),
         }
     }
 

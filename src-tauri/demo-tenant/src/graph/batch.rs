@@ -102,6 +102,10 @@ fn error_body(error: &GraphError) -> Value {
     error.body(&id, &id)
 }
 
+/// Marks a sub-request of a batch: it has no connection of its own to drop.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct InBatch;
+
 /// The sub-request as an HTTP request to `/{version}{url}`, carrying the batch's token.
 fn build(
     sub: &SubRequest,
@@ -121,7 +125,10 @@ fn build(
         return Err(GraphError::bad_request("A batch cannot contain a batch."));
     }
     let uri = format!("/{}/{relative}", version.path());
-    let mut builder = Request::builder().method(method).uri(uri);
+    let mut builder = Request::builder()
+        .method(method)
+        .uri(uri)
+        .extension(InBatch);
     if let Some(value) = authorization {
         builder = builder.header(AUTHORIZATION, value.clone());
     }

@@ -69,6 +69,26 @@ impl GraphError {
         GraphError::new(status, code, outer.to_string())
     }
 
+    /// Intune's 403 for a person whose role may read but not write: the version 3 JSON directly
+    /// inside `message`.
+    pub fn intune_forbidden() -> GraphError {
+        let activity = uuid::Uuid::new_v4();
+        let version3 = json!({
+            "_version": 3,
+            "Message": format!(
+                "Forbidden: the signed-in user's Intune role does not allow this operation. \
+                 Activity ID: {activity} - Url: https://fef.msua06.manage.microsoft.com/\
+                 DeviceConfiguration/StatelessDeviceConfigurationFEService/deviceManagement/\
+                 deviceConfigurations?api-version=5025-09-12"
+            ),
+            "CustomApiErrorPhrase": "",
+            "RetryAfter": null,
+            "ErrorSourceService": "",
+            "HttpHeaders": "{}",
+        });
+        GraphError::new(StatusCode::FORBIDDEN, "Forbidden", version3.to_string())
+    }
+
     /// What Intune answers a signed-in person who holds no Intune role.
     pub fn no_intune_role() -> GraphError {
         GraphError::intune(StatusCode::UNAUTHORIZED, "UnknownError", "Forbidden")

@@ -3,7 +3,11 @@
 //! listed in [`endpoints`].
 
 mod batch;
+mod config_status;
+mod config_types;
+mod configurations;
 mod devices;
+mod dropped;
 mod error;
 mod filter;
 mod groups;
@@ -12,16 +16,19 @@ mod odata;
 mod organization;
 mod reset;
 mod service_principals;
+mod throttle;
 
 use axum::extract::{Request, State};
 use axum::http::header::{AUTHORIZATION, CONTENT_TYPE, RETRY_AFTER, WWW_AUTHENTICATE};
-use axum::http::{HeaderValue, StatusCode};
+use axum::http::{HeaderValue, Method, StatusCode};
 use axum::middleware::{Next, from_fn_with_state};
 use axum::response::{IntoResponse, Response};
 use axum::{Extension, Json, Router};
 use rand::Rng;
 
+pub(crate) use dropped::Dropped;
 pub(crate) use error::GraphError;
+pub(crate) use throttle::Throttle;
 
 use crate::oidc::scopes::Scopes;
 use crate::seed::{Person, Role};
@@ -95,6 +102,7 @@ fn endpoints() -> Router<AppState> {
         .merge(devices::routes())
         .merge(reset::routes())
         .merge(groups::routes())
+        .merge(configurations::routes())
         .merge(service_principals::routes())
         .merge(organization::routes())
         .fallback(unknown_segment)
@@ -127,18 +135,36 @@ async fn envelope(State(state): State<AppState>, mut request: Request, next: Nex
         .and_then(|v| v.to_str().ok())
         .filter(|v| !v.is_empty() && v.len() <= 128)
         .map_or_else(|| request_id.clone(), str::to_owned);
-    let response = if let Some(fault) = injected_fault(&state) {
+    if request.extensions().get::<batch::InBatch>().is_none() && dropped::roll(&state) {
+        return dropped::response();
+    }
+    let response = if let Some(fault) = injected_fault(&state, request.method()) {
         fault.into_response()
     } else {
         match authenticate(&state, &request) {
-            Ok(caller) => {
-                request.extensions_mut().insert(caller);
-                next.run(request).await
-            }
+            Ok(caller) => match throttled(&state, &request) {
+                Err(error) => error.into_response(),
+                Ok(()) => {
+                    request.extensions_mut().insert(caller);
+                    next.run(request).await
+                }
+            },
             Err(error) => error.into_response(),
         }
     };
     finish(response, &request_id, &client_request_id)
+}
+
+/// Intune's per-tenant limits, unless the options turned them off.
+fn throttled(state: &Shared, request: &Request) -> Result<(), GraphError> {
+    if !state.options.throttle {
+        return Ok(());
+    }
+    lock(&state.throttle).admit(
+        request.method(),
+        request.uri().path(),
+        std::time::Instant::now(),
+    )
 }
 
 fn finish(mut response: Response, request_id: &str, client_request_id: &str) -> Response {
@@ -181,9 +207,9 @@ fn finish(mut response: Response, request_id: &str, client_request_id: &str) -> 
     response
 }
 
-/// Rolls the seeded dice: with probability `fault_rate` the request fails the way a busy Graph
-/// fails, mostly throttling.
-fn injected_fault(state: &Shared) -> Option<GraphError> {
+/// Rolls the seeded dice: with probability `fault_rate` the request fails the way Microsoft's
+/// Graph fault simulator fails it for its method, mostly throttling.
+fn injected_fault(state: &Shared, method: &Method) -> Option<GraphError> {
     let rate = state.options.fault_rate;
     if rate <= 0.0 {
         return None;
@@ -192,27 +218,64 @@ fn injected_fault(state: &Shared) -> Option<GraphError> {
     if rng.r#gen::<f64>() >= rate {
         return None;
     }
-    let mut fault = match rng.gen_range(0..10) {
-        0..=5 => GraphError::new(
-            StatusCode::TOO_MANY_REQUESTS,
+    let others = fault_statuses(method);
+    let status = if rng.gen_range(0..10) < 6 {
+        StatusCode::TOO_MANY_REQUESTS
+    } else {
+        others[rng.gen_range(0..others.len())]
+    };
+    Some(fault(status))
+}
+
+/// The failures other than 429 that the Graph fault simulator injects for `method`.
+fn fault_statuses(method: &Method) -> &'static [StatusCode] {
+    const COMMON: [StatusCode; 4] = [
+        StatusCode::INTERNAL_SERVER_ERROR,
+        StatusCode::BAD_GATEWAY,
+        StatusCode::SERVICE_UNAVAILABLE,
+        StatusCode::GATEWAY_TIMEOUT,
+    ];
+    const WITH_STORAGE: [StatusCode; 5] = [
+        StatusCode::INTERNAL_SERVER_ERROR,
+        StatusCode::BAD_GATEWAY,
+        StatusCode::SERVICE_UNAVAILABLE,
+        StatusCode::GATEWAY_TIMEOUT,
+        StatusCode::INSUFFICIENT_STORAGE,
+    ];
+    if [Method::POST, Method::PUT, Method::DELETE].contains(method) {
+        &WITH_STORAGE
+    } else {
+        &COMMON
+    }
+}
+
+/// Graph's error for an injected `status`; 429 carries `Retry-After`.
+fn fault(status: StatusCode) -> GraphError {
+    let (code, message) = match status {
+        StatusCode::TOO_MANY_REQUESTS => (
             "TooManyRequests",
             "Too many requests. Please retry after the time given in the Retry-After header.",
         ),
-        6..=7 => GraphError::new(
-            StatusCode::SERVICE_UNAVAILABLE,
+        StatusCode::BAD_GATEWAY => ("BadGateway", "The gateway could not reach the service."),
+        StatusCode::SERVICE_UNAVAILABLE => (
             "ServiceUnavailable",
             "The service is temporarily unavailable. Please retry later.",
         ),
-        _ => GraphError::new(
-            StatusCode::GATEWAY_TIMEOUT,
+        StatusCode::GATEWAY_TIMEOUT => (
             "GatewayTimeout",
             "The request timed out before the service answered.",
         ),
+        StatusCode::INSUFFICIENT_STORAGE => (
+            "InsufficientStorage",
+            "The service does not have enough storage to complete the request.",
+        ),
+        _ => ("InternalServerError", "An internal server error occurred."),
     };
-    if fault.status != StatusCode::GATEWAY_TIMEOUT {
+    let mut fault = GraphError::new(status, code, message);
+    if status == StatusCode::TOO_MANY_REQUESTS {
         fault.retry_after_secs = Some(1);
     }
-    Some(fault)
+    fault
 }
 
 fn authenticate(state: &Shared, request: &Request) -> Result<Caller, GraphError> {

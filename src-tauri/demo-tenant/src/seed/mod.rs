@@ -2,6 +2,7 @@
 
 pub mod apps;
 mod catalog;
+pub mod configurations;
 pub mod devices;
 pub mod fleet;
 pub mod people;
@@ -53,8 +54,18 @@ pub struct Directory {
     pub groups: Vec<Group>,
     /// `servicePrincipals`: the PIN reset apps join once consent is granted.
     pub service_principals: Vec<Map<String, Value>>,
-    /// `deviceManagement/deviceConfigurations`: empty until an administrator deploys a policy.
+    /// `deviceManagement/deviceConfigurations`: one unrelated profile until an administrator
+    /// deploys the PIN recovery policy.
     pub device_configurations: Vec<Value>,
+    /// The assignments of each configuration (by id) and when they were last set.
+    pub configuration_assignments: std::collections::HashMap<String, Assigned>,
+}
+
+/// The assignment set of one device configuration.
+#[derive(Debug, Clone)]
+pub struct Assigned {
+    pub assignments: Vec<Value>,
+    pub at: OffsetDateTime,
 }
 
 impl Directory {
@@ -62,13 +73,19 @@ impl Directory {
         let users = people::owners(TENANT_DOMAIN);
         let groups = groups(&users, device_count, now);
         let managed_devices = Fleet::new(device_count, users.clone(), now);
+        let (profile, assigned) = configurations::seeded(&groups, now);
+        let mut configuration_assignments = std::collections::HashMap::new();
+        if let Some(id) = profile.get("id").and_then(Value::as_str) {
+            configuration_assignments.insert(id.to_owned(), assigned);
+        }
         Directory {
             organization: organization(),
             users,
             managed_devices,
             groups,
             service_principals: apps::seeded(),
-            device_configurations: Vec::new(),
+            device_configurations: vec![profile],
+            configuration_assignments,
         }
     }
 }

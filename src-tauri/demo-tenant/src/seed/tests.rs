@@ -121,7 +121,8 @@ fn groups_have_members_and_awkward_names() {
             .iter()
             .any(|g| g.properties["displayName"] == "O'Brien's team")
     );
-    assert!(dir.device_configurations.is_empty());
+    assert_eq!(dir.device_configurations.len(), 1);
+    assert_eq!(dir.configuration_assignments.len(), 1);
 }
 
 #[test]
