@@ -12,6 +12,11 @@ const COMMANDS: &[&str] = &[
     "sign_out",
     "settings",
     "save_settings",
+    "search_devices",
+    "start_reset",
+    "reset_status",
+    "copy_passcode",
+    "open_admin_center",
 ];
 
 fn main() {

@@ -2,6 +2,7 @@
 //! asked. Behaviour lives in `pindesk-core`; this crate only wires it to the window.
 
 mod commands;
+mod reset_commands;
 mod state;
 
 use tauri::{Manager, Runtime};
@@ -21,6 +22,11 @@ pub fn with_commands<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R
         commands::sign_out,
         commands::settings,
         commands::save_settings,
+        reset_commands::search_devices,
+        reset_commands::start_reset,
+        reset_commands::reset_status,
+        reset_commands::copy_passcode,
+        reset_commands::open_admin_center,
     ])
 }
 

@@ -3,6 +3,7 @@
 
 use std::sync::Arc;
 
+use pindesk_core::clipboard::SecretClipboard;
 use pindesk_core::config::{Config, Settings, SettingsView, save_user_settings};
 use pindesk_core::{Auth, CoreError, IpcError, KeyringStore, SecretStore};
 use serde::Serialize;
@@ -24,6 +25,7 @@ pub struct AppState {
     store: Arc<dyn SecretStore>,
     auth: RwLock<Auth>,
     demo: Mutex<Option<demo_tenant::DemoTenant>>,
+    clipboard: SecretClipboard,
 }
 
 impl std::fmt::Debug for AppState {
@@ -44,12 +46,18 @@ impl AppState {
             store,
             auth: RwLock::new(auth),
             demo: Mutex::new(None),
+            clipboard: SecretClipboard::default(),
         })
     }
 
     /// The sign-in state in use now; a clone, so a long sign-in never holds the lock.
     pub async fn auth(&self) -> Auth {
         self.auth.read().await.clone()
+    }
+
+    /// The one clipboard the app copies passcodes to.
+    pub fn clipboard(&self) -> &SecretClipboard {
+        &self.clipboard
     }
 
     pub async fn app_info(&self) -> AppInfo {

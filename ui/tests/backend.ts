@@ -2,7 +2,7 @@
 // @tauri-apps/api/core with vi.mock; this fills the mocked invoke() with per-command answers.
 import { vi } from 'vitest';
 import { invoke } from '@tauri-apps/api/core';
-import type { Account, AppInfo, Session } from '../src/lib/api';
+import type { Account, AppInfo, DeviceSummary, Eligibility, ResetStatus, Session } from '../src/lib/api';
 
 type Args = Record<string, unknown> | undefined;
 export type Handler = (args: Args) => unknown;
@@ -32,6 +32,43 @@ export function account(overrides: Partial<Account> = {}): Account {
 
 export function session(task: Session['task'] = 'helpdesk', who: Account = account()): Session {
   return { account: who, task };
+}
+
+export function eligibility(verdict: Eligibility['verdict'] = 'resettable'): Eligibility {
+  const words: Record<Eligibility['verdict'], [string, string]> = {
+    resettable: ['A new passcode can be generated', 'This Windows 10 Mobile device can get a new passcode from Intune.'],
+    selfService: ['The person can reset it themselves', 'Intune cannot generate a passcode for Windows 11.'],
+    notPossible: ['Not possible for this device', 'This device is not Entra joined.'],
+    unknown: ['Not eligible', 'Here is what we saw.'],
+  };
+  const [headline, explanation] = words[verdict];
+  return { verdict, headline, explanation, steps: [], warnings: [] };
+}
+
+export function device(overrides: Partial<DeviceSummary> = {}): DeviceSummary {
+  return {
+    id: 'dev-1',
+    name: 'PHONE-0042',
+    user: 'grace@contoso.example',
+    model: 'Lumia 950',
+    os: 'Windows',
+    osVersion: '10.0.15063.0',
+    lastCheckIn: new Date(Date.now() - 3 * 24 * 3600 * 1000).toISOString(),
+    serial: 'SN-7781',
+    eligibility: eligibility(),
+    ...overrides,
+  };
+}
+
+export function resetStatus(overrides: Partial<ResetStatus> = {}): ResetStatus {
+  return {
+    state: 'pending',
+    passcode: null,
+    validUntil: null,
+    reason: null,
+    adminCenterUrl: 'https://intune.example.test/devices/dev-1',
+    ...overrides,
+  };
 }
 
 /** Installs answers for the commands; unknown commands fail as Tauri does, with a string. */

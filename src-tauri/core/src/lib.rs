@@ -8,6 +8,7 @@ pub mod config;
 pub mod error;
 pub mod graph;
 pub mod keychain;
+pub mod reset;
 pub mod secret;
 
 pub use accounts::Account;

@@ -3,6 +3,16 @@
 // The window never talks to Graph or the identity provider and never sees a token.
 
 import { invoke } from '@tauri-apps/api/core';
+import {
+  isDeviceList,
+  isResetStarted,
+  isResetStatus,
+  type DeviceSummary,
+  type ResetStarted,
+  type ResetStatus,
+} from './reset/types';
+
+export type * from './reset/types';
 
 /** The one error shape that crosses IPC. `kind` is a stable word to branch on, `message` is
  * plain language for the person, `detail` is for support only (request ids, never secrets). */
@@ -214,6 +224,24 @@ export const api = {
 
   saveSettings: (settings: UserSettings): Promise<SettingsView> =>
     call('save_settings', { settings }, isSettingsView),
+
+  searchDevices: (query: string): Promise<DeviceSummary[]> =>
+    call('search_devices', { query }, isDeviceList),
+
+  /** Sends exactly one passcode reset; long-ish. */
+  startReset: (deviceId: string, ticket: string | null): Promise<ResetStarted> =>
+    call('start_reset', { deviceId, ticket }, isResetStarted),
+
+  resetStatus: (deviceId: string, since: string): Promise<ResetStatus> =>
+    call('reset_status', { deviceId, since }, isResetStatus),
+
+  /** Opens the device in the system browser; the window never navigates away. */
+  openAdminCenter: (deviceId: string): Promise<void> =>
+    call('open_admin_center', { deviceId }, isNothing),
+
+  /** The Rust side copies the passcode and clears the clipboard after 60 seconds. */
+  copyPasscode: (deviceId: string, since: string): Promise<void> =>
+    call('copy_passcode', { deviceId, since }, isNothing),
 };
 
 export type Api = typeof api;

@@ -1,0 +1,218 @@
+//! Sending the reset: exactly one `resetPasscode` per confirmation. Double clicks in one process
+//! meet the in-flight guard; a second window, or a retry after a network error, first reads the
+//! device's action results and finds the reset already running. After an ambiguous failure the
+//! results are read, never the POST repeated.
+
+use std::collections::HashSet;
+use std::sync::{Mutex, OnceLock};
+
+use serde::Serialize;
+use time::{Duration, OffsetDateTime};
+
+use super::status::{self, admin_center_url};
+use crate::error::IpcError;
+use crate::graph::models::{ActionState, ManagedDeviceId};
+use crate::graph::{GraphClient, GraphError, ResourcePath, Sent, ipc_error};
+
+/// A reset still pending or active that started this recently is taken as the one just asked for
+/// (a second window, a retry) rather than sending another.
+pub const RUNNING_RESET_COUNTS_FOR: Duration = Duration::minutes(30);
+
+/// The reset was sent (or found already running): follow it with `reset_status(.., since)`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ResetStarted {
+    pub device_id: ManagedDeviceId,
+    /// When PinDesk sent the POST (this computer's clock), or the running reset's own start.
+    #[serde(with = "time::serde::rfc3339")]
+    pub started_at: OffsetDateTime,
+    /// True when no POST was sent because a reset of this device was already running.
+    pub already_running: bool,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum ResetError {
+    #[error(transparent)]
+    Graph(#[from] GraphError),
+    /// Another `start_reset` for this device is under way in this process.
+    #[error("a reset of this device is already being sent")]
+    AlreadySending,
+    /// The POST got no definite answer and the action results did not show it either. It is
+    /// never sent again automatically.
+    #[error("the reset may or may not have been sent: {detail}")]
+    Unconfirmed {
+        detail: String,
+        client_request_id: String,
+        admin_center_url: String,
+    },
+}
+
+impl From<&ResetError> for IpcError {
+    fn from(error: &ResetError) -> Self {
+        match error {
+            ResetError::Graph(graph) => ipc_error(graph),
+            ResetError::AlreadySending => IpcError {
+                kind: "resetAlreadySending",
+                message: "A reset of this device is already being sent. Wait for it; nothing \
+                          more was sent."
+                    .to_owned(),
+                detail: None,
+            },
+            ResetError::Unconfirmed {
+                detail,
+                client_request_id,
+                admin_center_url,
+            } => IpcError {
+                kind: "resetUnconfirmed",
+                message: "PinDesk could not confirm whether the reset reached Intune, so it did \
+                          not send it again. Open the device in the Intune admin center and check \
+                          its device actions before trying again."
+                    .to_owned(),
+                detail: Some(format!(
+                    "{detail}; client-request-id {client_request_id}; {admin_center_url}"
+                )),
+            },
+        }
+    }
+}
+
+impl From<ResetError> for IpcError {
+    fn from(error: ResetError) -> Self {
+        IpcError::from(&error)
+    }
+}
+
+/// Devices with a `start_reset` under way in this process, keyed by Graph root and device ID so
+/// two tenants never block each other.
+fn in_flight() -> &'static Mutex<HashSet<String>> {
+    static SET: OnceLock<Mutex<HashSet<String>>> = OnceLock::new();
+    SET.get_or_init(|| Mutex::new(HashSet::new()))
+}
+
+/// Holds a device in the in-flight set; dropping it (also on error or cancellation) releases it.
+#[derive(Debug)]
+struct InFlight(String);
+
+impl InFlight {
+    fn claim(client: &GraphClient, device_id: &ManagedDeviceId) -> Option<InFlight> {
+        let key = format!("{}|{}", client.root(), device_id.as_str());
+        let mut set = in_flight().lock().unwrap_or_else(|p| p.into_inner());
+        set.insert(key.clone()).then_some(InFlight(key))
+    }
+}
+
+impl Drop for InFlight {
+    fn drop(&mut self) {
+        let mut set = in_flight().lock().unwrap_or_else(|p| p.into_inner());
+        set.remove(&self.0);
+    }
+}
+
+fn reset_path(device_id: &ManagedDeviceId) -> ResourcePath {
+    ResourcePath::new("deviceManagement/managedDevices")
+        .id(device_id.as_str())
+        .then("resetPasscode")
+}
+
+/// Sends one `resetPasscode` for `device_id`, unless a reset of it is already running.
+pub async fn start_reset(
+    client: &GraphClient,
+    device_id: &ManagedDeviceId,
+) -> Result<ResetStarted, ResetError> {
+    let Some(_guard) = InFlight::claim(client, device_id) else {
+        return Err(ResetError::AlreadySending);
+    };
+    let now = OffsetDateTime::now_utc();
+    let latest = status::read_latest(client, device_id, now - RUNNING_RESET_COUNTS_FOR).await?;
+    if let Some(running) = latest.filter(|r| {
+        matches!(
+            r.result.action_state,
+            Some(ActionState::Pending | ActionState::Active)
+        )
+    }) {
+        return Ok(ResetStarted {
+            device_id: device_id.clone(),
+            started_at: running.result.start_date_time.unwrap_or(now),
+            already_running: true,
+        });
+    }
+    let sent_at = OffsetDateTime::now_utc();
+    match client
+        .post_once::<(), ()>(&reset_path(device_id), None)
+        .await?
+    {
+        Sent::Completed(()) => Ok(ResetStarted {
+            device_id: device_id.clone(),
+            started_at: sent_at,
+            already_running: false,
+        }),
+        Sent::Ambiguous(ambiguity) => {
+            let since = OffsetDateTime::from(ambiguity.sent_at);
+            let found = status::read_latest(client, device_id, since - status::CLOCK_SKEW)
+                .await
+                .ok()
+                .flatten();
+            match found {
+                Some(result) => Ok(ResetStarted {
+                    device_id: device_id.clone(),
+                    started_at: result.result.start_date_time.unwrap_or(since),
+                    already_running: false,
+                }),
+                None => {
+                    let client_request_id = ambiguity.client_request_id.clone();
+                    Err(ResetError::Unconfirmed {
+                        detail: ambiguity.into_error().to_string(),
+                        client_request_id,
+                        admin_center_url: admin_center_url(device_id),
+                    })
+                }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_unconfirmed_reset_tells_the_person_to_check_the_admin_center_without_resending() {
+        let error = ResetError::Unconfirmed {
+            detail: "network: timed out".to_owned(),
+            client_request_id: "crid-1".to_owned(),
+            admin_center_url: admin_center_url(&ManagedDeviceId::new("abc")),
+        };
+        let ipc = IpcError::from(&error);
+        assert_eq!(ipc.kind, "resetUnconfirmed");
+        assert!(ipc.message.contains("did not send it again"));
+        let detail = ipc.detail.unwrap();
+        assert!(detail.contains("crid-1") && detail.contains("mdmDeviceId/abc"));
+    }
+
+    #[test]
+    fn the_in_flight_guard_admits_one_caller_per_device_until_released() {
+        let tokens = std::sync::Arc::new(NoToken);
+        let client = GraphClient::new(
+            url::Url::parse("http://127.0.0.1:1").unwrap(),
+            tokens,
+            crate::graph::GraphOptions::default(),
+        )
+        .unwrap();
+        let id = ManagedDeviceId::new("guard-test-device");
+        let first = InFlight::claim(&client, &id);
+        assert!(first.is_some());
+        assert!(InFlight::claim(&client, &id).is_none());
+        assert!(InFlight::claim(&client, &ManagedDeviceId::new("other")).is_some());
+        drop(first);
+        assert!(InFlight::claim(&client, &id).is_some());
+    }
+
+    #[derive(Debug)]
+    struct NoToken;
+
+    impl crate::graph::TokenSource for NoToken {
+        fn access_token(&self, _force_refresh: bool) -> crate::graph::TokenFuture<'_> {
+            Box::pin(async { Err(GraphError::Refused("no token in this test".to_owned())) })
+        }
+    }
+}

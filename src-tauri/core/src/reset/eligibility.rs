@@ -1,0 +1,324 @@
+//! What can be done for one device, in words a helpdesk person can read out: one table of rules,
+//! checked in order, each with its own sentence. Anything the table does not recognise ends as
+//! "not eligible, here is what we saw", never as a guess.
+
+use serde::Serialize;
+use time::OffsetDateTime;
+
+use crate::graph::models::{DeviceEnrollmentType, ManagedDevice, ManagementState};
+
+/// A device that has not checked in for this many days gets a warning before anything is sent.
+pub const STALE_AFTER_DAYS: i64 = 30;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub enum Verdict {
+    /// Intune can generate a new passcode for this device.
+    Resettable,
+    /// Intune cannot; the person can reset their own PIN (Windows desktops).
+    SelfService,
+    /// Nothing can be done here, and the explanation says why.
+    NotPossible,
+    /// The device reports values the rules do not know.
+    Unknown,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Eligibility {
+    pub verdict: Verdict,
+    pub headline: String,
+    pub explanation: String,
+    pub steps: Vec<String>,
+    pub warnings: Vec<String>,
+}
+
+/// The kinds of device the rules tell apart.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    WindowsMobile,
+    WindowsDesktop,
+    Windows81,
+    Apple,
+    Android,
+    Other,
+}
+
+/// Hardware sold with Windows 10 Mobile, matched in the model name (case-insensitive).
+const MOBILE_MODELS: [&str; 6] = [
+    "lumia",
+    "elite x3",
+    "idol 4s",
+    "jade primo",
+    "nuans neo",
+    "wpj40",
+];
+
+/// **Unconfirmed fact, kept here only**: which v1.0 values mark a Windows 10 Mobile phone. v1.0
+/// has no `deviceType`; this reads `operatingSystem` (a "Windows Mobile"-like value), the model
+/// (Lumia, HP Elite x3, ... as the demo tenant seeds them) and build 10.0.15254, which shipped
+/// for phones only. Every other Windows 10/11 is treated as a desktop (self-service, nothing sent).
+pub fn kind_of(device: &ManagedDevice) -> Kind {
+    let os = device
+        .operating_system
+        .as_deref()
+        .unwrap_or_default()
+        .trim()
+        .to_ascii_lowercase();
+    let version = device.os_version.as_deref().unwrap_or_default();
+    match os.as_str() {
+        "windows mobile" | "windowsmobile" | "windows phone" | "windowsphone" => {
+            Kind::WindowsMobile
+        }
+        "windows" => {
+            let build = build_of(version);
+            let model = device
+                .model
+                .as_deref()
+                .unwrap_or_default()
+                .to_ascii_lowercase();
+            if build.first() == Some(&6) && build.get(1) == Some(&3) {
+                Kind::Windows81
+            } else if build.first() != Some(&10) {
+                Kind::Other
+            } else if MOBILE_MODELS.iter().any(|m| model.contains(m))
+                || build.get(2) == Some(&15254)
+            {
+                Kind::WindowsMobile
+            } else {
+                Kind::WindowsDesktop
+            }
+        }
+        "ios" | "ipados" | "macos" | "mac os" | "macmdm" => Kind::Apple,
+        "android" | "androidenterprise" | "androidforwork" | "aosp" => Kind::Android,
+        _ => Kind::Other,
+    }
+}
+
+fn build_of(version: &str) -> Vec<u32> {
+    version
+        .split('.')
+        .map_while(|p| p.trim().parse().ok())
+        .collect()
+}
+
+/// Windows 10 Mobile Creators Update (1703).
+const CREATORS_UPDATE: [u32; 3] = [10, 0, 15063];
+
+fn is_entra_joined(t: DeviceEnrollmentType) -> bool {
+    matches!(
+        t,
+        DeviceEnrollmentType::WindowsAzureAdJoin
+            | DeviceEnrollmentType::WindowsBulkAzureDomainJoin
+            | DeviceEnrollmentType::WindowsAzureAdJoinUsingDeviceAuth
+    )
+}
+
+fn s(text: &str) -> String {
+    text.to_owned()
+}
+
+fn verdict(verdict: Verdict, headline: &str, explanation: String, steps: &[&str]) -> Eligibility {
+    Eligibility {
+        verdict,
+        headline: s(headline),
+        explanation,
+        steps: steps.iter().map(|t| s(t)).collect(),
+        warnings: Vec::new(),
+    }
+}
+
+fn what_we_saw(device: &ManagedDevice) -> String {
+    let field = |v: Option<String>| v.unwrap_or_else(|| s("(not reported)"));
+    format!(
+        "Not eligible: PinDesk does not recognise what this device reports, so it will not \
+         guess. Here is what we saw: operating system {}, version {}, model {}, enrollment {}, \
+         management state {}.",
+        field(device.operating_system.clone()),
+        field(device.os_version.clone()),
+        field(device.model.clone()),
+        field(device.device_enrollment_type.map(|t| format!("{t:?}"))),
+        field(device.management_state.map(|t| format!("{t:?}"))),
+    )
+}
+
+const SELF_SERVICE_STEPS: [&str; 4] = [
+    "On the sign-in screen, under the PIN box, select \"I forgot my PIN\".",
+    "Sign in with the work account and complete the extra verification (MFA).",
+    "Choose a new PIN when Windows asks for it.",
+    "If the link is missing: on the device, run `dsregcmd /status` in a command prompt and check \
+     that `CanReset` says `DestructiveAndNonDestructive`; if not, PIN recovery is not switched on \
+     for this device yet.",
+];
+
+/// The table: platform first, then build, join and management state. Returns the verdict
+/// without the check-in warnings, which [`eligibility_at`] adds to every verdict.
+fn rule(device: &ManagedDevice) -> Eligibility {
+    match kind_of(device) {
+        Kind::WindowsDesktop => verdict(
+            Verdict::SelfService,
+            "The person can reset their own PIN",
+            s(
+                "Intune cannot generate a passcode for a Windows 10 or 11 computer. Once PIN \
+               recovery is switched on, the person resets the PIN themselves from the sign-in \
+               screen; nobody else ever sees it.",
+            ),
+            &SELF_SERVICE_STEPS,
+        ),
+        Kind::Windows81 => verdict(
+            Verdict::NotPossible,
+            "Windows 8.1 is out of support",
+            s(
+                "Windows 8.1 has been out of support since October 2022, so Intune cannot reset \
+               its passcode. The device should be replaced or upgraded.",
+            ),
+            &[],
+        ),
+        Kind::Apple | Kind::Android => verdict(
+            Verdict::NotPossible,
+            "Not covered by this Windows procedure",
+            format!(
+                "This is a {} device. PinDesk resets passcodes of Windows phones only; this \
+                 device needs its own platform's procedure.",
+                device.operating_system.as_deref().unwrap_or("non-Windows")
+            ),
+            &[],
+        ),
+        Kind::Other => verdict(
+            Verdict::Unknown,
+            "Not eligible: unknown device",
+            what_we_saw(device),
+            &[],
+        ),
+        Kind::WindowsMobile => mobile_rule(device),
+    }
+}
+
+fn mobile_rule(device: &ManagedDevice) -> Eligibility {
+    let version = device.os_version.as_deref().unwrap_or_default();
+    let build = build_of(version);
+    if build.len() < 3 {
+        return verdict(
+            Verdict::Unknown,
+            "Not eligible: unknown version",
+            what_we_saw(device),
+            &[],
+        );
+    }
+    if build.as_slice() < CREATORS_UPDATE.as_slice() {
+        return verdict(
+            Verdict::NotPossible,
+            "This phone's Windows is too old",
+            format!(
+                "This phone runs Windows 10 Mobile {version}. A new passcode needs the Creators \
+                 Update (10.0.15063) or later. Update the phone first."
+            ),
+            &[],
+        );
+    }
+    match device.device_enrollment_type {
+        Some(t) if is_entra_joined(t) => {}
+        None | Some(DeviceEnrollmentType::Unknown | DeviceEnrollmentType::UnknownFutureValue) => {
+            return verdict(
+                Verdict::Unknown,
+                "Not eligible: unknown enrollment",
+                what_we_saw(device),
+                &[],
+            );
+        }
+        Some(_) => {
+            return verdict(
+                Verdict::NotPossible,
+                "This phone is not Entra joined",
+                s(
+                    "Intune can generate a new passcode only for a phone joined to Microsoft Entra \
+                   ID. This phone was enrolled another way (for example a personal, registered \
+                   device), so it cannot be reset from here.",
+                ),
+                &[],
+            );
+        }
+    }
+    match device.management_state {
+        Some(ManagementState::Managed) => verdict(
+            Verdict::Resettable,
+            "A new passcode can be generated",
+            s(
+                "This Windows 10 Mobile phone is Entra joined and managed. Intune will generate a \
+               new passcode; read it to the person once the phone has received it.",
+            ),
+            &[],
+        ),
+        None | Some(ManagementState::Unknown | ManagementState::UnknownFutureValue) => verdict(
+            Verdict::Unknown,
+            "Not eligible: unknown management state",
+            what_we_saw(device),
+            &[],
+        ),
+        Some(state) => verdict(
+            Verdict::NotPossible,
+            "This phone is not in normal management",
+            format!(
+                "Intune reports this phone as {} rather than managed, so a new passcode would \
+                 not reach it.",
+                state_words(state)
+            ),
+            &[],
+        ),
+    }
+}
+
+fn state_words(state: ManagementState) -> &'static str {
+    match state {
+        ManagementState::RetirePending | ManagementState::RetireIssued => "being retired",
+        ManagementState::RetireFailed => "failed to retire",
+        ManagementState::WipePending | ManagementState::WipeIssued => "waiting to be wiped",
+        ManagementState::WipeFailed => "failed to wipe",
+        ManagementState::DeletePending => "waiting to be deleted",
+        ManagementState::Unhealthy => "unhealthy",
+        ManagementState::Discovered => "discovered but not enrolled",
+        _ => "in another state",
+    }
+}
+
+/// Warnings shown before anything is sent, whatever the verdict.
+fn warnings(device: &ManagedDevice, now: OffsetDateTime) -> Vec<String> {
+    let mut out = Vec::new();
+    match device.management_state {
+        Some(ManagementState::RetirePending | ManagementState::RetireIssued) => out.push(s(
+            "This device is being retired: it is leaving management and will lose company data.",
+        )),
+        Some(ManagementState::WipePending | ManagementState::WipeIssued) => out.push(s(
+            "A wipe is pending for this device: it will be reset to factory settings.",
+        )),
+        _ => {}
+    }
+    match device.last_sync_date_time {
+        Some(last) => {
+            let days = (now - last).whole_days();
+            if days >= STALE_AFTER_DAYS {
+                out.push(format!(
+                    "This device has not checked in for {days} days. Make sure it is the right \
+                     device; anything sent reaches it only when it next connects."
+                ));
+            }
+        }
+        None => out.push(s("Intune has no check-in time for this device.")),
+    }
+    out
+}
+
+/// The eligibility of `device` now.
+pub fn eligibility(device: &ManagedDevice) -> Eligibility {
+    eligibility_at(device, OffsetDateTime::now_utc())
+}
+
+pub fn eligibility_at(device: &ManagedDevice, now: OffsetDateTime) -> Eligibility {
+    let mut out = rule(device);
+    out.warnings = warnings(device, now);
+    out
+}
+
+#[cfg(test)]
+#[path = "eligibility_tests.rs"]
+mod tests;

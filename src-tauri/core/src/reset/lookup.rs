@@ -1,0 +1,199 @@
+//! One search box for the helpdesk: a sign-in name, a serial number or part of a device name. The
+//! filter runs on the service (never a download of the fleet), and every answer is checked again
+//! here, since the service's filters are known to drop or ignore clauses.
+
+use serde::Serialize;
+use time::OffsetDateTime;
+use time::format_description::well_known::Rfc3339;
+
+use crate::graph::{
+    CancellationToken, Filter, GraphClient, GraphError, GraphRequest, ResourcePath,
+};
+
+use super::eligibility::{Eligibility, eligibility};
+use crate::graph::models::ManagedDevice;
+
+/// Results per search: enough to pick from while on the phone.
+pub const PAGE: u32 = 25;
+
+const FIELDS: &[&str] = &[
+    "id",
+    "deviceName",
+    "userPrincipalName",
+    "userDisplayName",
+    "model",
+    "manufacturer",
+    "operatingSystem",
+    "osVersion",
+    "lastSyncDateTime",
+    "serialNumber",
+    "deviceEnrollmentType",
+    "managementState",
+];
+
+/// What the search box understood the text to be.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Query {
+    /// Too short to search for.
+    Nothing,
+    SignInName(String),
+    /// A serial number or part of a device name: both are asked for.
+    SerialOrName(String),
+    Name(String),
+}
+
+impl Query {
+    pub fn parse(text: &str) -> Query {
+        let text = text.trim();
+        if text.chars().count() < 2 {
+            Query::Nothing
+        } else if text.contains('@') {
+            Query::SignInName(text.to_owned())
+        } else if looks_like_serial(text) {
+            Query::SerialOrName(text.to_owned())
+        } else {
+            Query::Name(text.to_owned())
+        }
+    }
+}
+
+/// Serial numbers are one word of capitals and digits, with at least one digit.
+fn looks_like_serial(text: &str) -> bool {
+    text.len() >= 6
+        && text
+            .chars()
+            .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '-')
+        && text.chars().any(|c| c.is_ascii_digit())
+}
+
+/// One line of the results list.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct DeviceSummary {
+    pub id: String,
+    pub name: String,
+    pub user: Option<String>,
+    pub model: Option<String>,
+    pub os: Option<String>,
+    pub os_version: Option<String>,
+    pub last_check_in: Option<String>,
+    pub serial: Option<String>,
+    pub eligibility: Eligibility,
+}
+
+impl DeviceSummary {
+    fn of(device: &ManagedDevice) -> Option<DeviceSummary> {
+        Some(DeviceSummary {
+            id: device.id.as_ref()?.as_str().to_owned(),
+            name: device.device_name.clone().unwrap_or_default(),
+            user: device
+                .user_display_name
+                .clone()
+                .or_else(|| device.user_principal_name.clone()),
+            model: device.model.clone(),
+            os: device.operating_system.clone(),
+            os_version: device.os_version.clone(),
+            last_check_in: device.last_sync_date_time.and_then(rfc3339),
+            serial: device.serial_number.clone().filter(|s| !s.is_empty()),
+            eligibility: eligibility(device),
+        })
+    }
+}
+
+fn rfc3339(at: OffsetDateTime) -> Option<String> {
+    at.format(&Rfc3339).ok()
+}
+
+fn request(filter: Filter) -> GraphRequest {
+    GraphRequest::get(ResourcePath::new("deviceManagement/managedDevices"))
+        .filter(filter)
+        .select(FIELDS)
+        .top(PAGE)
+}
+
+/// The first page of devices matching `text`, each with what can be done for it.
+pub async fn search_devices(
+    client: &GraphClient,
+    text: &str,
+    cancel: &CancellationToken,
+) -> Result<Vec<DeviceSummary>, GraphError> {
+    let query = Query::parse(text);
+    let requests = match &query {
+        Query::Nothing => return Ok(Vec::new()),
+        Query::SignInName(name) => vec![request(Filter::eq("userPrincipalName", name.as_str()))],
+        Query::Name(name) => vec![request(Filter::contains("deviceName", name))],
+        // `or` across two properties can lose a clause on the service: ask twice instead.
+        Query::SerialOrName(text) => vec![
+            request(Filter::eq("serialNumber", text.as_str())),
+            request(Filter::contains("deviceName", text)),
+        ],
+    };
+    let mut found: Vec<ManagedDevice> = Vec::new();
+    for request in &requests {
+        let page = client.get_page::<ManagedDevice>(request, cancel).await?;
+        for device in page.items {
+            if matches(&query, &device) && !found.iter().any(|d| d.id == device.id) {
+                found.push(device);
+            }
+        }
+    }
+    Ok(found
+        .iter()
+        .filter_map(DeviceSummary::of)
+        .take(PAGE as usize)
+        .collect())
+}
+
+/// The client-side re-check of what the service returned.
+fn matches(query: &Query, device: &ManagedDevice) -> bool {
+    let name = device
+        .device_name
+        .as_deref()
+        .unwrap_or_default()
+        .to_lowercase();
+    match query {
+        Query::Nothing => false,
+        Query::SignInName(upn) => {
+            device.user_principal_name.as_deref().map(str::to_lowercase) == Some(upn.to_lowercase())
+        }
+        Query::Name(text) => name.contains(&text.to_lowercase()),
+        Query::SerialOrName(text) => {
+            name.contains(&text.to_lowercase())
+                || device.serial_number.as_deref().map(str::to_lowercase)
+                    == Some(text.to_lowercase())
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_box_tells_a_sign_in_name_a_serial_and_a_device_name_apart() {
+        assert_eq!(Query::parse(" a "), Query::Nothing);
+        assert_eq!(
+            Query::parse("zoe.martin@pindesk-demo.example"),
+            Query::SignInName("zoe.martin@pindesk-demo.example".into())
+        );
+        assert_eq!(
+            Query::parse("PF3X9K2L"),
+            Query::SerialOrName("PF3X9K2L".into())
+        );
+        assert_eq!(
+            Query::parse("Zoë’s Lumia"),
+            Query::Name("Zoë’s Lumia".into())
+        );
+        assert_eq!(Query::parse("Lumia"), Query::Name("Lumia".into()));
+    }
+
+    #[test]
+    fn a_result_the_service_should_not_have_sent_is_dropped() {
+        let device = ManagedDevice {
+            device_name: Some("NW-LT-0117".into()),
+            ..ManagedDevice::default()
+        };
+        assert!(!matches(&Query::Name("lumia".into()), &device));
+        assert!(matches(&Query::Name("lt-01".into()), &device));
+    }
+}

@@ -1,0 +1,300 @@
+//! Following a reset: the device's `deviceActionResults` read from Graph every time (nothing is
+//! kept), the newest `resetPasscodeActionResult` since the reset was sent, its state in plain
+//! words, and the passcode only in [`PasscodeView`].
+
+use std::fmt;
+
+use percent_encoding::{NON_ALPHANUMERIC, utf8_percent_encode};
+use serde::{Deserialize, Serialize};
+use time::{Duration, OffsetDateTime};
+
+use super::action::ResetError;
+use crate::graph::models::{
+    ActionState, DeviceActionResult, ManagedDeviceId, Passcode, ResetPasscodeActionResult,
+};
+use crate::graph::{GraphClient, GraphRequest, ResourcePath};
+
+/// Intune shows a new passcode for seven days after the reset started.
+pub const PASSCODE_VALID_FOR: Duration = Duration::days(7);
+
+/// How far the service's clock may be behind this computer's when matching a result to the
+/// moment PinDesk sent the reset.
+pub const CLOCK_SKEW: Duration = Duration::minutes(2);
+
+const ADMIN_CENTER_DEVICE: &str = "https://intune.microsoft.com/#view/Microsoft_Intune_Devices/DeviceSettingsMenuBlade/~/overview/mdmDeviceId/";
+
+/// The device's page in the Intune admin center.
+pub fn admin_center_url(device_id: &ManagedDeviceId) -> String {
+    format!(
+        "{ADMIN_CENTER_DEVICE}{}",
+        utf8_percent_encode(device_id.as_str(), NON_ALPHANUMERIC)
+    )
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub enum ResetState {
+    /// No reset since the given moment (yet).
+    None,
+    Pending,
+    Active,
+    Done,
+    Failed,
+    NotSupported,
+    Canceled,
+    /// A state this build does not know.
+    Unknown,
+}
+
+impl ResetState {
+    /// Whether the state will not change any more (stop following).
+    pub fn is_final(self) -> bool {
+        matches!(
+            self,
+            ResetState::Done | ResetState::Failed | ResetState::NotSupported | ResetState::Canceled
+        )
+    }
+}
+
+/// Where a reset stands. Not `Serialize`: it holds the passcode. Send [`ResetStatus::view`] to the
+/// window, and [`ResetStatus::passcode_view`] only to the view that shows the passcode.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ResetStatus {
+    pub device_id: ManagedDeviceId,
+    pub state: ResetState,
+    pub passcode: Option<Passcode>,
+    /// The action's `startDateTime` (the service's clock).
+    pub started_at: Option<OffsetDateTime>,
+    /// Seven days after the start, once the passcode is there.
+    pub valid_until: Option<OffsetDateTime>,
+    /// A plain sentence for `failed`, `notSupported`, `canceled` and unknown states.
+    pub reason: Option<String>,
+    pub error_code: Option<i32>,
+    pub admin_center_url: String,
+}
+
+/// The window's view of a [`ResetStatus`], without the passcode.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ResetStatusView {
+    pub device_id: ManagedDeviceId,
+    pub state: ResetState,
+    pub finished: bool,
+    pub has_passcode: bool,
+    #[serde(with = "time::serde::rfc3339::option")]
+    pub started_at: Option<OffsetDateTime>,
+    #[serde(with = "time::serde::rfc3339::option")]
+    pub valid_until: Option<OffsetDateTime>,
+    pub reason: Option<String>,
+    pub error_code: Option<i32>,
+    pub admin_center_url: String,
+}
+
+/// The one place the passcode is a plain string: for the view that shows it, and nothing else.
+/// `Debug` prints `***`.
+#[derive(Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct PasscodeView {
+    pub device_id: ManagedDeviceId,
+    pub passcode: String,
+    /// Groups of three for reading aloud: `["583", "920"]`.
+    pub groups: Vec<String>,
+    /// One word per character for the phone: `["five", "eight", ...]`.
+    pub spelled: Vec<String>,
+    #[serde(with = "time::serde::rfc3339::option")]
+    pub valid_until: Option<OffsetDateTime>,
+}
+
+impl fmt::Debug for PasscodeView {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("PasscodeView")
+            .field("device_id", &self.device_id)
+            .field("passcode", &"***")
+            .field("valid_until", &self.valid_until)
+            .finish_non_exhaustive()
+    }
+}
+
+impl ResetStatus {
+    pub fn view(&self) -> ResetStatusView {
+        ResetStatusView {
+            device_id: self.device_id.clone(),
+            state: self.state,
+            finished: self.state.is_final(),
+            has_passcode: self.passcode.is_some(),
+            started_at: self.started_at,
+            valid_until: self.valid_until,
+            reason: self.reason.clone(),
+            error_code: self.error_code,
+            admin_center_url: self.admin_center_url.clone(),
+        }
+    }
+
+    pub fn passcode_view(&self) -> Option<PasscodeView> {
+        let passcode = self.passcode.as_ref()?.expose();
+        let chars: Vec<char> = passcode.chars().collect();
+        Some(PasscodeView {
+            device_id: self.device_id.clone(),
+            passcode: passcode.to_owned(),
+            groups: chars.chunks(3).map(|c| c.iter().collect()).collect(),
+            spelled: chars.iter().map(|c| spell(*c)).collect(),
+            valid_until: self.valid_until,
+        })
+    }
+}
+
+const DIGITS: [&str; 10] = [
+    "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
+];
+
+const LETTERS: [&str; 26] = [
+    "Alfa", "Bravo", "Charlie", "Delta", "Echo", "Foxtrot", "Golf", "Hotel", "India", "Juliett",
+    "Kilo", "Lima", "Mike", "November", "Oscar", "Papa", "Quebec", "Romeo", "Sierra", "Tango",
+    "Uniform", "Victor", "Whiskey", "X-ray", "Yankee", "Zulu",
+];
+
+/// A character as a word to say on the phone.
+pub fn spell(c: char) -> String {
+    if let Some(d) = c.to_digit(10) {
+        return DIGITS[d as usize].to_owned();
+    }
+    if c.is_ascii_alphabetic() {
+        let index = usize::from(c.to_ascii_uppercase() as u8 - b'A');
+        let case = if c.is_ascii_uppercase() {
+            "capital"
+        } else {
+            "small"
+        };
+        return format!("{case} {} ({})", c.to_ascii_uppercase(), LETTERS[index]);
+    }
+    format!("symbol {c}")
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct DeviceResults {
+    #[serde(default)]
+    device_action_results: Option<Vec<DeviceActionResult>>,
+}
+
+/// The newest `resetPasscodeActionResult` of the device that started at or after `since`.
+pub(crate) async fn read_latest(
+    client: &GraphClient,
+    device_id: &ManagedDeviceId,
+    since: OffsetDateTime,
+) -> Result<Option<ResetPasscodeActionResult>, ResetError> {
+    let request = GraphRequest::get(
+        ResourcePath::new("deviceManagement/managedDevices").id(device_id.as_str()),
+    )
+    .select(&["id", "deviceName", "deviceActionResults"]);
+    let device: DeviceResults = client.get(&request).await?;
+    Ok(latest_since(
+        device.device_action_results.unwrap_or_default(),
+        since,
+    ))
+}
+
+fn latest_since(
+    results: Vec<DeviceActionResult>,
+    since: OffsetDateTime,
+) -> Option<ResetPasscodeActionResult> {
+    results
+        .into_iter()
+        .filter_map(|r| match r {
+            DeviceActionResult::ResetPasscode(reset) => Some(reset),
+            DeviceActionResult::Other { .. } => None,
+        })
+        .filter(|r| r.result.start_date_time.is_some_and(|t| t >= since))
+        .max_by_key(|r| r.result.start_date_time)
+}
+
+/// Where the reset of `device_id` sent at `since` stands, read from Graph now. `since` is
+/// [`ResetStarted::started_at`](super::ResetStarted); a small allowance covers the service's
+/// clock running behind this computer's.
+pub async fn reset_status(
+    client: &GraphClient,
+    device_id: &ManagedDeviceId,
+    since: OffsetDateTime,
+) -> Result<ResetStatus, ResetError> {
+    let latest = read_latest(client, device_id, since - CLOCK_SKEW).await?;
+    Ok(status_of(device_id, latest))
+}
+
+fn status_of(
+    device_id: &ManagedDeviceId,
+    latest: Option<ResetPasscodeActionResult>,
+) -> ResetStatus {
+    let admin_center_url = admin_center_url(device_id);
+    let Some(result) = latest else {
+        return ResetStatus {
+            device_id: device_id.clone(),
+            state: ResetState::None,
+            passcode: None,
+            started_at: None,
+            valid_until: None,
+            reason: None,
+            error_code: None,
+            admin_center_url,
+        };
+    };
+    let state = match result.result.action_state {
+        Some(ActionState::None) | None => ResetState::None,
+        Some(ActionState::Pending) => ResetState::Pending,
+        Some(ActionState::Active) => ResetState::Active,
+        Some(ActionState::Done) => ResetState::Done,
+        Some(ActionState::Failed) => ResetState::Failed,
+        Some(ActionState::NotSupported) => ResetState::NotSupported,
+        Some(ActionState::Canceled) => ResetState::Canceled,
+        Some(ActionState::Unknown) => ResetState::Unknown,
+    };
+    let started_at = result.result.start_date_time;
+    let passcode = result
+        .passcode
+        .filter(|p| state == ResetState::Done && !p.expose().is_empty());
+    let valid_until = passcode
+        .as_ref()
+        .and(started_at)
+        .map(|start| start + PASSCODE_VALID_FOR);
+    ResetStatus {
+        device_id: device_id.clone(),
+        state,
+        reason: reason(state, result.error_code),
+        error_code: result.error_code.filter(|c| *c != 0),
+        passcode,
+        started_at,
+        valid_until,
+        admin_center_url,
+    }
+}
+
+fn reason(state: ResetState, error_code: Option<i32>) -> Option<String> {
+    let code = error_code
+        .filter(|c| *c != 0)
+        .map(|c| format!(" (error code {c})"))
+        .unwrap_or_default();
+    let text = match state {
+        ResetState::Failed => format!(
+            "The device could not set a new passcode{code}. Open the device in the Intune admin \
+             center to see its state; the phone may be offline, being wiped, or not able to take \
+             a new passcode."
+        ),
+        ResetState::NotSupported => "Intune says this device does not support a passcode reset. \
+             Only Entra-joined Windows 10 Mobile phones do; for a Windows computer, walk the \
+             person through the self-service PIN reset instead."
+            .to_owned(),
+        ResetState::Canceled => "The reset was canceled before the device applied it, so no new \
+             passcode was set. You can send a new reset."
+            .to_owned(),
+        ResetState::Unknown => "Intune reported a state PinDesk does not know. Check the device \
+             in the Intune admin center."
+            .to_owned(),
+        ResetState::None | ResetState::Pending | ResetState::Active | ResetState::Done => {
+            return None;
+        }
+    };
+    Some(text)
+}
+
+#[cfg(test)]
+#[path = "status_tests.rs"]
+mod tests;

@@ -1,0 +1,128 @@
+use serde_json::json;
+use time::macros::datetime;
+
+use super::*;
+
+fn results(value: serde_json::Value) -> Vec<DeviceActionResult> {
+    serde_json::from_value(value).unwrap()
+}
+
+fn reset(state: &str, start: &str, passcode: Option<&str>, code: i32) -> serde_json::Value {
+    json!({
+        "@odata.type": "#microsoft.graph.resetPasscodeActionResult",
+        "actionName": "resetPasscode",
+        "actionState": state,
+        "startDateTime": start,
+        "lastUpdatedDateTime": start,
+        "passcode": passcode,
+        "errorCode": code,
+    })
+}
+
+#[test]
+fn the_newest_reset_since_the_send_is_picked_and_older_ones_and_other_actions_are_ignored() {
+    let list = results(json!([
+        reset("done", "2026-11-15T09:00:00Z", Some("111111"), 0),
+        {"@odata.type": "#microsoft.graph.remoteLockActionResult", "actionName": "remoteLock",
+         "actionState": "done", "startDateTime": "2026-11-25T09:30:00Z"},
+        reset("pending", "2026-11-25T09:10:00Z", None, 0),
+        reset("done", "2026-11-25T09:14:03Z", Some("583920"), 0),
+    ]));
+    let since = datetime!(2026-11-25 09:00 UTC);
+    let latest = latest_since(list, since).unwrap();
+    assert_eq!(latest.passcode.unwrap().expose(), "583920");
+    let old_only = results(json!([reset("done", "2026-11-15T09:00:00Z", Some("1"), 0)]));
+    assert!(latest_since(old_only, since).is_none());
+}
+
+#[test]
+fn a_done_reset_has_its_passcode_valid_for_seven_days_from_its_start() {
+    let id = ManagedDeviceId::new("d1");
+    let list = results(json!([reset(
+        "done",
+        "2026-11-25T09:14:03Z",
+        Some("583920"),
+        0
+    )]));
+    let status = status_of(&id, latest_since(list, datetime!(2026-11-25 09:00 UTC)));
+    assert_eq!(status.state, ResetState::Done);
+    assert_eq!(status.valid_until, Some(datetime!(2026-12-02 09:14:03 UTC)));
+    assert!(status.reason.is_none());
+    let view = status.passcode_view().unwrap();
+    assert_eq!(view.passcode, "583920");
+    assert_eq!(view.groups, ["583", "920"]);
+    assert_eq!(view.spelled[0], "five");
+    assert!(!format!("{view:?}").contains("583920"));
+    assert!(!format!("{status:?}").contains("583920"));
+}
+
+#[test]
+fn the_status_view_never_holds_the_passcode() {
+    let id = ManagedDeviceId::new("d1");
+    let list = results(json!([reset(
+        "done",
+        "2026-11-25T09:14:03Z",
+        Some("583920"),
+        0
+    )]));
+    let status = status_of(&id, latest_since(list, datetime!(2026-11-25 09:00 UTC)));
+    let json = serde_json::to_string(&status.view()).unwrap();
+    assert!(!json.contains("583920"), "{json}");
+    let value: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(value["state"], "done");
+    assert_eq!(value["hasPasscode"], true);
+    assert_eq!(value["finished"], true);
+    assert_eq!(value["validUntil"], "2026-12-02T09:14:03Z");
+}
+
+#[test]
+fn failed_not_supported_and_canceled_each_come_with_a_plain_reason() {
+    let id = ManagedDeviceId::new("d1");
+    for (state, expected, words) in [
+        (
+            "failed",
+            ResetState::Failed,
+            "could not set a new passcode (error code -2016281112)",
+        ),
+        (
+            "notSupported",
+            ResetState::NotSupported,
+            "does not support a passcode reset",
+        ),
+        ("canceled", ResetState::Canceled, "was canceled"),
+    ] {
+        let list = results(json!([reset(
+            state,
+            "2026-11-25T09:14:03Z",
+            None,
+            if state == "failed" { -2_016_281_112 } else { 0 }
+        )]));
+        let status = status_of(&id, latest_since(list, datetime!(2026-11-25 09:00 UTC)));
+        assert_eq!(status.state, expected);
+        assert!(status.reason.as_deref().unwrap().contains(words), "{state}");
+        assert!(status.passcode.is_none() && status.valid_until.is_none());
+        assert!(status.admin_center_url.ends_with("/mdmDeviceId/d1"));
+    }
+}
+
+#[test]
+fn no_reset_since_the_send_reads_as_none() {
+    let status = status_of(&ManagedDeviceId::new("d1"), None);
+    assert_eq!(status.state, ResetState::None);
+    assert!(!status.state.is_final());
+}
+
+#[test]
+fn the_admin_center_link_points_at_the_device_overview() {
+    assert_eq!(
+        admin_center_url(&ManagedDeviceId::new("4f1c-9a")),
+        "https://intune.microsoft.com/#view/Microsoft_Intune_Devices/DeviceSettingsMenuBlade/~/overview/mdmDeviceId/4f1c-9a"
+    );
+}
+
+#[test]
+fn letters_are_spelled_with_their_case_and_a_phonetic_word() {
+    assert_eq!(spell('a'), "small A (Alfa)");
+    assert_eq!(spell('Z'), "capital Z (Zulu)");
+    assert_eq!(spell('0'), "zero");
+}

@@ -1,0 +1,96 @@
+// What crosses IPC for the Reset view, and the shape checks api.ts applies to each answer,
+// so an answer the window cannot render becomes a clear error rather than a blank screen.
+
+export type Verdict = 'resettable' | 'selfService' | 'notPossible' | 'unknown';
+
+/** What can be done for a device, in plain sentences from the Rust side's rule table. */
+export interface Eligibility {
+  verdict: Verdict;
+  headline: string;
+  explanation: string;
+  steps: string[];
+  warnings: string[];
+}
+
+export interface DeviceSummary {
+  id: string;
+  name: string;
+  user: string | null;
+  model: string | null;
+  os: string | null;
+  osVersion: string | null;
+  /** ISO date-time of the last check-in with Intune. */
+  lastCheckIn: string | null;
+  /** Not part of every answer; shown in the confirmation when present. */
+  serial?: string | null;
+  eligibility: Eligibility;
+}
+
+export interface ResetStarted {
+  deviceId: string;
+  startedAt: string;
+}
+
+export type ResetState =
+  | 'none'
+  | 'pending'
+  | 'active'
+  | 'done'
+  | 'failed'
+  | 'notSupported'
+  | 'canceled';
+
+export interface ResetStatus {
+  state: ResetState;
+  passcode: string | null;
+  validUntil: string | null;
+  reason: string | null;
+  adminCenterUrl: string;
+}
+
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null;
+const isString = (v: unknown): v is string => typeof v === 'string';
+const isNullableString = (v: unknown): v is string | null => v === null || typeof v === 'string';
+const isStringList = (v: unknown): v is string[] => Array.isArray(v) && v.every(isString);
+
+const VERDICTS = ['resettable', 'selfService', 'notPossible', 'unknown'];
+const RESET_STATES = ['none', 'pending', 'active', 'done', 'failed', 'notSupported', 'canceled'];
+
+export function isEligibility(v: unknown): v is Eligibility {
+  return (
+    isRecord(v) &&
+    VERDICTS.includes(v.verdict as string) &&
+    isString(v.headline) &&
+    isString(v.explanation) &&
+    isStringList(v.steps) &&
+    isStringList(v.warnings)
+  );
+}
+
+export function isDeviceSummary(v: unknown): v is DeviceSummary {
+  return (
+    isRecord(v) &&
+    isString(v.id) &&
+    isString(v.name) &&
+    ['user', 'model', 'os', 'osVersion', 'lastCheckIn'].every((key) => isNullableString(v[key])) &&
+    (v.serial === undefined || isNullableString(v.serial)) &&
+    isEligibility(v.eligibility)
+  );
+}
+
+export const isDeviceList = (v: unknown): v is DeviceSummary[] =>
+  Array.isArray(v) && v.every(isDeviceSummary);
+
+export const isResetStarted = (v: unknown): v is ResetStarted =>
+  isRecord(v) && isString(v.deviceId) && isString(v.startedAt);
+
+export function isResetStatus(v: unknown): v is ResetStatus {
+  return (
+    isRecord(v) &&
+    RESET_STATES.includes(v.state as string) &&
+    isNullableString(v.passcode) &&
+    isNullableString(v.validUntil) &&
+    isNullableString(v.reason) &&
+    isString(v.adminCenterUrl)
+  );
+}

@@ -1,0 +1,217 @@
+import { describe, expect, it, vi } from 'vitest';
+import { fireEvent, render, screen, waitFor } from '@testing-library/svelte';
+import userEvent from '@testing-library/user-event';
+import Reset from '../src/views/Reset.svelte';
+import { deferred, device, fakeBackend, resetStatus, type Handler } from './backend';
+import type { ResetStatus } from '../src/lib/api';
+
+vi.mock('@tauri-apps/api/core', () => ({ invoke: vi.fn() }));
+
+const STARTED = { deviceId: 'dev-1', startedAt: '2026-11-25T10:00:00Z' };
+const VALID_UNTIL = '2026-12-02T10:00:00Z';
+const pause = (ms = 40) => new Promise((r) => setTimeout(r, ms));
+
+/** Renders the view with short waits, finds the device and opens it. */
+async function openDevice(handlers: Record<string, Handler> = {}, idleMs?: number) {
+  const backend = fakeBackend({
+    search_devices: () => [device()],
+    start_reset: () => STARTED,
+    open_admin_center: () => null,
+    copy_passcode: () => null,
+    ...handlers,
+  });
+  const view = render(Reset, { timing: { debounceMs: 5, pollMs: 10, ...(idleMs ? { idleMs } : {}) } });
+  await userEvent.type(screen.getByTestId('device-search'), 'phone');
+  await userEvent.click(await screen.findByTestId('device-result'));
+  return { backend, view };
+}
+
+async function confirmReset() {
+  await userEvent.click(screen.getByTestId('reset-button'));
+  await userEvent.click(screen.getByTestId('confirm-yes'));
+}
+
+/** reset_status answers whatever `current` says when asked. */
+function scripted(first: Partial<ResetStatus>) {
+  const state = { current: resetStatus(first) };
+  return { state, handler: () => state.current };
+}
+
+describe('confirmation', () => {
+  it('names the device, moves focus into it and sends one reset for a double click', async () => {
+    const sent = deferred<unknown>();
+    const { backend } = await openDevice({
+      start_reset: () => sent.promise,
+      reset_status: () => resetStatus(),
+    });
+    await userEvent.type(screen.getByLabelText(/Ticket number/), ' INC-1234 ');
+    await userEvent.click(screen.getByTestId('reset-button'));
+    const dialog = screen.getByRole('dialog');
+    expect(dialog.dataset.testid).toBe('confirm-reset');
+    expect(dialog.contains(document.activeElement)).toBe(true);
+    for (const text of ['PHONE-0042', 'SN-7781', 'grace@contoso.example', '3 days ago', 'INC-1234']) {
+      expect(dialog.textContent).toContain(text);
+    }
+    const yes = screen.getByTestId('confirm-yes') as HTMLButtonElement;
+    expect(yes.textContent!.trim()).toBe('Yes, reset the passcode');
+    await fireEvent.click(yes);
+    await fireEvent.click(yes);
+    await userEvent.dblClick(yes);
+    expect(yes.disabled).toBe(true);
+    expect(backend.calls('start_reset')).toEqual([['start_reset', { deviceId: 'dev-1', ticket: 'INC-1234' }]]);
+    sent.resolve(STARTED);
+    await waitFor(() => expect(screen.queryByTestId('confirm-reset')).toBeNull());
+    expect(await screen.findByText('Sent. Waiting for the device to pick it up…')).toBeTruthy();
+    expect(screen.queryByTestId('reset-button')).toBeNull();
+    expect(backend.calls('start_reset')).toHaveLength(1);
+  });
+
+  it('Escape answers No: nothing is sent and focus goes back to the button', async () => {
+    const { backend } = await openDevice();
+    await userEvent.click(screen.getByTestId('reset-button'));
+    expect(document.activeElement).toBe(screen.getByTestId('confirm-no'));
+    await userEvent.tab();
+    expect(document.activeElement).toBe(screen.getByTestId('confirm-yes')); // Tab stays inside
+    await userEvent.keyboard('{Escape}');
+    expect(screen.queryByTestId('confirm-reset')).toBeNull();
+    expect(document.activeElement).toBe(screen.getByTestId('reset-button'));
+    await userEvent.click(screen.getByTestId('reset-button'));
+    await userEvent.click(screen.getByTestId('confirm-no'));
+    expect(screen.queryByTestId('confirm-reset')).toBeNull();
+    expect(backend.calls('start_reset')).toHaveLength(0);
+  });
+
+  it('an error from start_reset shows its message with details and the admin center', async () => {
+    const { backend } = await openDevice({
+      start_reset: () => {
+        throw { kind: 'missingRole', message: 'Your account may not reset passcodes.', detail: 'code 403, request-id r-9' };
+      },
+    });
+    await confirmReset();
+    const alert = await screen.findByRole('alert');
+    expect(alert.querySelector('.message')!.textContent).toBe('Your account may not reset passcodes.');
+    expect(screen.getByTestId('error-detail').closest('details')!.open).toBe(false);
+    await userEvent.click(screen.getByTestId('open-admin-center'));
+    expect(backend.calls('open_admin_center')).toEqual([['open_admin_center', { deviceId: 'dev-1' }]]);
+    expect(backend.calls('reset_status')).toHaveLength(0);
+  });
+});
+
+describe('after Yes', () => {
+  it('shows progress, then the passcode hidden until Show, grouped and spelled out', async () => {
+    const { state, handler } = scripted({ state: 'pending' });
+    const { backend } = await openDevice({ reset_status: handler });
+    await confirmReset();
+    const progress = await screen.findByTestId('progress-text');
+    expect(progress.textContent).toBe('Sent. Waiting for the device to pick it up…');
+    expect(progress.getAttribute('aria-live')).toBe('polite');
+    expect(backend.calls('reset_status')[0]).toEqual(['reset_status', { deviceId: 'dev-1', since: STARTED.startedAt }]);
+    state.current = resetStatus({ state: 'active' });
+    await waitFor(() => expect(screen.getByTestId('progress-text').textContent).toMatch(/picked it up/));
+    state.current = resetStatus({ state: 'done', passcode: '583920', validUntil: VALID_UNTIL });
+    await screen.findByTestId('passcode-panel');
+    expect(screen.queryByTestId('passcode')).toBeNull();
+    expect(document.body.textContent).not.toContain('583');
+    const valid = screen.getByTestId('valid-until').textContent!;
+    expect(valid).toContain('Valid until');
+    expect(valid).toContain(String(new Date(VALID_UNTIL).getFullYear()));
+
+    await userEvent.click(screen.getByTestId('show-passcode'));
+    expect(screen.getByTestId('passcode').textContent).toBe('583 920');
+    await userEvent.click(screen.getByTestId('spell-out'));
+    expect(screen.getByTestId('spelled').textContent).toBe('five eight three — nine two zero');
+
+    await userEvent.click(screen.getByTestId('copy-passcode'));
+    expect(backend.calls('copy_passcode')).toEqual([['copy_passcode', { deviceId: 'dev-1', since: STARTED.startedAt }]]);
+    expect(await screen.findByText('Copied — the clipboard is cleared in 60 seconds')).toBeTruthy();
+
+    const asked = backend.calls('reset_status').length;
+    await pause();
+    expect(backend.calls('reset_status')).toHaveLength(asked); // done: no more polling
+  });
+
+  it('Stop watching only stops watching; Check again reads the status again', async () => {
+    const { backend } = await openDevice({ reset_status: () => resetStatus({ state: 'pending' }) });
+    await confirmReset();
+    await userEvent.click(await screen.findByTestId('stop-watching'));
+    expect(screen.getByTestId('progress-text').textContent).toMatch(/Stopped watching/);
+    const asked = backend.calls('reset_status').length;
+    await pause();
+    expect(backend.calls('reset_status')).toHaveLength(asked);
+    await userEvent.click(screen.getByTestId('check-again'));
+    await waitFor(() => expect(backend.calls('reset_status').length).toBeGreaterThan(asked));
+    expect(backend.calls('start_reset')).toHaveLength(1);
+  });
+
+  it('failure shows the reason in plain words and the admin center button', async () => {
+    const { backend } = await openDevice({
+      reset_status: () => resetStatus({ state: 'failed', reason: 'The device is not Entra joined.' }),
+    });
+    await confirmReset();
+    expect((await screen.findByTestId('failure-reason')).textContent).toBe('The device is not Entra joined.');
+    await userEvent.click(screen.getByTestId('open-admin-center'));
+    expect(backend.calls('open_admin_center')).toEqual([['open_admin_center', { deviceId: 'dev-1' }]]);
+  });
+
+  it('a failed status check shows the error and keeps watching, sending nothing again', async () => {
+    let calls = 0;
+    const { backend } = await openDevice({
+      reset_status: () => {
+        calls += 1;
+        if (calls === 1) throw { kind: 'network', message: 'PinDesk cannot reach Microsoft.', detail: 'timeout' };
+        return resetStatus({ state: 'done', passcode: '583920', validUntil: VALID_UNTIL });
+      },
+    });
+    await confirmReset();
+    await screen.findByTestId('passcode-panel');
+    expect(screen.queryByRole('alert')).toBeNull();
+    expect(backend.calls('start_reset')).toHaveLength(1);
+  });
+
+  it('notSupported without a reason still says why', async () => {
+    await openDevice({ reset_status: () => resetStatus({ state: 'notSupported' }) });
+    await confirmReset();
+    expect((await screen.findByTestId('failure-reason')).textContent).toMatch(/does not support/);
+  });
+});
+
+describe('the passcode leaves', () => {
+  const done = () => resetStatus({ state: 'done', passcode: '583920', validUntil: VALID_UNTIL });
+
+  async function shown(idleMs?: number) {
+    const opened = await openDevice({ reset_status: done }, idleMs);
+    await confirmReset();
+    await userEvent.click(await screen.findByTestId('show-passcode'));
+    expect(screen.getByTestId('passcode').textContent).toBe('583 920');
+    return opened;
+  }
+
+  it('when the device is closed', async () => {
+    await shown();
+    await userEvent.click(screen.getByTestId('close-device'));
+    expect(document.body.textContent).not.toContain('583');
+    expect(screen.queryByTestId('passcode-panel')).toBeNull();
+  });
+
+  it('when a new search starts', async () => {
+    await shown();
+    await userEvent.type(screen.getByTestId('device-search'), 'x');
+    expect(document.body.textContent).not.toContain('583');
+  });
+
+  it('when the view closes, and watching stops', async () => {
+    const { backend, view } = await shown();
+    view.unmount();
+    expect(document.body.textContent).not.toContain('583');
+    const asked = backend.calls('reset_status').length;
+    await pause();
+    expect(backend.calls('reset_status')).toHaveLength(asked);
+  });
+
+  it('after the idle time', async () => {
+    await shown(60);
+    await waitFor(() => expect(screen.queryByTestId('passcode')).toBeNull());
+    expect(document.body.textContent).not.toContain('583');
+    expect(screen.getByTestId('failure-reason').textContent).toMatch(/10 minutes without activity/);
+  });
+});

@@ -1,0 +1,148 @@
+import { describe, expect, it, vi } from 'vitest';
+import { render, screen, waitFor } from '@testing-library/svelte';
+import userEvent from '@testing-library/user-event';
+import Reset from '../src/views/Reset.svelte';
+import { api } from '../src/lib/api';
+import { deferred, device, eligibility, fakeBackend } from './backend';
+
+vi.mock('@tauri-apps/api/core', () => ({ invoke: vi.fn() }));
+
+const search = () => screen.getByTestId('device-search');
+
+describe('device search', () => {
+  it('waits for a pause in typing: fast typing makes one call', async () => {
+    const backend = fakeBackend({ search_devices: () => [device()] });
+    render(Reset);
+    expect(screen.getByLabelText("Device name, person's sign-in name, or serial number")).toBe(search());
+    await userEvent.type(search(), 'PHONE-00');
+    expect(backend.calls('search_devices')).toHaveLength(0); // still inside the 300 ms pause
+    await screen.findByTestId('device-result');
+    expect(backend.calls('search_devices')).toEqual([['search_devices', { query: 'PHONE-00' }]]);
+    expect(screen.getByTestId('search-status').textContent).toBe('1 device found');
+  });
+
+  it('needs two characters before it asks', async () => {
+    const backend = fakeBackend({ search_devices: () => [] });
+    render(Reset, { timing: { debounceMs: 5 } });
+    await userEvent.type(search(), 'P');
+    await new Promise((r) => setTimeout(r, 30));
+    expect(backend.calls('search_devices')).toHaveLength(0);
+    expect(screen.getByTestId('search-status').textContent).toMatch(/at least 2 characters/);
+  });
+
+  it('says Searching… while it asks, then No devices match', async () => {
+    const answer = deferred<unknown>();
+    fakeBackend({ search_devices: () => answer.promise });
+    render(Reset, { timing: { debounceMs: 5 } });
+    await userEvent.type(search(), 'nobody');
+    await waitFor(() => expect(screen.getByTestId('search-status').textContent).toBe('Searching…'));
+    expect(screen.getByTestId('search-status').getAttribute('aria-live')).toBe('polite');
+    answer.resolve([]);
+    await waitFor(() => expect(screen.getByTestId('search-status').textContent).toBe('No devices match'));
+    expect(screen.queryByTestId('device-result')).toBeNull();
+  });
+
+  it('drops a slower earlier answer that arrives after a newer one', async () => {
+    const slow = deferred<unknown>();
+    const backend = fakeBackend({
+      search_devices: (args) =>
+        args?.query === 'ph' ? slow.promise : [device({ id: 'new', name: 'PHONE-NEW' })],
+    });
+    render(Reset, { timing: { debounceMs: 5 } });
+    await userEvent.type(search(), 'ph');
+    await waitFor(() => expect(backend.calls('search_devices')).toHaveLength(1));
+    await userEvent.type(search(), 'o');
+    await screen.findByText('PHONE-NEW');
+    slow.resolve([device({ id: 'old', name: 'PHONE-OLD' })]);
+    await new Promise((r) => setTimeout(r, 20));
+    expect(screen.queryByText('PHONE-OLD')).toBeNull();
+    expect(screen.getAllByTestId('device-result')).toHaveLength(1);
+    expect(screen.getByTestId('search-status').textContent).toBe('1 device found');
+  });
+
+  it('renders odd device names as text, never as markup', async () => {
+    const odd = `<img src=x onerror="alert(1)"> "Ada's" 📱 هاتف‎ &amp;`;
+    fakeBackend({ search_devices: () => [device({ name: odd, user: 'أحمد@contoso.example' })] });
+    render(Reset, { timing: { debounceMs: 5 } });
+    await userEvent.type(search(), 'ada');
+    const result = await screen.findByTestId('device-result');
+    expect(result.querySelector('.name')!.textContent).toBe(odd);
+    expect(result.textContent).toContain('أحمد@contoso.example');
+    expect(document.querySelector('img')).toBeNull();
+  });
+
+  it('shows person, model, OS and version, last check-in and the eligibility headline', async () => {
+    fakeBackend({ search_devices: () => [device()] });
+    render(Reset, { timing: { debounceMs: 5 } });
+    await userEvent.type(search(), 'grace');
+    const result = await screen.findByTestId('device-result');
+    expect(result.textContent).toContain('grace@contoso.example');
+    expect(result.textContent).toContain('Lumia 950');
+    expect(result.textContent).toContain('Windows 10.0.15063.0');
+    expect(result.textContent).toMatch(/Last check-in: 3 days ago/);
+    expect(screen.getByTestId('eligibility').textContent!.trim()).toBe('A new passcode can be generated');
+  });
+
+  it('shows a search error with its details', async () => {
+    fakeBackend({
+      search_devices: () => {
+        throw { kind: 'throttled', message: 'Intune is busy. Try again in a minute.', detail: 'request-id 42' };
+      },
+    });
+    render(Reset, { timing: { debounceMs: 5 } });
+    await userEvent.type(search(), 'ph');
+    const alert = await screen.findByRole('alert');
+    expect(alert.querySelector('.message')!.textContent).toBe('Intune is busy. Try again in a minute.');
+    expect(screen.getByTestId('error-detail').textContent).toBe('request-id 42');
+  });
+
+  it('self-service devices show the steps and no reset button', async () => {
+    const selfService = {
+      ...eligibility('selfService'),
+      steps: ['On the sign-in screen, choose "I forgot my PIN".', 'Confirm with the second sign-in step.'],
+      warnings: ['Not checked in for 40 days.'],
+    };
+    fakeBackend({ search_devices: () => [device({ name: 'LAPTOP-7', eligibility: selfService })] });
+    render(Reset, { timing: { debounceMs: 5 } });
+    await userEvent.type(search(), 'laptop');
+    await userEvent.click(await screen.findByTestId('device-result'));
+    const steps = screen.getByTestId('self-service-steps');
+    expect(steps.tagName).toBe('OL');
+    expect([...steps.querySelectorAll('li')].map((li) => li.textContent)).toEqual(selfService.steps);
+    expect(screen.getByTestId('explanation').textContent).toBe(selfService.explanation);
+    expect(screen.getByTestId('warnings').textContent).toContain('Not checked in for 40 days.');
+    expect(screen.queryByTestId('reset-button')).toBeNull();
+    expect(screen.queryByLabelText(/Ticket number/)).toBeNull();
+  });
+
+  it('devices where it is not possible show why, with no reset button', async () => {
+    fakeBackend({ search_devices: () => [device({ eligibility: eligibility('notPossible') })] });
+    render(Reset, { timing: { debounceMs: 5 } });
+    await userEvent.type(search(), 'ph');
+    await userEvent.click(await screen.findByTestId('device-result'));
+    expect(screen.getByTestId('explanation').textContent).toBe('This device is not Entra joined.');
+    expect(screen.queryByTestId('reset-button')).toBeNull();
+    expect(screen.queryByTestId('self-service-steps')).toBeNull();
+  });
+});
+
+describe('reset commands in api.ts', () => {
+  it('passes camelCase args and rejects answers it cannot read', async () => {
+    const backend = fakeBackend({
+      search_devices: () => [{ id: 'x', name: 'no eligibility' }],
+      start_reset: () => ({ deviceId: 'dev-1', startedAt: '2026-11-25T10:00:00Z' }),
+      reset_status: () => ({ state: 'exploded' }),
+      open_admin_center: () => null,
+      copy_passcode: () => undefined,
+    });
+    await expect(api.searchDevices('ab')).rejects.toMatchObject({ kind: 'internal' });
+    await api.startReset('dev-1', null);
+    await expect(api.resetStatus('dev-1', 'T')).rejects.toMatchObject({ kind: 'internal' });
+    await api.openAdminCenter('dev-1');
+    await api.copyPasscode('dev-1', 'T');
+    expect(backend.calls('start_reset')).toEqual([['start_reset', { deviceId: 'dev-1', ticket: null }]]);
+    expect(backend.calls('reset_status')).toEqual([['reset_status', { deviceId: 'dev-1', since: 'T' }]]);
+    expect(backend.calls('open_admin_center')).toEqual([['open_admin_center', { deviceId: 'dev-1' }]]);
+    expect(backend.calls('copy_passcode')).toEqual([['copy_passcode', { deviceId: 'dev-1', since: 'T' }]]);
+  });
+});
