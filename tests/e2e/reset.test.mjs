@@ -89,3 +89,17 @@ test('a Windows 11 laptop gets the self-service steps and no reset button', asyn
   assert.match(await driver.text('[data-testid="self-service-steps"]'), /forgot my PIN/i);
   assert.equal(await driver.displayed('[data-testid="reset-button"]'), false);
 });
+
+test('a reset the device refuses shows the reason and the way to the admin center', async () => {
+  const { driver } = app;
+  await driver.click('[data-testid="close-device"]');
+  await search('NW-PHONE-0009');
+  await choose('NW-PHONE-0009');
+  assert.match(await driver.text('[data-testid="warnings"]'), /check/i);
+  await driver.click('[data-testid="reset-button"]');
+  await driver.waitForDisplayed('[data-testid="confirm-reset"]');
+  await driver.click('[data-testid="confirm-yes"]');
+  const reason = await driver.waitForText('[data-testid="failure-reason"]', 30000);
+  assert.ok(reason.length > 10, `a plain reason: ${reason}`);
+  assert.equal(await driver.displayed('[data-testid="open-admin-center"]'), true);
+});

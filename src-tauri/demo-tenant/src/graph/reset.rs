@@ -24,6 +24,9 @@ const DONE_AFTER: Duration = Duration::from_secs(2);
 /// Intune's generic "the action failed on the device" code.
 const FAILED_ON_DEVICE: i64 = -2_016_281_112;
 
+/// After this long without a check-in, a reset fails on the device.
+const STALE_AFTER_DAYS: i64 = 90;
+
 const SCOPES: [&str; 1] = ["DeviceManagementManagedDevices.PrivilegedOperations.All"];
 
 pub(super) fn routes() -> Router<AppState> {
@@ -65,7 +68,13 @@ pub(crate) fn outcome(device: &ManagedDevice) -> Outcome {
     let recent = build.as_slice() >= [10, 0, 15063].as_slice();
     let joined = device.beta_properties.get("joinType") == Some(&json!("azureADJoined"));
     let managed = text(device, "managementState") == "managed";
-    if recent && joined && managed {
+    // A phone that has not checked in for months never picks the action up.
+    let reachable = time::OffsetDateTime::parse(
+        text(device, "lastSyncDateTime"),
+        &time::format_description::well_known::Rfc3339,
+    )
+    .is_ok_and(|synced| now() - synced < time::Duration::days(STALE_AFTER_DAYS));
+    if recent && joined && managed && reachable {
         Outcome::NewPasscode
     } else {
         Outcome::Failed
