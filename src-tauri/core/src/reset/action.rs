@@ -97,7 +97,13 @@ impl InFlight {
     fn claim(client: &GraphClient, device_id: &ManagedDeviceId) -> Option<InFlight> {
         let key = format!("{}|{}", client.root(), device_id.as_str());
         let mut set = in_flight().lock().unwrap_or_else(|p| p.into_inner());
-        set.insert(key.clone()).then_some(InFlight(key))
+        // Not `then_some`: it would build (and drop) a guard even when the claim fails, and that
+        // drop would take this same lock again.
+        if set.insert(key.clone()) {
+            Some(InFlight(key))
+        } else {
+            None
+        }
     }
 }
 

@@ -23,11 +23,18 @@ pub const CLOCK_SKEW: Duration = Duration::minutes(2);
 
 const ADMIN_CENTER_DEVICE: &str = "https://intune.microsoft.com/#view/Microsoft_Intune_Devices/DeviceSettingsMenuBlade/~/overview/mdmDeviceId/";
 
+/// Device ids are GUIDs: their hyphens stay as they are, anything else odd is escaped.
+const ID_IN_URL: &percent_encoding::AsciiSet = &NON_ALPHANUMERIC
+    .remove(b'-')
+    .remove(b'_')
+    .remove(b'.')
+    .remove(b'~');
+
 /// The device's page in the Intune admin center.
 pub fn admin_center_url(device_id: &ManagedDeviceId) -> String {
     format!(
         "{ADMIN_CENTER_DEVICE}{}",
-        utf8_percent_encode(device_id.as_str(), NON_ALPHANUMERIC)
+        utf8_percent_encode(device_id.as_str(), ID_IN_URL)
     )
 }
 
