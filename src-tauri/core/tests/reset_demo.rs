@@ -1,0 +1,105 @@
+//! The reset job against the demo tenant: one POST per confirmation, whatever happens around it.
+
+mod common;
+
+use std::sync::Arc;
+
+use common::{FakeBrowser, Play};
+use demo_tenant::{DemoTenant, HELPDESK, Options};
+use pindesk_core::Task;
+use pindesk_core::auth::GraphTokens;
+use pindesk_core::graph::models::ManagedDeviceId;
+use pindesk_core::graph::{CancellationToken, GraphClient, GraphOptions, TokenSource};
+use pindesk_core::keychain::{MemoryStore, SecretStore};
+use pindesk_core::reset::{ResetState, Verdict, reset_status, search_devices, start_reset};
+
+async fn helpdesk(options: Options, name: &str) -> (DemoTenant, GraphClient) {
+    let tenant = common::tenant(options).await;
+    let store: Arc<dyn SecretStore> = Arc::new(MemoryStore::new());
+    let config = common::config_for(&tenant, &common::data_dir(name));
+    let auth = common::auth(
+        config,
+        store,
+        FakeBrowser::new(Some(HELPDESK), Play::Complete),
+    );
+    auth.sign_in(Task::Helpdesk, None).await.unwrap();
+    let tokens: Arc<dyn TokenSource> = Arc::new(GraphTokens::new(auth, Task::Helpdesk));
+    let client = GraphClient::new(tenant.graph_base(), tokens, GraphOptions::default()).unwrap();
+    (tenant, client)
+}
+
+async fn find(client: &GraphClient, name: &str) -> ManagedDeviceId {
+    let found = search_devices(client, name, &CancellationToken::new())
+        .await
+        .unwrap();
+    let device = found
+        .iter()
+        .find(|d| d.name == name)
+        .expect("the device is found");
+    assert_eq!(device.eligibility.verdict, Verdict::Resettable);
+    ManagedDeviceId::new(device.id.clone())
+}
+
+fn posts(tenant: &DemoTenant) -> usize {
+    let requests = tenant.requests();
+    requests
+        .iter()
+        .filter(|r| r.method == "POST" && r.path_and_query.ends_with("/resetPasscode"))
+        .count()
+}
+
+#[tokio::test]
+async fn a_double_confirmation_sends_one_reset_and_the_passcode_arrives() {
+    let (tenant, client) = helpdesk(Options::default(), "reset-double").await;
+    let id = find(&client, "Zoë’s Lumia").await;
+    let (first, second) = tokio::join!(start_reset(&client, &id), start_reset(&client, &id));
+    let started = first.or(second).unwrap();
+    // A third confirmation while the first is still running is followed, not resent.
+    let again = start_reset(&client, &id).await.unwrap();
+    assert!(again.already_running);
+    assert_eq!(posts(&tenant), 1);
+
+    let mut status = reset_status(&client, &id, started.started_at)
+        .await
+        .unwrap();
+    for _ in 0..40 {
+        if status.state.is_final() {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(200)).await;
+        status = reset_status(&client, &id, started.started_at)
+            .await
+            .unwrap();
+    }
+    assert_eq!(status.state, ResetState::Done);
+    let passcode = status.passcode.clone().expect("a passcode");
+    assert_eq!(passcode.expose().len(), 6);
+    assert_eq!(
+        status.valid_until,
+        status.started_at.map(|at| at + time::Duration::days(7))
+    );
+    assert!(!format!("{status:?}").contains(passcode.expose()));
+}
+
+#[tokio::test]
+async fn with_half_of_requests_failing_one_confirmation_still_sends_at_most_one_reset() {
+    let options = Options {
+        fault_rate: 0.5,
+        ..Options::default()
+    };
+    let (tenant, client) = helpdesk(options, "reset-faults").await;
+    for name in ["O'Brien's phone", "NW-PHONE-0107"] {
+        let Ok(id) =
+            tokio::time::timeout(std::time::Duration::from_secs(60), find(&client, name)).await
+        else {
+            panic!("search for {name} did not finish");
+        };
+        let before = posts(&tenant);
+        let _ = start_reset(&client, &id).await;
+        let sent = posts(&tenant) - before;
+        assert!(
+            sent <= 1,
+            "{name}: {sent} resetPasscode requests for one confirmation"
+        );
+    }
+}
