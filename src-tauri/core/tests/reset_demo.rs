@@ -1,3 +1,4 @@
+#![allow(clippy::unwrap_used, clippy::expect_used)] // test set-up may panic freely outside #[test] functions
 //! The reset job against the demo tenant: one POST per confirmation, whatever happens around it.
 
 mod common;
