@@ -51,6 +51,18 @@ fn rfc3339(at: Option<OffsetDateTime>) -> Option<String> {
     at.and_then(|at| at.format(&Rfc3339).ok())
 }
 
+/// Where the reset of `device_id` sent at `since` stands, read from Graph now.
+async fn read_status(
+    state: &AppState,
+    device_id: &str,
+    since: &str,
+) -> Result<reset::ResetStatus, IpcError> {
+    let client = helpdesk_graph(state).await?;
+    reset::reset_status(&client, &device(device_id)?, instant(since)?)
+        .await
+        .map_err(|e| IpcError::from(&e))
+}
+
 #[tauri::command]
 pub async fn search_devices(
     state: State<'_, AppState>,
@@ -84,10 +96,7 @@ pub async fn reset_status(
     device_id: String,
     since: String,
 ) -> Result<ResetStatusForWindow, IpcError> {
-    let client = helpdesk_graph(&state).await?;
-    let status = reset::reset_status(&client, &device(&device_id)?, instant(&since)?)
-        .await
-        .map_err(|e| IpcError::from(&e))?;
+    let status = read_status(&state, &device_id, &since).await?;
     Ok(ResetStatusForWindow {
         // The window knows the documented states; anything else ends the watch with the reason.
         state: if status.state == ResetState::Unknown {
@@ -97,8 +106,8 @@ pub async fn reset_status(
         },
         passcode: status.passcode.as_ref().map(|p| p.expose().to_owned()),
         valid_until: rfc3339(status.valid_until),
-        reason: status.reason.clone(),
-        admin_center_url: status.admin_center_url.clone(),
+        reason: status.reason,
+        admin_center_url: status.admin_center_url,
     })
 }
 
@@ -109,10 +118,7 @@ pub async fn copy_passcode(
     device_id: String,
     since: String,
 ) -> Result<(), IpcError> {
-    let client = helpdesk_graph(&state).await?;
-    let status = reset::reset_status(&client, &device(&device_id)?, instant(&since)?)
-        .await
-        .map_err(|e| IpcError::from(&e))?;
+    let status = read_status(&state, &device_id, &since).await?;
     let passcode = status.passcode.ok_or_else(|| {
         IpcError::from(CoreError::BadRequest("no passcode to copy yet".to_owned()))
     })?;
