@@ -13,10 +13,13 @@ const COMMANDS: &[&str] = &[
     "settings",
     "save_settings",
     "search_devices",
+    "more_devices",
     "start_reset",
     "reset_status",
     "copy_passcode",
     "open_admin_center",
+    "audit_log",
+    "export_audit_log",
 ];
 
 fn main() {

@@ -1,6 +1,7 @@
 //! The desktop shell: builds the Tauri app, registers the commands and starts the demo tenant when
 //! asked. Behaviour lives in `pindesk-core`; this crate only wires it to the window.
 
+mod audit_commands;
 mod commands;
 mod reset_commands;
 mod state;
@@ -23,10 +24,13 @@ pub fn with_commands<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R
         commands::settings,
         commands::save_settings,
         reset_commands::search_devices,
+        reset_commands::more_devices,
         reset_commands::start_reset,
         reset_commands::reset_status,
         reset_commands::copy_passcode,
         reset_commands::open_admin_center,
+        audit_commands::audit_log,
+        audit_commands::export_audit_log,
     ])
 }
 

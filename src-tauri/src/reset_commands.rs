@@ -3,11 +3,11 @@
 
 use std::sync::Arc;
 
+use pindesk_core::audit::{Operator, Outcome, ResetAttempt};
 use pindesk_core::auth::{GraphTokens, browser_for};
-use pindesk_core::clipboard::CLEAR_AFTER;
 use pindesk_core::graph::models::ManagedDeviceId;
 use pindesk_core::graph::{CancellationToken, GraphClient, GraphOptions, ipc_error};
-use pindesk_core::reset::{self, DeviceSummary, ResetStarted, ResetState, admin_center_url};
+use pindesk_core::reset::{self, ResetStarted, ResetState, SearchResults, admin_center_url};
 use pindesk_core::{CoreError, IpcError, Task};
 use serde::Serialize;
 use tauri::State;
@@ -22,6 +22,8 @@ use crate::state::AppState;
 pub struct ResetStatusForWindow {
     state: ResetState,
     passcode: Option<String>,
+    /// When the reset started (the service's clock), for a reset read back later.
+    started_at: Option<String>,
     valid_until: Option<String>,
     reason: Option<String>,
     admin_center_url: String,
@@ -63,18 +65,54 @@ async fn read_status(
         .map_err(|e| IpcError::from(&e))
 }
 
+fn search_text(query: &str) -> Result<(), IpcError> {
+    if query.len() > 200 {
+        return Err(CoreError::BadRequest("search text too long".to_owned()).into());
+    }
+    Ok(())
+}
+
 #[tauri::command]
 pub async fn search_devices(
     state: State<'_, AppState>,
     query: String,
-) -> Result<Vec<DeviceSummary>, IpcError> {
-    if query.len() > 200 {
-        return Err(CoreError::BadRequest("search text too long".to_owned()).into());
-    }
+) -> Result<SearchResults, IpcError> {
+    search_text(&query)?;
     let client = helpdesk_graph(&state).await?;
     reset::search_devices(&client, &query, &CancellationToken::new())
         .await
         .map_err(|e| ipc_error(&e))
+}
+
+/// The next page of the search for `query`; `more` is what the previous page handed out.
+#[tauri::command]
+pub async fn more_devices(
+    state: State<'_, AppState>,
+    query: String,
+    more: String,
+) -> Result<SearchResults, IpcError> {
+    search_text(&query)?;
+    let client = helpdesk_graph(&state).await?;
+    reset::more_devices(&client, &query, &more, &CancellationToken::new())
+        .await
+        .map_err(|e| ipc_error(&e))
+}
+
+/// What the window learns of a reset it asked for.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ResetStartedForWindow {
+    #[serde(flatten)]
+    started: ResetStarted,
+    /// Set when the reset went out but the audit log could not be written.
+    audit_warning: Option<String>,
+}
+
+async fn operator(state: &AppState) -> Result<Operator, IpcError> {
+    let session = state.auth().await.current_session().await;
+    session
+        .map(|s| Operator::of(&s.account))
+        .ok_or_else(|| CoreError::NotSignedIn.into())
 }
 
 #[tauri::command]
@@ -82,12 +120,25 @@ pub async fn start_reset(
     state: State<'_, AppState>,
     device_id: String,
     ticket: Option<String>,
-) -> Result<ResetStarted, IpcError> {
-    let _ = ticket; // kept with the audit log, which is not built yet
+    device_name: Option<String>,
+) -> Result<ResetStartedForWindow, IpcError> {
+    let id = device(&device_id)?;
+    let operator = operator(&state).await?;
     let client = helpdesk_graph(&state).await?;
-    reset::start_reset(&client, &device(&device_id)?)
-        .await
-        .map_err(|e| IpcError::from(&e))
+    let result = reset::start_reset(&client, &id).await;
+    let name_seen = device_name.as_deref().map(|n| n.get(..200).unwrap_or(n));
+    let attempt = ResetAttempt::of_start(&operator, &id, name_seen, ticket.as_deref(), &result);
+    let audit_warning = attempt
+        .and_then(|a| state.audit().record_attempt(&a).err())
+        .map(|error| {
+            tracing::warn!(%error, "the audit log could not be written");
+            IpcError::from(error).message
+        });
+    let started = result.map_err(|e| IpcError::from(&e))?;
+    Ok(ResetStartedForWindow {
+        started,
+        audit_warning,
+    })
 }
 
 #[tauri::command]
@@ -97,6 +148,19 @@ pub async fn reset_status(
     since: String,
 ) -> Result<ResetStatusForWindow, IpcError> {
     let status = read_status(&state, &device_id, &since).await?;
+    if let Some(outcome) = Outcome::of_state(status.state) {
+        // Only a reset this app logged gets its outcome; a failure to write is logged, not shown
+        // in place of the passcode.
+        let written = state.audit().record_outcome(
+            &status.device_id,
+            instant(&since)?,
+            outcome,
+            status.reason.as_deref(),
+        );
+        if let Err(error) = written {
+            tracing::warn!(%error, "the audit log could not be written");
+        }
+    }
     Ok(ResetStatusForWindow {
         // The window knows the documented states; anything else ends the watch with the reason.
         state: if status.state == ResetState::Unknown {
@@ -105,10 +169,18 @@ pub async fn reset_status(
             status.state
         },
         passcode: status.passcode.as_ref().map(|p| p.expose().to_owned()),
+        started_at: rfc3339(status.started_at),
         valid_until: rfc3339(status.valid_until),
         reason: status.reason,
         admin_center_url: status.admin_center_url,
     })
+}
+
+/// What the window says after a copy.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Copied {
+    clear_after_seconds: u64,
 }
 
 /// Reads the passcode from Graph again and copies it: the app keeps no copy of its own.
@@ -117,12 +189,16 @@ pub async fn copy_passcode(
     state: State<'_, AppState>,
     device_id: String,
     since: String,
-) -> Result<(), IpcError> {
+) -> Result<Copied, IpcError> {
     let status = read_status(&state, &device_id, &since).await?;
     let passcode = status.passcode.ok_or_else(|| {
         IpcError::from(CoreError::BadRequest("no passcode to copy yet".to_owned()))
     })?;
-    Ok(state.clipboard().copy(passcode.expose(), CLEAR_AFTER)?)
+    let clear_after = state.clear_clipboard_after();
+    state.clipboard().copy(passcode.expose(), clear_after)?;
+    Ok(Copied {
+        clear_after_seconds: clear_after.as_secs(),
+    })
 }
 
 #[tauri::command]

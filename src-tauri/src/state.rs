@@ -3,7 +3,8 @@
 
 use std::sync::Arc;
 
-use pindesk_core::clipboard::SecretClipboard;
+use pindesk_core::audit::AuditLog;
+use pindesk_core::clipboard::{SecretClipboard, clear_after};
 use pindesk_core::config::{Config, Settings, SettingsView, save_user_settings};
 use pindesk_core::{Auth, CoreError, IpcError, KeyringStore, SecretStore};
 use serde::Serialize;
@@ -26,6 +27,8 @@ pub struct AppState {
     auth: RwLock<Auth>,
     demo: Mutex<Option<demo_tenant::DemoTenant>>,
     clipboard: SecretClipboard,
+    clear_clipboard_after: std::time::Duration,
+    audit: AuditLog,
 }
 
 impl std::fmt::Debug for AppState {
@@ -41,12 +44,15 @@ impl AppState {
     }
 
     pub fn with_store(config: Config, store: Arc<dyn SecretStore>) -> Result<AppState, IpcError> {
+        let audit = AuditLog::in_dir(&config.data_dir);
         let auth = Auth::new(config, Arc::clone(&store))?;
         Ok(AppState {
             store,
             auth: RwLock::new(auth),
             demo: Mutex::new(None),
             clipboard: SecretClipboard::default(),
+            clear_clipboard_after: clear_after(|name| std::env::var(name).ok()),
+            audit,
         })
     }
 
@@ -58,6 +64,15 @@ impl AppState {
     /// The one clipboard the app copies passcodes to.
     pub fn clipboard(&self) -> &SecretClipboard {
         &self.clipboard
+    }
+
+    pub fn clear_clipboard_after(&self) -> std::time::Duration {
+        self.clear_clipboard_after
+    }
+
+    /// The audit log of resets, in the data folder (which no setting changes while running).
+    pub fn audit(&self) -> &AuditLog {
+        &self.audit
     }
 
     pub async fn app_info(&self) -> AppInfo {

@@ -87,3 +87,39 @@ fn malformed_arguments_are_answered_with_an_error_not_a_crash() {
     // The app still answers afterwards.
     assert!(invoke(&main, "app_info", serde_json::json!({})).is_ok());
 }
+
+#[test]
+fn the_audit_log_is_readable_from_the_main_window_and_refused_elsewhere() {
+    let app = app();
+    let main = window(&app, "main");
+    assert!(
+        invoke(&main, "audit_log", serde_json::json!({}))
+            .unwrap()
+            .is_array()
+    );
+    let other = window(&app, "other");
+    assert!(invoke(&other, "export_audit_log", serde_json::json!({})).is_err());
+}
+
+#[test]
+fn a_reset_without_a_signed_in_person_is_refused_plainly() {
+    let app = app();
+    let main = window(&app, "main");
+    let error = invoke(
+        &main,
+        "start_reset",
+        serde_json::json!({ "deviceId": "d-1", "ticket": "INC-1", "deviceName": "O'Brien's \"phone\"" }),
+    )
+    .unwrap_err();
+    assert_eq!(error["kind"], "notSignedIn", "unexpected answer: {error}");
+    let error = invoke(
+        &main,
+        "more_devices",
+        serde_json::json!({ "query": "NW", "more": 7 }),
+    )
+    .unwrap_err();
+    assert!(
+        error.to_string().contains("more"),
+        "unexpected answer: {error}"
+    );
+}

@@ -10,6 +10,18 @@ use crate::error::CoreError;
 /// How long a copied passcode stays on the clipboard.
 pub const CLEAR_AFTER: Duration = Duration::from_secs(60);
 
+/// Shortens (or lengthens, up to ten minutes) the time a passcode stays on the clipboard, in
+/// seconds; tests and training set it.
+pub const ENV_CLIPBOARD_SECONDS: &str = "PINDESK_CLIPBOARD_SECONDS";
+
+/// The clearing time for this run: [`CLEAR_AFTER`] unless the environment says otherwise.
+pub fn clear_after(env: impl Fn(&str) -> Option<String>) -> Duration {
+    env(ENV_CLIPBOARD_SECONDS)
+        .and_then(|v| v.trim().parse::<u64>().ok())
+        .filter(|s| (1..=600).contains(s))
+        .map_or(CLEAR_AFTER, Duration::from_secs)
+}
+
 /// One per app: on Linux the clipboard's contents live as long as the process serves them.
 #[derive(Clone, Default)]
 pub struct SecretClipboard {
@@ -79,4 +91,19 @@ fn set_secret(board: &mut arboard::Clipboard, secret: &str) -> Result<(), arboar
 
 fn clipboard_error(reason: &str) -> CoreError {
     CoreError::Clipboard(reason.to_owned())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_clearing_time_is_sixty_seconds_unless_a_sane_number_is_set() {
+        let env = |v: &'static str| move |_: &str| Some(v.to_owned());
+        assert_eq!(clear_after(|_| None), CLEAR_AFTER);
+        assert_eq!(clear_after(env("5")), Duration::from_secs(5));
+        assert_eq!(clear_after(env("0")), CLEAR_AFTER);
+        assert_eq!(clear_after(env("86400")), CLEAR_AFTER);
+        assert_eq!(clear_after(env("soon")), CLEAR_AFTER);
+    }
 }

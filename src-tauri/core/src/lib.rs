@@ -2,6 +2,7 @@
 //! jobs of the wizard. The desktop shell only maps these functions onto IPC commands.
 
 pub mod accounts;
+pub mod audit;
 pub mod auth;
 pub mod clipboard;
 pub mod config;

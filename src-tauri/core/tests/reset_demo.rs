@@ -12,7 +12,9 @@ use pindesk_core::auth::GraphTokens;
 use pindesk_core::graph::models::ManagedDeviceId;
 use pindesk_core::graph::{CancellationToken, GraphClient, GraphOptions, TokenSource};
 use pindesk_core::keychain::{MemoryStore, SecretStore};
-use pindesk_core::reset::{ResetState, Verdict, reset_status, search_devices, start_reset};
+use pindesk_core::reset::{
+    ResetState, Verdict, more_devices, reset_status, search_devices, start_reset,
+};
 
 async fn helpdesk(options: Options, name: &str) -> (DemoTenant, GraphClient) {
     let tenant = common::tenant(options).await;
@@ -34,6 +36,7 @@ async fn find(client: &GraphClient, name: &str) -> ManagedDeviceId {
         .await
         .unwrap();
     let device = found
+        .devices
         .iter()
         .find(|d| d.name == name)
         .expect("the device is found");
@@ -103,4 +106,52 @@ async fn with_half_of_requests_failing_one_confirmation_still_sends_at_most_one_
             "{name}: {sent} resetPasscode requests for one confirmation"
         );
     }
+}
+
+#[tokio::test]
+async fn a_search_of_a_large_fleet_asks_for_one_filtered_page_and_pages_on_request() {
+    let options = Options {
+        devices: 100_000,
+        ..Options::default()
+    };
+    let (tenant, client) = helpdesk(options, "reset-fleet").await;
+    let before = tenant.requests().len();
+    let first = search_devices(&client, "NW-PHONE", &CancellationToken::new())
+        .await
+        .unwrap();
+    assert_eq!(first.devices.len(), 25);
+    let asked: Vec<_> = tenant.requests()[before..]
+        .iter()
+        .map(|r| r.path_and_query.clone())
+        .collect();
+    assert_eq!(asked.len(), 1, "one request for the first page: {asked:?}");
+    assert!(asked[0].contains("$filter=") && asked[0].contains("$top=25"));
+
+    let more = first.more.expect("a 100 000-device fleet has more phones");
+    let second = more_devices(&client, "NW-PHONE", &more, &CancellationToken::new())
+        .await
+        .unwrap();
+    assert!(!second.devices.is_empty());
+    assert!(second.devices.iter().all(|d| d.name.contains("NW-PHONE")));
+    assert!(
+        second
+            .devices
+            .iter()
+            .all(|d| first.devices.iter().all(|f| f.id != d.id)),
+        "the next page brings new devices"
+    );
+    assert_eq!(tenant.requests().len(), before + 2);
+}
+
+#[tokio::test]
+async fn a_next_page_link_to_another_host_is_refused() {
+    let (_tenant, client) = helpdesk(Options::default(), "reset-more-host").await;
+    let refused = more_devices(
+        &client,
+        "NW",
+        "https://attacker.example/v1.0/deviceManagement/managedDevices",
+        &CancellationToken::new(),
+    )
+    .await;
+    assert!(refused.is_err());
 }

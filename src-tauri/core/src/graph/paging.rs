@@ -130,20 +130,25 @@ impl GraphClient {
         })
     }
 
+    /// A next-page link handed back later (by the window, for "show more"): followed only on
+    /// this client's Graph host, like any other.
+    pub fn next_link(&self, link: &str, eventual: bool) -> Result<NextLink, GraphError> {
+        let url =
+            self.inner.root.join(link).map_err(|e| {
+                GraphError::Refused(format!("the next page link is not a URL: {e}"))
+            })?;
+        if !self.owns(&url) {
+            return Err(GraphError::Refused(format!(
+                "the next page link points outside Graph ({})",
+                url.origin().ascii_serialization()
+            )));
+        }
+        Ok(NextLink { url, eventual })
+    }
+
     fn page<T>(&self, raw: RawPage<T>, eventual: bool) -> Result<Page<T>, GraphError> {
         let next = match raw.next_link {
-            Some(link) => {
-                let url = self.inner.root.join(&link).map_err(|e| {
-                    GraphError::Refused(format!("the next page link is not a URL: {e}"))
-                })?;
-                if !self.owns(&url) {
-                    return Err(GraphError::Refused(format!(
-                        "the next page link points outside Graph ({})",
-                        url.origin().ascii_serialization()
-                    )));
-                }
-                Some(NextLink { url, eventual })
-            }
+            Some(link) => Some(self.next_link(&link, eventual)?),
             None => None,
         };
         Ok(Page {

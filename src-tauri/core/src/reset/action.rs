@@ -28,6 +28,8 @@ pub struct ResetStarted {
     pub started_at: OffsetDateTime,
     /// True when no POST was sent because a reset of this device was already running.
     pub already_running: bool,
+    /// The device's name as Graph has it, for the audit log.
+    pub device_name: Option<String>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -129,7 +131,8 @@ pub async fn start_reset(
         return Err(ResetError::AlreadySending);
     };
     let now = OffsetDateTime::now_utc();
-    let latest = status::read_latest(client, device_id, now - RUNNING_RESET_COUNTS_FOR).await?;
+    let (device_name, latest) =
+        status::read_named_latest(client, device_id, now - RUNNING_RESET_COUNTS_FOR).await?;
     if let Some(running) = latest.filter(|r| {
         matches!(
             r.result.action_state,
@@ -140,6 +143,7 @@ pub async fn start_reset(
             device_id: device_id.clone(),
             started_at: running.result.start_date_time.unwrap_or(now),
             already_running: true,
+            device_name,
         });
     }
     let sent_at = OffsetDateTime::now_utc();
@@ -151,6 +155,7 @@ pub async fn start_reset(
             device_id: device_id.clone(),
             started_at: sent_at,
             already_running: false,
+            device_name,
         }),
         Sent::Ambiguous(ambiguity) => {
             let since = OffsetDateTime::from(ambiguity.sent_at);
@@ -163,6 +168,7 @@ pub async fn start_reset(
                     device_id: device_id.clone(),
                     started_at: result.result.start_date_time.unwrap_or(since),
                     already_running: false,
+                    device_name,
                 }),
                 None => {
                     let client_request_id = ambiguity.client_request_id.clone();

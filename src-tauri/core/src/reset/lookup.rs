@@ -111,15 +111,24 @@ fn request(filter: Filter) -> GraphRequest {
         .top(PAGE)
 }
 
+/// A page of results, and where the next one is when there are more.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct SearchResults {
+    pub devices: Vec<DeviceSummary>,
+    /// Hand back to [`more_devices`] for the next page; opaque to the window.
+    pub more: Option<String>,
+}
+
 /// The first page of devices matching `text`, each with what can be done for it.
 pub async fn search_devices(
     client: &GraphClient,
     text: &str,
     cancel: &CancellationToken,
-) -> Result<Vec<DeviceSummary>, GraphError> {
+) -> Result<SearchResults, GraphError> {
     let query = Query::parse(text);
     let requests = match &query {
-        Query::Nothing => return Ok(Vec::new()),
+        Query::Nothing => return Ok(SearchResults::default()),
         Query::SignInName(name) => vec![request(Filter::eq("userPrincipalName", name.as_str()))],
         Query::Name(name) => vec![request(Filter::contains("deviceName", name))],
         // `or` across two properties can lose a clause on the service: ask twice instead.
@@ -129,19 +138,43 @@ pub async fn search_devices(
         ],
     };
     let mut found: Vec<ManagedDevice> = Vec::new();
+    let mut more = None;
     for request in &requests {
         let page = client.get_page::<ManagedDevice>(request, cancel).await?;
-        for device in page.items {
-            if matches(&query, &device) && !found.iter().any(|d| d.id == device.id) {
-                found.push(device);
-            }
+        add_matches(&query, page.items, &mut found);
+        // Only the name search can run to many pages; a serial number is one device.
+        more = page.next.map(|link| link.url().to_string());
+    }
+    Ok(SearchResults {
+        devices: found.iter().filter_map(DeviceSummary::of).collect(),
+        more,
+    })
+}
+
+/// The page after one [`search_devices`] or `more_devices` answered for the same `text`.
+pub async fn more_devices(
+    client: &GraphClient,
+    text: &str,
+    more: &str,
+    cancel: &CancellationToken,
+) -> Result<SearchResults, GraphError> {
+    let query = Query::parse(text);
+    let link = client.next_link(more, false)?;
+    let page = client.next_page::<ManagedDevice>(&link, cancel).await?;
+    let mut found = Vec::new();
+    add_matches(&query, page.items, &mut found);
+    Ok(SearchResults {
+        devices: found.iter().filter_map(DeviceSummary::of).collect(),
+        more: page.next.map(|link| link.url().to_string()),
+    })
+}
+
+fn add_matches(query: &Query, items: Vec<ManagedDevice>, found: &mut Vec<ManagedDevice>) {
+    for device in items {
+        if matches(query, &device) && !found.iter().any(|d| d.id == device.id) {
+            found.push(device);
         }
     }
-    Ok(found
-        .iter()
-        .filter_map(DeviceSummary::of)
-        .take(PAGE as usize)
-        .collect())
 }
 
 /// The client-side re-check of what the service returned.

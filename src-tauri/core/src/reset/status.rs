@@ -181,7 +181,24 @@ pub fn spell(c: char) -> String {
 #[serde(rename_all = "camelCase")]
 struct DeviceResults {
     #[serde(default)]
+    device_name: Option<String>,
+    #[serde(default)]
     device_action_results: Option<Vec<DeviceActionResult>>,
+}
+
+/// The device's name and its newest `resetPasscodeActionResult` that started at or after `since`.
+pub(crate) async fn read_named_latest(
+    client: &GraphClient,
+    device_id: &ManagedDeviceId,
+    since: OffsetDateTime,
+) -> Result<(Option<String>, Option<ResetPasscodeActionResult>), ResetError> {
+    let request = GraphRequest::get(
+        ResourcePath::new("deviceManagement/managedDevices").id(device_id.as_str()),
+    )
+    .select(&["id", "deviceName", "deviceActionResults"]);
+    let device: DeviceResults = client.get(&request).await?;
+    let latest = latest_since(device.device_action_results.unwrap_or_default(), since);
+    Ok((device.device_name, latest))
 }
 
 /// The newest `resetPasscodeActionResult` of the device that started at or after `since`.
@@ -190,15 +207,7 @@ pub(crate) async fn read_latest(
     device_id: &ManagedDeviceId,
     since: OffsetDateTime,
 ) -> Result<Option<ResetPasscodeActionResult>, ResetError> {
-    let request = GraphRequest::get(
-        ResourcePath::new("deviceManagement/managedDevices").id(device_id.as_str()),
-    )
-    .select(&["id", "deviceName", "deviceActionResults"]);
-    let device: DeviceResults = client.get(&request).await?;
-    Ok(latest_since(
-        device.device_action_results.unwrap_or_default(),
-        since,
-    ))
+    Ok(read_named_latest(client, device_id, since).await?.1)
 }
 
 fn latest_since(

@@ -1,0 +1,211 @@
+use std::time::Duration as StdDuration;
+
+use time::Duration;
+
+use super::csv::{export, to_csv};
+use super::*;
+
+fn operator() -> Operator {
+    Operator {
+        username: "helpdesk@pindesk-demo.example".to_owned(),
+        tenant_id: "7d2c1f40-5b8e-4a63-9c1d-2e4f6a8b0c13".to_owned(),
+        tenant_name: Some("Northwind Demo".to_owned()),
+    }
+}
+
+fn temp_dir() -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("pindesk-audit-{}", uuid::Uuid::new_v4()));
+    fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+fn attempt<'a>(
+    operator: &'a Operator,
+    device: &'a ManagedDeviceId,
+    name: &'a str,
+    started_at: OffsetDateTime,
+) -> ResetAttempt<'a> {
+    ResetAttempt {
+        operator,
+        device_id: device,
+        device_name: Some(name),
+        ticket: Some("INC-0042"),
+        started_at,
+        outcome: Outcome::Sent,
+        note: None,
+    }
+}
+
+#[test]
+fn a_reset_and_its_outcome_show_as_one_row_with_the_latest_outcome() {
+    let log = AuditLog::in_dir(&temp_dir());
+    let op = operator();
+    let device = ManagedDeviceId::new("dev-1");
+    let started = OffsetDateTime::now_utc();
+    log.record_attempt(&attempt(&op, &device, "Zoë’s Lumia", started))
+        .unwrap();
+    assert!(
+        log.record_outcome(&device, started, Outcome::PasscodeIssued, None)
+            .unwrap()
+    );
+
+    let rows = log.rows().unwrap();
+    assert_eq!(rows.len(), 1);
+    let row = &rows[0];
+    assert_eq!(row.device_name.as_deref(), Some("Zoë’s Lumia"));
+    assert_eq!(row.ticket.as_deref(), Some("INC-0042"));
+    assert_eq!(row.operator, "helpdesk@pindesk-demo.example");
+    assert_eq!(row.tenant_name.as_deref(), Some("Northwind Demo"));
+    assert_eq!(row.outcome, Outcome::PasscodeIssued);
+    assert_eq!(row.outcome_words, "New passcode issued");
+}
+
+#[test]
+fn an_outcome_is_written_once_and_only_for_a_reset_the_log_knows() {
+    let log = AuditLog::in_dir(&temp_dir());
+    let op = operator();
+    let device = ManagedDeviceId::new("dev-1");
+    let started = OffsetDateTime::now_utc();
+    assert!(
+        !log.record_outcome(&device, started, Outcome::PasscodeIssued, None)
+            .unwrap(),
+        "a reset read back from Graph that this app did not send is not invented"
+    );
+    log.record_attempt(&attempt(&op, &device, "phone", started))
+        .unwrap();
+    assert!(
+        log.record_outcome(&device, started, Outcome::Failed, Some("offline"))
+            .unwrap()
+    );
+    assert!(
+        !log.record_outcome(&device, started, Outcome::PasscodeIssued, None)
+            .unwrap()
+    );
+    let lines = fs::read_to_string(log.path()).unwrap();
+    assert_eq!(lines.lines().count(), 2);
+    assert_eq!(log.rows().unwrap()[0].outcome, Outcome::Failed);
+}
+
+#[test]
+fn rows_come_newest_first() {
+    let log = AuditLog::in_dir(&temp_dir());
+    let op = operator();
+    let (a, b) = (ManagedDeviceId::new("a"), ManagedDeviceId::new("b"));
+    let now = OffsetDateTime::now_utc();
+    log.record_attempt(&attempt(&op, &a, "first", now - Duration::minutes(5)))
+        .unwrap();
+    std::thread::sleep(StdDuration::from_millis(5));
+    log.record_attempt(&attempt(&op, &b, "second", now))
+        .unwrap();
+    let names: Vec<_> = log
+        .rows()
+        .unwrap()
+        .into_iter()
+        .map(|r| r.device_name.unwrap())
+        .collect();
+    assert_eq!(names, ["second", "first"]);
+}
+
+#[test]
+fn a_damaged_line_is_skipped_and_the_rest_of_the_log_stays_readable() {
+    let log = AuditLog::in_dir(&temp_dir());
+    let op = operator();
+    let device = ManagedDeviceId::new("dev-1");
+    log.record_attempt(&attempt(&op, &device, "one", OffsetDateTime::now_utc()))
+        .unwrap();
+    let mut file = OpenOptions::new().append(true).open(log.path()).unwrap();
+    file.write_all(b"{\"action\":\"half a li").unwrap();
+    drop(file);
+    let other = ManagedDeviceId::new("dev-2");
+    log.record_attempt(&attempt(&op, &other, "two", OffsetDateTime::now_utc()))
+        .unwrap();
+    assert_eq!(log.rows().unwrap().len(), 2);
+}
+
+#[test]
+fn a_ticket_is_one_short_line_and_an_empty_one_is_none() {
+    let log = AuditLog::in_dir(&temp_dir());
+    let op = operator();
+    let device = ManagedDeviceId::new("dev-1");
+    let long = format!("INC\n{}", "9".repeat(200));
+    let mut first = attempt(&op, &device, "x", OffsetDateTime::now_utc());
+    first.ticket = Some(&long);
+    log.record_attempt(&first).unwrap();
+    let other = ManagedDeviceId::new("dev-2");
+    let mut second = attempt(&op, &other, "y", OffsetDateTime::now_utc());
+    second.ticket = Some("   ");
+    log.record_attempt(&second).unwrap();
+    let rows = log.rows().unwrap();
+    let ticket = rows
+        .iter()
+        .find(|r| r.device_id == "dev-1")
+        .unwrap()
+        .ticket
+        .clone()
+        .unwrap();
+    assert!(ticket.starts_with("INC 999") && ticket.chars().count() == TICKET_MAX);
+    assert_eq!(
+        rows.iter().find(|r| r.device_id == "dev-2").unwrap().ticket,
+        None
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn only_the_person_can_read_the_log() {
+    use std::os::unix::fs::PermissionsExt as _;
+    let log = AuditLog::in_dir(&temp_dir());
+    let op = operator();
+    let device = ManagedDeviceId::new("dev-1");
+    log.record_attempt(&attempt(&op, &device, "x", OffsetDateTime::now_utc()))
+        .unwrap();
+    let mode = fs::metadata(log.path()).unwrap().permissions().mode();
+    assert_eq!(mode & 0o077, 0);
+}
+
+fn row(name: &str, ticket: &str) -> AuditRow {
+    AuditRow {
+        at: OffsetDateTime::UNIX_EPOCH,
+        operator: "helpdesk@pindesk-demo.example".to_owned(),
+        tenant_id: "t".to_owned(),
+        tenant_name: Some("Northwind, Demo".to_owned()),
+        device_id: "d".to_owned(),
+        device_name: Some(name.to_owned()),
+        ticket: Some(ticket.to_owned()),
+        outcome: Outcome::PasscodeIssued,
+        outcome_words: Outcome::PasscodeIssued.words().to_owned(),
+        note: None,
+    }
+}
+
+#[test]
+fn csv_quotes_odd_names_and_defuses_formulas() {
+    let text = to_csv(&[row("O'Brien's \"work\" phone, 2", "=HYPERLINK(\"x\")")]);
+    let lines: Vec<&str> = text.split("\r\n").collect();
+    assert_eq!(
+        lines[0],
+        "Time (UTC),Operator,Tenant,Tenant ID,Device,Device ID,Ticket,Outcome,Note"
+    );
+    assert_eq!(
+        lines[1],
+        "1970-01-01T00:00:00Z,helpdesk@pindesk-demo.example,\"Northwind, Demo\",t,\
+         \"O'Brien's \"\"work\"\" phone, 2\",d,\"'=HYPERLINK(\"\"x\"\")\",New passcode issued,"
+    );
+}
+
+#[test]
+fn csv_keeps_unicode_names_as_they_are() {
+    let text = to_csv(&[row("Zoë’s Lumia 📱", "T-1")]);
+    assert!(text.contains(",Zoë’s Lumia 📱,"));
+}
+
+#[test]
+fn an_export_never_overwrites_an_earlier_one() {
+    let dir = temp_dir();
+    let now = OffsetDateTime::now_utc();
+    let first = export(&[row("a", "1")], &dir, now).unwrap();
+    let second = export(&[row("b", "2")], &dir, now).unwrap();
+    assert_ne!(first, second);
+    assert!(fs::read_to_string(&first).unwrap().contains(",a,"));
+    assert!(fs::read_to_string(&second).unwrap().contains(",b,"));
+}
