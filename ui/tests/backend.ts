@@ -2,7 +2,15 @@
 // @tauri-apps/api/core with vi.mock; this fills the mocked invoke() with per-command answers.
 import { vi } from 'vitest';
 import { invoke } from '@tauri-apps/api/core';
-import type { Account, AppInfo, DeviceSummary, Eligibility, ResetStatus, Session } from '../src/lib/api';
+import type {
+  Account,
+  AppInfo,
+  DeviceSummary,
+  Eligibility,
+  ResetStatus,
+  SearchResults,
+  Session,
+} from '../src/lib/api';
 
 type Args = Record<string, unknown> | undefined;
 export type Handler = (args: Args) => unknown;
@@ -64,11 +72,17 @@ export function resetStatus(overrides: Partial<ResetStatus> = {}): ResetStatus {
   return {
     state: 'pending',
     passcode: null,
+    startedAt: null,
     validUntil: null,
     reason: null,
     adminCenterUrl: 'https://intune.example.test/devices/dev-1',
     ...overrides,
   };
+}
+
+/** One page of search results. */
+export function page(devices: DeviceSummary[], more: string | null = null): SearchResults {
+  return { devices, more };
 }
 
 /** Installs answers for the commands; unknown commands fail as Tauri does, with a string. */

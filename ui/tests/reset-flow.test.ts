@@ -2,27 +2,46 @@ import { describe, expect, it, vi } from 'vitest';
 import { fireEvent, render, screen, waitFor } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import Reset from '../src/views/Reset.svelte';
-import { deferred, device, fakeBackend, resetStatus, type Handler } from './backend';
+import { deferred, device, fakeBackend, page, resetStatus, type Handler } from './backend';
 import type { ResetStatus } from '../src/lib/api';
 
 vi.mock('@tauri-apps/api/core', () => ({ invoke: vi.fn() }));
 
-const STARTED = { deviceId: 'dev-1', startedAt: '2026-11-25T10:00:00Z' };
+const STARTED = {
+  deviceId: 'dev-1',
+  startedAt: '2026-11-25T10:00:00Z',
+  alreadyRunning: false,
+  auditWarning: null,
+};
 const VALID_UNTIL = '2026-12-02T10:00:00Z';
 const pause = (ms = 40) => new Promise((r) => setTimeout(r, ms));
 
-/** Renders the view with short waits, finds the device and opens it. */
-async function openDevice(handlers: Record<string, Handler> = {}, idleMs?: number) {
+/** Status reads of the reset this test sent (not the read of earlier resets on opening). */
+const watched = (backend: ReturnType<typeof fakeBackend>) =>
+  backend.calls('reset_status').filter(([, args]) => (args as { since: string }).since === STARTED.startedAt);
+
+/**
+ * Renders the view with short waits, finds the device and opens it. `reset_status` answers the
+ * reset the test sends; `earlier` answers the read of earlier resets when the device opens.
+ */
+async function openDevice(
+  handlers: Record<string, Handler> = {},
+  idleMs?: number,
+  earlier: Handler = () => resetStatus({ state: 'none' }),
+) {
+  const watch = handlers.reset_status ?? (() => resetStatus());
   const backend = fakeBackend({
-    search_devices: () => [device()],
+    search_devices: () => page([device()]),
     start_reset: () => STARTED,
     open_admin_center: () => null,
-    copy_passcode: () => null,
+    copy_passcode: () => ({ clearAfterSeconds: 60 }),
     ...handlers,
+    reset_status: (args) => ((args as { since: string }).since === STARTED.startedAt ? watch(args) : earlier(args)),
   });
   const view = render(Reset, { timing: { debounceMs: 5, pollMs: 10, ...(idleMs ? { idleMs } : {}) } });
   await userEvent.type(screen.getByTestId('device-search'), 'phone');
   await userEvent.click(await screen.findByTestId('device-result'));
+  await waitFor(() => expect(backend.calls('reset_status').length).toBeGreaterThan(0));
   return { backend, view };
 }
 
@@ -58,7 +77,7 @@ describe('confirmation', () => {
     await fireEvent.click(yes);
     await userEvent.dblClick(yes);
     expect(yes.disabled).toBe(true);
-    expect(backend.calls('start_reset')).toEqual([['start_reset', { deviceId: 'dev-1', ticket: 'INC-1234' }]]);
+    expect(backend.calls('start_reset')).toEqual([['start_reset', { deviceId: 'dev-1', ticket: 'INC-1234', deviceName: 'PHONE-0042' }]]);
     sent.resolve(STARTED);
     await waitFor(() => expect(screen.queryByTestId('confirm-reset')).toBeNull());
     expect(await screen.findByText('Sent. Waiting for the device to pick it up…')).toBeTruthy();
@@ -93,7 +112,7 @@ describe('confirmation', () => {
     expect(screen.getByTestId('error-detail').closest('details')!.open).toBe(false);
     await userEvent.click(screen.getByTestId('open-admin-center'));
     expect(backend.calls('open_admin_center')).toEqual([['open_admin_center', { deviceId: 'dev-1' }]]);
-    expect(backend.calls('reset_status')).toHaveLength(0);
+    expect(watched(backend)).toHaveLength(0);
   });
 });
 
@@ -105,7 +124,7 @@ describe('after Yes', () => {
     const progress = await screen.findByTestId('progress-text');
     expect(progress.textContent).toBe('Sent. Waiting for the device to pick it up…');
     expect(progress.getAttribute('aria-live')).toBe('polite');
-    expect(backend.calls('reset_status')[0]).toEqual(['reset_status', { deviceId: 'dev-1', since: STARTED.startedAt }]);
+    expect(watched(backend)[0]).toEqual(['reset_status', { deviceId: 'dev-1', since: STARTED.startedAt }]);
     state.current = resetStatus({ state: 'active' });
     await waitFor(() => expect(screen.getByTestId('progress-text').textContent).toMatch(/picked it up/));
     state.current = resetStatus({ state: 'done', passcode: '583920', validUntil: VALID_UNTIL });
@@ -125,9 +144,9 @@ describe('after Yes', () => {
     expect(backend.calls('copy_passcode')).toEqual([['copy_passcode', { deviceId: 'dev-1', since: STARTED.startedAt }]]);
     expect(await screen.findByText('Copied — the clipboard is cleared in 60 seconds')).toBeTruthy();
 
-    const asked = backend.calls('reset_status').length;
+    const asked = watched(backend).length;
     await pause();
-    expect(backend.calls('reset_status')).toHaveLength(asked); // done: no more polling
+    expect(watched(backend)).toHaveLength(asked); // done: no more polling
   });
 
   it('Stop watching only stops watching; Check again reads the status again', async () => {
@@ -135,11 +154,11 @@ describe('after Yes', () => {
     await confirmReset();
     await userEvent.click(await screen.findByTestId('stop-watching'));
     expect(screen.getByTestId('progress-text').textContent).toMatch(/Stopped watching/);
-    const asked = backend.calls('reset_status').length;
+    const asked = watched(backend).length;
     await pause();
-    expect(backend.calls('reset_status')).toHaveLength(asked);
+    expect(watched(backend)).toHaveLength(asked);
     await userEvent.click(screen.getByTestId('check-again'));
-    await waitFor(() => expect(backend.calls('reset_status').length).toBeGreaterThan(asked));
+    await waitFor(() => expect(watched(backend).length).toBeGreaterThan(asked));
     expect(backend.calls('start_reset')).toHaveLength(1);
   });
 
@@ -203,9 +222,9 @@ describe('the passcode leaves', () => {
     const { backend, view } = await shown();
     view.unmount();
     expect(document.body.textContent).not.toContain('583');
-    const asked = backend.calls('reset_status').length;
+    const asked = watched(backend).length;
     await pause();
-    expect(backend.calls('reset_status')).toHaveLength(asked);
+    expect(watched(backend)).toHaveLength(asked);
   });
 
   it('after the idle time', async () => {
@@ -213,5 +232,102 @@ describe('the passcode leaves', () => {
     await waitFor(() => expect(screen.queryByTestId('passcode')).toBeNull());
     expect(document.body.textContent).not.toContain('583');
     expect(screen.getByTestId('failure-reason').textContent).toMatch(/10 minutes without activity/);
+  });
+});
+
+describe('coming back to a device', () => {
+  const EARLIER_START = '2026-11-24T09:00:00Z';
+
+  it('reads a passcode issued in the last seven days from Intune again, hidden until Show', async () => {
+    const { backend } = await openDevice({}, undefined, () =>
+      resetStatus({ state: 'done', passcode: '271828', startedAt: EARLIER_START, validUntil: VALID_UNTIL }),
+    );
+    const heading = await screen.findByTestId('earlier-reset');
+    expect(heading.textContent).toContain(String(new Date(EARLIER_START).getFullYear()));
+    const [, args] = backend.calls('reset_status')[0] as [string, { deviceId: string; since: string }];
+    const since = new Date(args.since).getTime();
+    expect(Math.abs(Date.now() - 7 * 24 * 3600 * 1000 - since)).toBeLessThan(60_000);
+    expect(document.body.textContent).not.toContain('271');
+    expect(screen.queryByTestId('reset-button')).toBeNull();
+    await userEvent.click(screen.getByTestId('show-passcode'));
+    expect(screen.getByTestId('passcode').textContent).toBe('271 828');
+    expect(backend.calls('start_reset')).toHaveLength(0);
+  });
+
+  it('offers a new reset after an earlier one, which asks for confirmation again', async () => {
+    const { backend } = await openDevice({}, undefined, () =>
+      resetStatus({ state: 'done', passcode: '271828', startedAt: EARLIER_START, validUntil: VALID_UNTIL }),
+    );
+    await userEvent.click(await screen.findByTestId('reset-again'));
+    expect(screen.queryByTestId('passcode-panel')).toBeNull();
+    expect(screen.getByTestId('confirm-reset')).toBeTruthy();
+    expect(backend.calls('start_reset')).toHaveLength(0);
+  });
+
+  it('says plainly when an earlier reset failed, and still allows a new one', async () => {
+    await openDevice({}, undefined, () =>
+      resetStatus({ state: 'failed', startedAt: EARLIER_START, reason: 'The phone was offline.' }),
+    );
+    expect((await screen.findByTestId('earlier-note')).textContent).toContain('The phone was offline.');
+    expect(screen.getByTestId('reset-button')).toBeTruthy();
+  });
+
+  it('a reset still running elsewhere is followed, not sent again', async () => {
+    let state: Partial<ResetStatus> = { state: 'active', startedAt: EARLIER_START };
+    const { backend } = await openDevice({}, undefined, () => resetStatus(state));
+    await screen.findByTestId('progress-text');
+    state = { state: 'done', passcode: '161803', startedAt: EARLIER_START, validUntil: VALID_UNTIL };
+    await screen.findByTestId('passcode-panel');
+    expect(backend.calls('start_reset')).toHaveLength(0);
+  });
+});
+
+describe('the passcode leaves when the window stays hidden', () => {
+  it('after the hidden time, and not when it comes back sooner', async () => {
+    fakeBackend({
+      search_devices: () => page([device()]),
+      start_reset: () => STARTED,
+      reset_status: (args) =>
+        (args as { since: string }).since === STARTED.startedAt
+          ? resetStatus({ state: 'done', passcode: '583920', validUntil: VALID_UNTIL })
+          : resetStatus({ state: 'none' }),
+    });
+    render(Reset, { timing: { debounceMs: 5, pollMs: 10, hiddenMs: 80 } });
+    await userEvent.type(screen.getByTestId('device-search'), 'phone');
+    await userEvent.click(await screen.findByTestId('device-result'));
+    await confirmReset();
+    await userEvent.click(await screen.findByTestId('show-passcode'));
+    const hide = (hidden: boolean) => {
+      Object.defineProperty(document, 'hidden', { configurable: true, get: () => hidden });
+      document.dispatchEvent(new Event('visibilitychange'));
+    };
+    hide(true);
+    await pause(20);
+    hide(false);
+    await pause(120);
+    expect(screen.getByTestId('passcode').textContent).toBe('583 920');
+    hide(true);
+    await waitFor(() => expect(screen.queryByTestId('passcode')).toBeNull());
+    expect(document.body.textContent).not.toContain('583');
+    hide(false);
+  });
+});
+
+describe('search paging', () => {
+  it('Show more adds the next page below and disappears on the last one', async () => {
+    const backend = fakeBackend({
+      search_devices: () => page([device({ id: 'a', name: 'PHONE-A' })], 'next-1'),
+      more_devices: () => page([device({ id: 'b', name: 'PHONE-B' })]),
+    });
+    render(Reset, { timing: { debounceMs: 5 } });
+    await userEvent.type(screen.getByTestId('device-search'), 'phone');
+    await userEvent.click(await screen.findByTestId('more-results'));
+    await screen.findByText('PHONE-B');
+    expect(screen.getAllByTestId('device-result').map((r) => r.querySelector('.name')!.textContent)).toEqual([
+      'PHONE-A',
+      'PHONE-B',
+    ]);
+    expect(backend.calls('more_devices')).toEqual([['more_devices', { query: 'phone', more: 'next-1' }]]);
+    expect(screen.queryByTestId('more-results')).toBeNull();
   });
 });

@@ -3,7 +3,7 @@ import { render, screen, waitFor } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import Reset from '../src/views/Reset.svelte';
 import { api } from '../src/lib/api';
-import { deferred, device, eligibility, fakeBackend } from './backend';
+import { deferred, device, eligibility, fakeBackend, page } from './backend';
 
 vi.mock('@tauri-apps/api/core', () => ({ invoke: vi.fn() }));
 
@@ -11,7 +11,7 @@ const search = () => screen.getByTestId('device-search');
 
 describe('device search', () => {
   it('waits for a pause in typing: fast typing makes one call', async () => {
-    const backend = fakeBackend({ search_devices: () => [device()] });
+    const backend = fakeBackend({ search_devices: () => page([device()]) });
     render(Reset);
     expect(screen.getByLabelText("Device name, person's sign-in name, or serial number")).toBe(search());
     await userEvent.type(search(), 'PHONE-00');
@@ -22,7 +22,7 @@ describe('device search', () => {
   });
 
   it('needs two characters before it asks', async () => {
-    const backend = fakeBackend({ search_devices: () => [] });
+    const backend = fakeBackend({ search_devices: () => page([]) });
     render(Reset, { timing: { debounceMs: 5 } });
     await userEvent.type(search(), 'P');
     await new Promise((r) => setTimeout(r, 30));
@@ -37,7 +37,7 @@ describe('device search', () => {
     await userEvent.type(search(), 'nobody');
     await waitFor(() => expect(screen.getByTestId('search-status').textContent).toBe('Searching…'));
     expect(screen.getByTestId('search-status').getAttribute('aria-live')).toBe('polite');
-    answer.resolve([]);
+    answer.resolve(page([]));
     await waitFor(() => expect(screen.getByTestId('search-status').textContent).toBe('No devices match'));
     expect(screen.queryByTestId('device-result')).toBeNull();
   });
@@ -46,14 +46,14 @@ describe('device search', () => {
     const slow = deferred<unknown>();
     const backend = fakeBackend({
       search_devices: (args) =>
-        args?.query === 'ph' ? slow.promise : [device({ id: 'new', name: 'PHONE-NEW' })],
+        args?.query === 'ph' ? slow.promise : page([device({ id: 'new', name: 'PHONE-NEW' })]),
     });
     render(Reset, { timing: { debounceMs: 5 } });
     await userEvent.type(search(), 'ph');
     await waitFor(() => expect(backend.calls('search_devices')).toHaveLength(1));
     await userEvent.type(search(), 'o');
     await screen.findByText('PHONE-NEW');
-    slow.resolve([device({ id: 'old', name: 'PHONE-OLD' })]);
+    slow.resolve(page([device({ id: 'old', name: 'PHONE-OLD' })]));
     await new Promise((r) => setTimeout(r, 20));
     expect(screen.queryByText('PHONE-OLD')).toBeNull();
     expect(screen.getAllByTestId('device-result')).toHaveLength(1);
@@ -62,7 +62,7 @@ describe('device search', () => {
 
   it('renders odd device names as text, never as markup', async () => {
     const odd = `<img src=x onerror="alert(1)"> "Ada's" 📱 هاتف‎ &amp;`;
-    fakeBackend({ search_devices: () => [device({ name: odd, user: 'أحمد@contoso.example' })] });
+    fakeBackend({ search_devices: () => page([device({ name: odd, user: 'أحمد@contoso.example' })]) });
     render(Reset, { timing: { debounceMs: 5 } });
     await userEvent.type(search(), 'ada');
     const result = await screen.findByTestId('device-result');
@@ -72,7 +72,7 @@ describe('device search', () => {
   });
 
   it('shows person, model, OS and version, last check-in and the eligibility headline', async () => {
-    fakeBackend({ search_devices: () => [device()] });
+    fakeBackend({ search_devices: () => page([device()]) });
     render(Reset, { timing: { debounceMs: 5 } });
     await userEvent.type(search(), 'grace');
     const result = await screen.findByTestId('device-result');
@@ -102,7 +102,7 @@ describe('device search', () => {
       steps: ['On the sign-in screen, choose "I forgot my PIN".', 'Confirm with the second sign-in step.'],
       warnings: ['Not checked in for 40 days.'],
     };
-    fakeBackend({ search_devices: () => [device({ name: 'LAPTOP-7', eligibility: selfService })] });
+    fakeBackend({ search_devices: () => page([device({ name: 'LAPTOP-7', eligibility: selfService })]) });
     render(Reset, { timing: { debounceMs: 5 } });
     await userEvent.type(search(), 'laptop');
     await userEvent.click(await screen.findByTestId('device-result'));
@@ -116,7 +116,7 @@ describe('device search', () => {
   });
 
   it('devices where it is not possible show why, with no reset button', async () => {
-    fakeBackend({ search_devices: () => [device({ eligibility: eligibility('notPossible') })] });
+    fakeBackend({ search_devices: () => page([device({ eligibility: eligibility('notPossible') })]) });
     render(Reset, { timing: { debounceMs: 5 } });
     await userEvent.type(search(), 'ph');
     await userEvent.click(await screen.findByTestId('device-result'));
@@ -129,18 +129,30 @@ describe('device search', () => {
 describe('reset commands in api.ts', () => {
   it('passes camelCase args and rejects answers it cannot read', async () => {
     const backend = fakeBackend({
-      search_devices: () => [{ id: 'x', name: 'no eligibility' }],
-      start_reset: () => ({ deviceId: 'dev-1', startedAt: '2026-11-25T10:00:00Z' }),
+      search_devices: () => page([{ id: 'x', name: 'no eligibility' } as never]),
+      more_devices: () => [device()],
+      start_reset: () => ({
+        deviceId: 'dev-1',
+        startedAt: '2026-11-25T10:00:00Z',
+        alreadyRunning: false,
+        auditWarning: null,
+      }),
       reset_status: () => ({ state: 'exploded' }),
       open_admin_center: () => null,
-      copy_passcode: () => undefined,
+      copy_passcode: () => ({ clearAfterSeconds: 60 }),
+      audit_log: () => [{ at: '2026-11-25T10:00:00Z', passcode: '123456' }],
     });
     await expect(api.searchDevices('ab')).rejects.toMatchObject({ kind: 'internal' });
-    await api.startReset('dev-1', null);
+    await expect(api.moreDevices('ab', 'next')).rejects.toMatchObject({ kind: 'internal' });
+    await api.startReset('dev-1', null, "O'Brien's phone");
     await expect(api.resetStatus('dev-1', 'T')).rejects.toMatchObject({ kind: 'internal' });
     await api.openAdminCenter('dev-1');
     await api.copyPasscode('dev-1', 'T');
-    expect(backend.calls('start_reset')).toEqual([['start_reset', { deviceId: 'dev-1', ticket: null }]]);
+    await expect(api.auditLog()).rejects.toMatchObject({ kind: 'internal' });
+    expect(backend.calls('more_devices')).toEqual([['more_devices', { query: 'ab', more: 'next' }]]);
+    expect(backend.calls('start_reset')).toEqual([
+      ['start_reset', { deviceId: 'dev-1', ticket: null, deviceName: "O'Brien's phone" }],
+    ]);
     expect(backend.calls('reset_status')).toEqual([['reset_status', { deviceId: 'dev-1', since: 'T' }]]);
     expect(backend.calls('open_admin_center')).toEqual([['open_admin_center', { deviceId: 'dev-1' }]]);
     expect(backend.calls('copy_passcode')).toEqual([['copy_passcode', { deviceId: 'dev-1', since: 'T' }]]);

@@ -4,12 +4,18 @@
 
 import { invoke } from '@tauri-apps/api/core';
 import {
-  isDeviceList,
+  isAuditLog,
+  isCopied,
+  isExported,
   isResetStarted,
   isResetStatus,
-  type DeviceSummary,
+  isSearchResults,
+  type AuditRow,
+  type Copied,
+  type Exported,
   type ResetStarted,
   type ResetStatus,
+  type SearchResults,
 } from './reset/types';
 
 export type * from './reset/types';
@@ -225,12 +231,17 @@ export const api = {
   saveSettings: (settings: UserSettings): Promise<SettingsView> =>
     call('save_settings', { settings }, isSettingsView),
 
-  searchDevices: (query: string): Promise<DeviceSummary[]> =>
-    call('search_devices', { query }, isDeviceList),
+  searchDevices: (query: string): Promise<SearchResults> =>
+    call('search_devices', { query }, isSearchResults),
 
-  /** Sends exactly one passcode reset; long-ish. */
-  startReset: (deviceId: string, ticket: string | null): Promise<ResetStarted> =>
-    call('start_reset', { deviceId, ticket }, isResetStarted),
+  /** The next page of the same search; `more` is what the last page handed out. */
+  moreDevices: (query: string, more: string): Promise<SearchResults> =>
+    call('more_devices', { query, more }, isSearchResults),
+
+  /** Sends exactly one passcode reset and writes it to the audit log; long-ish. `deviceName` is
+   * the name the person confirmed, kept in the log when Graph's answer lacks one. */
+  startReset: (deviceId: string, ticket: string | null, deviceName: string): Promise<ResetStarted> =>
+    call('start_reset', { deviceId, ticket, deviceName }, isResetStarted),
 
   resetStatus: (deviceId: string, since: string): Promise<ResetStatus> =>
     call('reset_status', { deviceId, since }, isResetStatus),
@@ -239,9 +250,15 @@ export const api = {
   openAdminCenter: (deviceId: string): Promise<void> =>
     call('open_admin_center', { deviceId }, isNothing),
 
-  /** The Rust side copies the passcode and clears the clipboard after 60 seconds. */
-  copyPasscode: (deviceId: string, since: string): Promise<void> =>
-    call('copy_passcode', { deviceId, since }, isNothing),
+  /** The Rust side copies the passcode and clears the clipboard after a minute. */
+  copyPasscode: (deviceId: string, since: string): Promise<Copied> =>
+    call('copy_passcode', { deviceId, since }, isCopied),
+
+  /** Every reset this computer sent, newest first; never a passcode. */
+  auditLog: (): Promise<AuditRow[]> => call('audit_log', undefined, isAuditLog),
+
+  /** Writes the audit log as CSV to the Downloads folder. */
+  exportAuditLog: (): Promise<Exported> => call('export_audit_log', undefined, isExported),
 };
 
 export type Api = typeof api;

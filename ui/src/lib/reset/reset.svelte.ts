@@ -3,15 +3,30 @@
 // which stops every timer and forgets the passcode.
 
 import { api, toIpcError, type DeviceSummary, type IpcError, type ResetStatus } from '../api';
+import { readEarlier } from './earlier';
+import { DeviceSearch } from './search.svelte';
+import { PasscodeTimers, type ForgetReason } from './passcode-timers';
 
 export interface Timing {
   debounceMs: number;
   pollMs: number;
   idleMs: number;
+  /** How long the window may be hidden (minimised, screen locked) before the passcode goes. */
+  hiddenMs: number;
 }
 
-export const TIMING: Timing = { debounceMs: 300, pollMs: 2000, idleMs: 10 * 60 * 1000 };
-export const MIN_QUERY = 2;
+export const TIMING: Timing = {
+  debounceMs: 300,
+  pollMs: 2000,
+  idleMs: 10 * 60 * 1000,
+  hiddenMs: 60 * 1000,
+};
+
+const FORGOTTEN: Record<ForgetReason, string> = {
+  idle: 'The passcode was removed from the screen after 10 minutes without activity. Open the device again to read it from Intune.',
+  hidden:
+    'The passcode was removed from the screen while PinDesk was hidden. Open the device again to read it from Intune.',
+};
 /** Consecutive failed status checks before watching stops by itself. */
 const MAX_POLL_ERRORS = 5;
 
@@ -21,12 +36,7 @@ export type ResetPhase = 'idle' | 'sending' | 'watching' | 'stopped' | 'finished
 
 const FINAL = new Set(['done', 'failed', 'notSupported', 'canceled']);
 
-export class ResetStore {
-  query = $state('');
-  results = $state<DeviceSummary[] | null>(null);
-  searching = $state(false);
-  searchError = $state<IpcError | null>(null);
-
+export class ResetStore extends DeviceSearch {
   selected = $state<DeviceSummary | null>(null);
   ticket = $state('');
   confirming = $state(false);
@@ -39,61 +49,74 @@ export class ResetStore {
   passcode = $state<string | null>(null);
   error = $state<IpcError | null>(null);
   notice = $state('');
+  /** True when the status shown is an earlier reset read back from Intune, not one sent now. */
+  earlier = $state(false);
+  /** A sentence about an earlier reset of the device that did not give a passcode. */
+  earlierNote = $state('');
 
   readonly #timing: Timing;
-  #searchTimer: ReturnType<typeof setTimeout> | undefined;
-  #searchSeq = 0;
   #pollTimer: ReturnType<typeof setTimeout> | undefined;
   #watchSeq = 0;
   #pollErrors = 0;
-  #idleTimer: ReturnType<typeof setTimeout> | undefined;
+  readonly #timers: PasscodeTimers;
+  #selectSeq = 0;
   #disposed = false;
 
   constructor(timing: Partial<Timing> = {}) {
-    this.#timing = { ...TIMING, ...timing };
+    const full = { ...TIMING, ...timing };
+    super(full.debounceMs);
+    this.#timing = full;
+    this.#timers = new PasscodeTimers(this.#timing.idleMs, this.#timing.hiddenMs, (why) => {
+      if (this.passcode === null) return;
+      this.#forgetPasscode();
+      this.notice = FORGOTTEN[why];
+    });
   }
 
-  get tooShort(): boolean {
-    return this.query.trim().length < MIN_QUERY;
+  protected override mayChangeQuery(): boolean {
+    return this.phase !== 'sending';
   }
 
-  /** Every keystroke: a new search closes the device, forgets any passcode and, after a
-   * pause, asks again. Answers to older queries are dropped when they arrive. */
-  setQuery(query: string): void {
-    if (this.phase === 'sending') return;
-    this.query = query;
+  protected override queryChanged(): void {
     this.closeDevice();
-    clearTimeout(this.#searchTimer);
-    this.#searchSeq += 1;
-    this.searching = false;
-    this.searchError = null;
-    if (this.tooShort) {
-      this.results = null;
-      return;
-    }
-    this.#searchTimer = setTimeout(() => void this.#search(), this.#timing.debounceMs);
-  }
-
-  async #search(): Promise<void> {
-    const seq = ++this.#searchSeq;
-    const query = this.query.trim();
-    this.searching = true;
-    try {
-      const found = await api.searchDevices(query);
-      if (seq !== this.#searchSeq) return;
-      this.results = found;
-    } catch (e) {
-      if (seq !== this.#searchSeq) return;
-      this.results = null;
-      this.searchError = toIpcError(e);
-    }
-    this.searching = false;
   }
 
   select(device: DeviceSummary): void {
     if (this.phase === 'sending') return;
     this.closeDevice();
     this.selected = device;
+    if (device.eligibility.verdict === 'resettable') void this.#readEarlier(device);
+  }
+
+  async #readEarlier(device: DeviceSummary): Promise<void> {
+    const seq = ++this.#selectSeq;
+    const earlier = await readEarlier(device.id);
+    if (seq !== this.#selectSeq || this.selected?.id !== device.id || this.phase !== 'idle') return;
+    if (earlier.kind === 'passcode') {
+      this.earlier = true;
+      this.since = earlier.since;
+      this.status = { ...earlier.status, passcode: null };
+      this.passcode = earlier.status.passcode;
+      this.phase = 'finished';
+      this.touch();
+    } else if (earlier.kind === 'running') {
+      this.earlier = true;
+      this.since = earlier.since;
+      this.#watch();
+    } else if (earlier.kind === 'note') {
+      this.earlierNote = earlier.text;
+    }
+  }
+
+  /** After an earlier reset was read back: send a new one instead. */
+  resetAgain(): void {
+    if (!this.earlier || this.phase !== 'finished') return;
+    this.#forgetPasscode();
+    this.earlier = false;
+    this.since = null;
+    this.status = null;
+    this.phase = 'idle';
+    this.askToConfirm();
   }
 
   /** Leaves the device: stops watching and forgets the passcode. */
@@ -101,7 +124,10 @@ export class ResetStore {
     if (this.phase === 'sending') return;
     this.#stopPolling();
     this.#forgetPasscode();
+    this.#selectSeq += 1;
     this.selected = null;
+    this.earlier = false;
+    this.earlierNote = '';
     this.ticket = '';
     this.confirming = false;
     this.phase = 'idle';
@@ -132,10 +158,17 @@ export class ResetStore {
     this.error = null;
     const ticket = this.ticket.trim();
     try {
-      const started = await api.startReset(device.id, ticket === '' ? null : ticket);
+      const started = await api.startReset(device.id, ticket === '' ? null : ticket, device.name);
       if (this.#disposed) return;
       this.since = started.startedAt;
       this.confirming = false;
+      this.earlierNote = '';
+      const notes = [];
+      if (started.alreadyRunning) {
+        notes.push('A reset of this device was already under way, so no second one was sent.');
+      }
+      if (started.auditWarning) notes.push(`The reset was sent, but ${started.auditWarning}`);
+      this.notice = notes.join(' ');
       this.#watch();
     } catch (e) {
       if (this.#disposed) return;
@@ -204,8 +237,8 @@ export class ResetStore {
     if (!device || !this.since || !this.passcode) return;
     this.touch();
     try {
-      await api.copyPasscode(device.id, this.since);
-      this.notice = 'Copied — the clipboard is cleared in 60 seconds';
+      const copied = await api.copyPasscode(device.id, this.since);
+      this.notice = `Copied — the clipboard is cleared in ${copied.clearAfterSeconds} seconds`;
     } catch (e) {
       this.error = toIpcError(e);
     }
@@ -223,25 +256,27 @@ export class ResetStore {
 
   /** The person did something: the passcode stays for another idle period. */
   touch(): void {
-    clearTimeout(this.#idleTimer);
-    if (this.passcode === null) return;
-    this.#idleTimer = setTimeout(() => {
-      this.#forgetPasscode();
-      this.notice =
-        'The passcode was removed from the screen after 10 minutes without activity. To see it again, open the device in the Intune admin center.';
-    }, this.#timing.idleMs);
+    if (this.passcode !== null) this.#timers.active();
+  }
+
+  /** The window was minimised or the screen locked: the passcode goes if it stays hidden. */
+  hidden(): void {
+    if (this.passcode !== null) this.#timers.hidden();
+  }
+
+  visible(): void {
+    this.#timers.visible();
   }
 
   #forgetPasscode(): void {
-    clearTimeout(this.#idleTimer);
+    this.#timers.stop();
     this.passcode = null;
   }
 
   /** The view closes: stop every timer and forget the passcode. */
   dispose(): void {
     this.#disposed = true;
-    clearTimeout(this.#searchTimer);
-    this.#searchSeq += 1;
+    this.stopSearching();
     this.#stopPolling();
     this.#forgetPasscode();
     this.selected = null;

@@ -26,9 +26,19 @@ export interface DeviceSummary {
   eligibility: Eligibility;
 }
 
+/** One page of search results; `more` is handed back for the next page. */
+export interface SearchResults {
+  devices: DeviceSummary[];
+  more: string | null;
+}
+
 export interface ResetStarted {
   deviceId: string;
   startedAt: string;
+  /** True when a reset of the device was already running, so none was sent. */
+  alreadyRunning: boolean;
+  /** Set when the reset went out but the audit log could not be written. */
+  auditWarning: string | null;
 }
 
 export type ResetState =
@@ -43,6 +53,8 @@ export type ResetState =
 export interface ResetStatus {
   state: ResetState;
   passcode: string | null;
+  /** When the reset started, by the service's clock. */
+  startedAt: string | null;
   validUntil: string | null;
   reason: string | null;
   adminCenterUrl: string;
@@ -81,14 +93,74 @@ export function isDeviceSummary(v: unknown): v is DeviceSummary {
 export const isDeviceList = (v: unknown): v is DeviceSummary[] =>
   Array.isArray(v) && v.every(isDeviceSummary);
 
+export const isSearchResults = (v: unknown): v is SearchResults =>
+  isRecord(v) && isDeviceList(v.devices) && isNullableString(v.more);
+
 export const isResetStarted = (v: unknown): v is ResetStarted =>
-  isRecord(v) && isString(v.deviceId) && isString(v.startedAt);
+  isRecord(v) &&
+  isString(v.deviceId) &&
+  isString(v.startedAt) &&
+  typeof v.alreadyRunning === 'boolean' &&
+  isNullableString(v.auditWarning);
+
+export interface Copied {
+  clearAfterSeconds: number;
+}
+
+export const isCopied = (v: unknown): v is Copied =>
+  isRecord(v) && typeof v.clearAfterSeconds === 'number';
+
+/** How a reset ended, as the audit log keeps it. */
+export type Outcome =
+  | 'sent'
+  | 'alreadyRunning'
+  | 'notSent'
+  | 'unconfirmed'
+  | 'passcodeIssued'
+  | 'failed'
+  | 'notSupported'
+  | 'canceled';
+
+/** One reset in the audit log. Never holds the passcode. */
+export interface AuditRow {
+  at: string;
+  operator: string;
+  tenantId: string;
+  tenantName: string | null;
+  deviceId: string;
+  deviceName: string | null;
+  ticket: string | null;
+  outcome: Outcome;
+  outcomeWords: string;
+  note: string | null;
+}
+
+export function isAuditRow(v: unknown): v is AuditRow {
+  return (
+    isRecord(v) &&
+    ['at', 'operator', 'tenantId', 'deviceId', 'outcome', 'outcomeWords'].every((key) =>
+      isString(v[key]),
+    ) &&
+    ['tenantName', 'deviceName', 'ticket', 'note'].every((key) => isNullableString(v[key]))
+  );
+}
+
+export const isAuditLog = (v: unknown): v is AuditRow[] => Array.isArray(v) && v.every(isAuditRow);
+
+export interface Exported {
+  path: string;
+  rows: number;
+}
+
+export const isExported = (v: unknown): v is Exported =>
+  isRecord(v) && isString(v.path) && typeof v.rows === 'number';
 
 export function isResetStatus(v: unknown): v is ResetStatus {
   return (
     isRecord(v) &&
     RESET_STATES.includes(v.state as string) &&
     isNullableString(v.passcode) &&
+    (v.startedAt === undefined || isNullableString(v.startedAt)) &&
     isNullableString(v.validUntil) &&
     isNullableString(v.reason) &&
     isString(v.adminCenterUrl)

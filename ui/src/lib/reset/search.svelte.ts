@@ -1,0 +1,98 @@
+// Search as you type: debounced, older answers dropped when they arrive late, paged on request.
+// The Reset view's store builds on it; `queryChanged` lets it close the open device.
+
+import { api, toIpcError, type DeviceSummary, type IpcError } from '../api';
+
+export const MIN_QUERY = 2;
+
+export class DeviceSearch {
+  query = $state('');
+  results = $state<DeviceSummary[] | null>(null);
+  /** Where the next page of results is, when there are more. */
+  more = $state<string | null>(null);
+  loadingMore = $state(false);
+  searching = $state(false);
+  searchError = $state<IpcError | null>(null);
+
+  readonly #debounceMs: number;
+  #searchTimer: ReturnType<typeof setTimeout> | undefined;
+  #searchSeq = 0;
+
+  constructor(debounceMs: number) {
+    this.#debounceMs = debounceMs;
+  }
+
+  /** Whether typing may start a new search now. */
+  protected mayChangeQuery(): boolean {
+    return true;
+  }
+
+  /** Called on every keystroke before the search is scheduled. */
+  protected queryChanged(): void {}
+
+  /** Stops a scheduled search and drops answers still on their way. */
+  protected stopSearching(): void {
+    clearTimeout(this.#searchTimer);
+    this.#searchSeq += 1;
+  }
+
+  get tooShort(): boolean {
+    return this.query.trim().length < MIN_QUERY;
+  }
+
+  /** Every keystroke: after a pause, asks again. Answers to older queries are dropped when
+   * they arrive. */
+  setQuery(query: string): void {
+    if (!this.mayChangeQuery()) return;
+    this.query = query;
+    this.queryChanged();
+    clearTimeout(this.#searchTimer);
+    this.#searchSeq += 1;
+    this.searching = false;
+    this.searchError = null;
+    if (this.tooShort) {
+      this.results = null;
+      this.more = null;
+      return;
+    }
+    this.#searchTimer = setTimeout(() => void this.#search(), this.#debounceMs);
+  }
+
+  async #search(): Promise<void> {
+    const seq = ++this.#searchSeq;
+    const query = this.query.trim();
+    this.searching = true;
+    try {
+      const found = await api.searchDevices(query);
+      if (seq !== this.#searchSeq) return;
+      this.results = found.devices;
+      this.more = found.more;
+    } catch (e) {
+      if (seq !== this.#searchSeq) return;
+      this.results = null;
+      this.more = null;
+      this.searchError = toIpcError(e);
+    }
+    this.searching = false;
+  }
+
+  /** The next page of the same search, added below the results already shown. */
+  async showMore(): Promise<void> {
+    const more = this.more;
+    if (!more || this.loadingMore || !this.results) return;
+    const seq = this.#searchSeq;
+    this.loadingMore = true;
+    try {
+      const page = await api.moreDevices(this.query.trim(), more);
+      if (seq !== this.#searchSeq) return;
+      const known = new Set(this.results.map((d) => d.id));
+      this.results = [...this.results, ...page.devices.filter((d) => !known.has(d.id))];
+      this.more = page.more;
+    } catch (e) {
+      if (seq !== this.#searchSeq) return;
+      this.searchError = toIpcError(e);
+    } finally {
+      if (seq === this.#searchSeq) this.loadingMore = false;
+    }
+  }
+}
