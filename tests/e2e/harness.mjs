@@ -2,9 +2,9 @@
 // WebKitWebDriver and the real app binary), and a fresh data folder per app.
 
 import { execFileSync, spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
+import { homedir, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { WebDriver } from './webdriver.mjs';
@@ -140,4 +140,29 @@ async function appGone() {
     await new Promise((r) => setTimeout(r, 100));
   }
   for (const pid of appPids()) process.kill(Number(pid), 'SIGKILL');
+}
+
+/** Where the app's window (WebKit) keeps its own files on Linux, besides PinDesk's data folder. */
+export function appFileDirs() {
+  const home = homedir();
+  return ['.local/share', '.cache', '.config']
+    .map((base) => join(home, base, 'org.pindesk.desktop'))
+    .filter((dir) => existsSync(dir));
+}
+
+/** The files under `dirs` that contain any of `needles` (as text), for leak checks. */
+export function filesContaining(dirs, needles) {
+  const found = [];
+  const walk = (path) => {
+    const info = statSync(path, { throwIfNoEntry: false });
+    if (!info) return;
+    if (info.isDirectory()) {
+      for (const entry of readdirSync(path)) walk(join(path, entry));
+    } else if (info.isFile() && info.size < 64 * 1024 * 1024) {
+      const bytes = readFileSync(path);
+      if (needles.some((needle) => bytes.includes(needle))) found.push(path);
+    }
+  };
+  dirs.forEach(walk);
+  return found;
 }

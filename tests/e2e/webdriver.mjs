@@ -40,6 +40,26 @@ export class WebDriver {
     await this.command('POST', `/element/${await this.find(css)}/click`, {});
   }
 
+  /** Two clicks in quick succession with the pointer, as a person's double click. */
+  async doubleClick(css) {
+    const origin = { [ELEMENT]: await this.find(css) };
+    const press = [
+      { type: 'pointerDown', button: 0 },
+      { type: 'pointerUp', button: 0 },
+    ];
+    await this.command('POST', '/actions', {
+      actions: [
+        {
+          type: 'pointer',
+          id: 'mouse',
+          parameters: { pointerType: 'mouse' },
+          actions: [{ type: 'pointerMove', origin, x: 0, y: 0 }, ...press, ...press],
+        },
+      ],
+    });
+    await this.command('DELETE', '/actions').catch(() => {});
+  }
+
   async type(css, text) {
     await this.command('POST', `/element/${await this.find(css)}/value`, { text });
   }
