@@ -26,6 +26,8 @@ pub struct ResetStatusForWindow {
     started_at: Option<String>,
     valid_until: Option<String>,
     reason: Option<String>,
+    /// For support, under "Details": device, start, error code.
+    detail: String,
     admin_center_url: String,
 }
 
@@ -171,6 +173,7 @@ pub async fn reset_status(
         passcode: status.passcode.as_ref().map(|p| p.expose().to_owned()),
         started_at: rfc3339(status.started_at),
         valid_until: rfc3339(status.valid_until),
+        detail: status.detail(),
         reason: status.reason,
         admin_center_url: status.admin_center_url,
     })

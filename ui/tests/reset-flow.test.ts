@@ -164,10 +164,18 @@ describe('after Yes', () => {
 
   it('failure shows the reason in plain words and the admin center button', async () => {
     const { backend } = await openDevice({
-      reset_status: () => resetStatus({ state: 'failed', reason: 'The device is not Entra joined.' }),
+      reset_status: () =>
+        resetStatus({
+          state: 'failed',
+          reason: 'The device is not Entra joined.',
+          detail: 'device dev-1; error code -2016281112',
+        }),
     });
     await confirmReset();
     expect((await screen.findByTestId('failure-reason')).textContent).toBe('The device is not Entra joined.');
+    expect(screen.getByTestId('reset-failure').querySelector('h3, p')!.textContent).not.toMatch(/-2016281112/);
+    expect(screen.getByTestId('failure-detail').closest('details')).toBeTruthy();
+    expect(screen.getByTestId('failure-detail').textContent).toContain('error code -2016281112');
     await userEvent.click(screen.getByTestId('open-admin-center'));
     expect(backend.calls('open_admin_center')).toEqual([['open_admin_center', { deviceId: 'dev-1' }]]);
   });

@@ -6,6 +6,7 @@ use std::fmt;
 
 use percent_encoding::{NON_ALPHANUMERIC, utf8_percent_encode};
 use serde::{Deserialize, Serialize};
+use time::format_description::well_known::Rfc3339;
 use time::{Duration, OffsetDateTime};
 
 use super::action::ResetError;
@@ -135,6 +136,18 @@ impl ResetStatus {
             error_code: self.error_code,
             admin_center_url: self.admin_center_url.clone(),
         }
+    }
+
+    /// For support, under "Details": the device, the action's start and its error code.
+    pub fn detail(&self) -> String {
+        let mut parts = vec![format!("device {}", self.device_id.as_str())];
+        if let Some(at) = self.started_at.and_then(|at| at.format(&Rfc3339).ok()) {
+            parts.push(format!("reset started {at}"));
+        }
+        if let Some(code) = self.error_code {
+            parts.push(format!("error code {code}"));
+        }
+        parts.join("; ")
     }
 
     pub fn passcode_view(&self) -> Option<PasscodeView> {
@@ -274,7 +287,7 @@ fn status_of(
     ResetStatus {
         device_id: device_id.clone(),
         state,
-        reason: reason(state, result.error_code),
+        reason: reason(state),
         error_code: result.error_code.filter(|c| *c != 0),
         passcode,
         started_at,
@@ -283,17 +296,13 @@ fn status_of(
     }
 }
 
-fn reason(state: ResetState, error_code: Option<i32>) -> Option<String> {
-    let code = error_code
-        .filter(|c| *c != 0)
-        .map(|c| format!(" (error code {c})"))
-        .unwrap_or_default();
+/// The plain sentence; the error code itself goes under "Details" (see [`ResetStatus::detail`]).
+fn reason(state: ResetState) -> Option<String> {
     let text = match state {
-        ResetState::Failed => format!(
-            "The device could not set a new passcode{code}. Open the device in the Intune admin \
-             center to see its state; the phone may be offline, being wiped, or not able to take \
-             a new passcode."
-        ),
+        ResetState::Failed => "The device could not set a new passcode. Open the device in the \
+             Intune admin center to see its state; the phone may be offline, being wiped, or not \
+             able to take a new passcode."
+            .to_owned(),
         ResetState::NotSupported => "Intune says this device does not support a passcode reset. \
              Only Entra-joined Windows 10 Mobile phones do; for a Windows computer, walk the \
              person through the self-service PIN reset instead."

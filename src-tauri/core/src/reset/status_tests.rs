@@ -82,7 +82,7 @@ fn failed_not_supported_and_canceled_each_come_with_a_plain_reason() {
         (
             "failed",
             ResetState::Failed,
-            "could not set a new passcode (error code -2016281112)",
+            "could not set a new passcode.",
         ),
         (
             "notSupported",
@@ -102,6 +102,15 @@ fn failed_not_supported_and_canceled_each_come_with_a_plain_reason() {
         assert!(status.reason.as_deref().unwrap().contains(words), "{state}");
         assert!(status.passcode.is_none() && status.valid_until.is_none());
         assert!(status.admin_center_url.ends_with("/mdmDeviceId/d1"));
+        let reason = status.reason.clone().unwrap();
+        assert!(
+            !reason.contains("error code"),
+            "codes go under Details: {reason}"
+        );
+        if state == "failed" {
+            assert!(status.detail().contains("error code -2016281112"));
+            assert!(status.detail().contains("device d1"));
+        }
     }
 }
 

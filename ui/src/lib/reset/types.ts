@@ -57,6 +57,8 @@ export interface ResetStatus {
   startedAt: string | null;
   validUntil: string | null;
   reason: string | null;
+  /** For support, under "Details": device, start, error code. */
+  detail?: string;
   adminCenterUrl: string;
 }
 
@@ -163,6 +165,7 @@ export function isResetStatus(v: unknown): v is ResetStatus {
     (v.startedAt === undefined || isNullableString(v.startedAt)) &&
     isNullableString(v.validUntil) &&
     isNullableString(v.reason) &&
+    (v.detail === undefined || isString(v.detail)) &&
     isString(v.adminCenterUrl)
   );
 }
