@@ -12,6 +12,7 @@ const COMMANDS: &[&str] = &[
     "sign_out",
     "settings",
     "save_settings",
+    "set_language",
     "search_devices",
     "more_devices",
     "start_reset",

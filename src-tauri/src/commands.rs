@@ -85,6 +85,15 @@ pub async fn settings(state: State<'_, AppState>) -> Result<SettingsView, IpcErr
     Ok(state.settings().await)
 }
 
+/// Saves the window's language (`None`: the system's); nothing else changes.
+#[tauri::command]
+pub async fn set_language(
+    state: State<'_, AppState>,
+    language: Option<String>,
+) -> Result<(), IpcError> {
+    state.set_language(language).await
+}
+
 #[tauri::command]
 pub async fn save_settings(
     state: State<'_, AppState>,

@@ -23,6 +23,7 @@ pub fn with_commands<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R
         commands::sign_out,
         commands::settings,
         commands::save_settings,
+        commands::set_language,
         reset_commands::search_devices,
         reset_commands::more_devices,
         reset_commands::start_reset,

@@ -26,6 +26,8 @@ pub struct ResetStatusForWindow {
     started_at: Option<String>,
     valid_until: Option<String>,
     reason: Option<String>,
+    /// The reason's stable key, for the window's own words; `reason` is the English fallback.
+    reason_key: Option<&'static str>,
     /// For support, under "Details": device, start, error code.
     detail: String,
     admin_center_url: String,
@@ -153,11 +155,12 @@ pub async fn reset_status(
     if let Some(outcome) = Outcome::of_state(status.state) {
         // Only a reset this app logged gets its outcome; a failure to write is logged, not shown
         // in place of the passcode.
+        let note_key = status.reason_key.map(|key| format!("reason:{key}"));
         let written = state.audit().record_outcome(
             &status.device_id,
             instant(&since)?,
             outcome,
-            status.reason.as_deref(),
+            note_key.as_deref().zip(status.reason.as_deref()),
         );
         if let Err(error) = written {
             tracing::warn!(%error, "the audit log could not be written");
@@ -175,6 +178,7 @@ pub async fn reset_status(
         valid_until: rfc3339(status.valid_until),
         detail: status.detail(),
         reason: status.reason,
+        reason_key: status.reason_key,
         admin_center_url: status.admin_center_url,
     })
 }

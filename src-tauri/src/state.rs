@@ -5,7 +5,7 @@ use std::sync::Arc;
 
 use pindesk_core::audit::AuditLog;
 use pindesk_core::clipboard::{SecretClipboard, clear_after};
-use pindesk_core::config::{Config, Settings, SettingsView, save_user_settings};
+use pindesk_core::config::{Config, Settings, SettingsView, save_language, save_user_settings};
 use pindesk_core::{Auth, CoreError, IpcError, KeyringStore, SecretStore};
 use serde::Serialize;
 use tokio::sync::{Mutex, RwLock};
@@ -20,6 +20,8 @@ pub struct AppInfo {
     pub graph_url: String,
     pub client_id: String,
     pub tenant_name: Option<String>,
+    /// The window's language as the person chose it; `None` follows the system.
+    pub language: Option<String>,
 }
 
 pub struct AppState {
@@ -29,6 +31,9 @@ pub struct AppState {
     clipboard: SecretClipboard,
     clear_clipboard_after: std::time::Duration,
     audit: AuditLog,
+    /// The window's language as chosen (`None`: the system's); saved apart from the sign-in
+    /// settings, so changing it signs nobody out.
+    language: std::sync::Mutex<Option<String>>,
 }
 
 impl std::fmt::Debug for AppState {
@@ -45,6 +50,7 @@ impl AppState {
 
     pub fn with_store(config: Config, store: Arc<dyn SecretStore>) -> Result<AppState, IpcError> {
         let audit = AuditLog::in_dir(&config.data_dir);
+        let language = std::sync::Mutex::new(config.language.clone());
         let auth = Auth::new(config, Arc::clone(&store))?;
         Ok(AppState {
             store,
@@ -53,6 +59,7 @@ impl AppState {
             clipboard: SecretClipboard::default(),
             clear_clipboard_after: clear_after(|name| std::env::var(name).ok()),
             audit,
+            language,
         })
     }
 
@@ -86,12 +93,34 @@ impl AppState {
             graph_url: config.graph_url.to_string(),
             client_id: config.client_id.clone(),
             tenant_name: None,
+            language: self.language(),
         }
+    }
+
+    fn language(&self) -> Option<String> {
+        self.language
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .clone()
+    }
+
+    /// Saves the window's language and applies it to what `app_info` and `settings` report,
+    /// without signing anyone out.
+    pub async fn set_language(&self, language: Option<String>) -> Result<(), IpcError> {
+        let data_dir = self.auth().await.config().data_dir.clone();
+        save_language(&data_dir, language.as_deref())?;
+        *self.language.lock().unwrap_or_else(|p| p.into_inner()) = language
+            .map(|l| l.trim().to_owned())
+            .filter(|l| !l.is_empty());
+        Ok(())
     }
 
     /// The configuration in use and where each value came from.
     pub async fn settings(&self) -> SettingsView {
-        self.auth().await.config().view()
+        SettingsView {
+            language: self.language(),
+            ..self.auth().await.config().view()
+        }
     }
 
     /// Saves the person's own settings and applies them at once: the configuration is read again
@@ -105,7 +134,10 @@ impl AppState {
         }
         auth.cancel_sign_in();
         *auth = Auth::new(config, Arc::clone(&self.store))?;
-        Ok(auth.config().view())
+        Ok(SettingsView {
+            language: self.language(),
+            ..auth.config().view()
+        })
     }
 
     /// Starts the built-in demo tenant (once) and points the app at it.

@@ -108,6 +108,9 @@ struct Line {
     outcome: Outcome,
     /// A plain reason for outcomes that need one (never a secret: error messages carry none).
     note: Option<String>,
+    /// The note's stable key (`error:<kind>` or `reason:<key>`), for the window's own words.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    note_key: Option<String>,
 }
 
 /// A reset as the audit view and the CSV export show it.
@@ -125,6 +128,8 @@ pub struct AuditRow {
     pub outcome: Outcome,
     pub outcome_words: String,
     pub note: Option<String>,
+    /// The note's stable key (`error:<kind>` or `reason:<key>`); the note is its English text.
+    pub note_key: Option<String>,
 }
 
 /// What happened when a reset was asked for, to be written as its first line.
@@ -138,6 +143,8 @@ pub struct ResetAttempt<'a> {
     pub started_at: OffsetDateTime,
     pub outcome: Outcome,
     pub note: Option<String>,
+    /// The note's stable key: `error:<kind>` for an error.
+    pub note_key: Option<String>,
 }
 
 impl<'a> ResetAttempt<'a> {
@@ -151,7 +158,11 @@ impl<'a> ResetAttempt<'a> {
         ticket: Option<&'a str>,
         result: &'a Result<ResetStarted, ResetError>,
     ) -> Option<ResetAttempt<'a>> {
-        let (started_at, outcome, name, note) = match result {
+        let error_note = |error: &ResetError| {
+            let ipc = IpcError::from(error);
+            (Some(ipc.message), Some(format!("error:{}", ipc.kind)))
+        };
+        let (started_at, outcome, name, (note, note_key)) = match result {
             Ok(started) => (
                 started.started_at,
                 if started.already_running {
@@ -160,20 +171,20 @@ impl<'a> ResetAttempt<'a> {
                     Outcome::Sent
                 },
                 started.device_name.as_deref().or(name_seen),
-                None,
+                (None, None),
             ),
             Err(ResetError::AlreadySending) => return None,
             Err(error @ ResetError::Unconfirmed { .. }) => (
                 OffsetDateTime::now_utc(),
                 Outcome::Unconfirmed,
                 name_seen,
-                Some(IpcError::from(error).message),
+                error_note(error),
             ),
             Err(error @ ResetError::Graph(_)) => (
                 OffsetDateTime::now_utc(),
                 Outcome::NotSent,
                 name_seen,
-                Some(IpcError::from(error).message),
+                error_note(error),
             ),
         };
         Some(ResetAttempt {
@@ -184,6 +195,7 @@ impl<'a> ResetAttempt<'a> {
             started_at,
             outcome,
             note,
+            note_key,
         })
     }
 }
@@ -218,6 +230,7 @@ impl AuditLog {
             ticket: attempt.ticket.map(clean_ticket).filter(|t| !t.is_empty()),
             outcome: attempt.outcome,
             note: attempt.note.as_deref().map(clean),
+            note_key: attempt.note_key.clone(),
         };
         let _held = self.lock.lock().unwrap_or_else(|p| p.into_inner());
         self.append(&line)
@@ -225,13 +238,13 @@ impl AuditLog {
 
     /// Writes how the reset of `device_id` started at `started_at` ended, once: a reset the log
     /// does not know (one sent elsewhere, or read back days later) and one already ended are left
-    /// alone. Returns whether a line was written.
+    /// alone. `note` is a plain reason and its key. Returns whether a line was written.
     pub fn record_outcome(
         &self,
         device_id: &ManagedDeviceId,
         started_at: OffsetDateTime,
         outcome: Outcome,
-        note: Option<&str>,
+        note: Option<(&str, &str)>,
     ) -> Result<bool, CoreError> {
         let action = action_key(device_id, started_at);
         let _held = self.lock.lock().unwrap_or_else(|p| p.into_inner());
@@ -248,7 +261,8 @@ impl AuditLog {
         let line = Line {
             at: OffsetDateTime::now_utc(),
             outcome,
-            note: note.map(clean),
+            note: note.map(|(_, text)| clean(text)),
+            note_key: note.map(|(key, _)| key.to_owned()),
             ..first.clone()
         };
         self.append(&line)?;
@@ -267,7 +281,10 @@ impl AuditLog {
                 Some((_, row)) => {
                     row.outcome = line.outcome;
                     row.outcome_words = line.outcome.words().to_owned();
-                    row.note = line.note.or(row.note.take());
+                    if line.note.is_some() {
+                        row.note = line.note;
+                        row.note_key = line.note_key;
+                    }
                 }
                 None => rows.push((line.action.clone(), row_of(line))),
             }
@@ -340,6 +357,7 @@ fn row_of(line: Line) -> AuditRow {
         outcome: line.outcome,
         outcome_words: line.outcome.words().to_owned(),
         note: line.note,
+        note_key: line.note_key,
     }
 }
 

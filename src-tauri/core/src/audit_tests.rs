@@ -33,6 +33,7 @@ fn attempt<'a>(
         started_at,
         outcome: Outcome::Sent,
         note: None,
+        note_key: None,
     }
 }
 
@@ -74,8 +75,13 @@ fn an_outcome_is_written_once_and_only_for_a_reset_the_log_knows() {
     log.record_attempt(&attempt(&op, &device, "phone", started))
         .unwrap();
     assert!(
-        log.record_outcome(&device, started, Outcome::Failed, Some("offline"))
-            .unwrap()
+        log.record_outcome(
+            &device,
+            started,
+            Outcome::Failed,
+            Some(("reason:failed", "offline"))
+        )
+        .unwrap()
     );
     assert!(
         !log.record_outcome(&device, started, Outcome::PasscodeIssued, None)
@@ -83,7 +89,10 @@ fn an_outcome_is_written_once_and_only_for_a_reset_the_log_knows() {
     );
     let lines = fs::read_to_string(log.path()).unwrap();
     assert_eq!(lines.lines().count(), 2);
-    assert_eq!(log.rows().unwrap()[0].outcome, Outcome::Failed);
+    let row = &log.rows().unwrap()[0];
+    assert_eq!(row.outcome, Outcome::Failed);
+    assert_eq!(row.note.as_deref(), Some("offline"));
+    assert_eq!(row.note_key.as_deref(), Some("reason:failed"));
 }
 
 #[test]
@@ -175,6 +184,7 @@ fn row(name: &str, ticket: &str) -> AuditRow {
         outcome: Outcome::PasscodeIssued,
         outcome_words: Outcome::PasscodeIssued.words().to_owned(),
         note: None,
+        note_key: None,
     }
 }
 
@@ -208,4 +218,23 @@ fn an_export_never_overwrites_an_earlier_one() {
     assert_ne!(first, second);
     assert!(fs::read_to_string(&first).unwrap().contains(",a,"));
     assert!(fs::read_to_string(&second).unwrap().contains(",b,"));
+}
+
+#[test]
+fn a_reset_that_was_not_sent_keeps_the_error_kind_as_the_note_key() {
+    let op = operator();
+    let device = ManagedDeviceId::new("dev-1");
+    let failed: Result<ResetStarted, ResetError> =
+        Err(ResetError::Graph(crate::graph::GraphError::Cancelled));
+    let attempt = ResetAttempt::of_start(&op, &device, Some("phone"), None, &failed).unwrap();
+    assert_eq!(attempt.outcome, Outcome::NotSent);
+    assert_eq!(attempt.note_key.as_deref(), Some("error:cancelled"));
+    let log = AuditLog::in_dir(&temp_dir());
+    log.record_attempt(&attempt).unwrap();
+    let row = &log.rows().unwrap()[0];
+    assert_eq!(row.note_key.as_deref(), Some("error:cancelled"));
+    assert!(
+        row.note.is_some(),
+        "the English sentence stays as the fallback"
+    );
 }

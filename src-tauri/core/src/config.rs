@@ -52,6 +52,8 @@ pub struct Config {
     pub origins: Origins,
     /// The administrator file this run looked at (it may not exist).
     pub admin_config_path: PathBuf,
+    /// The window's language as chosen in a settings file; `None` follows the system.
+    pub language: Option<String>,
 }
 
 /// Where a configuration value came from.
@@ -95,6 +97,8 @@ pub struct SettingsView {
     pub data_dir: String,
     pub admin_config_path: String,
     pub user_settings_path: String,
+    /// The window's language as chosen; `None` follows the system.
+    pub language: Option<String>,
 }
 
 impl Config {
@@ -129,6 +133,7 @@ impl Config {
                     client_id: var(ENV_CLIENT_ID),
                     authority_host: var(ENV_AUTHORITY_HOST),
                     graph_url: var(ENV_GRAPH_URL),
+                    language: None,
                 },
             ),
         ];
@@ -143,6 +148,10 @@ impl Config {
         let (client_id, client_id_origin) = pick(|s| &s.client_id, DEFAULT_CLIENT_ID);
         let (host, host_origin) = pick(|s| &s.authority_host, DEFAULT_AUTHORITY_HOST);
         let (graph, graph_origin) = pick(|s| &s.graph_url, DEFAULT_GRAPH_URL);
+        let language = layers
+            .iter()
+            .rev()
+            .find_map(|(_, layer)| layer.language.clone());
 
         sources::check_tenant(&tenant)?;
         sources::check_client_id(&client_id)?;
@@ -183,6 +192,7 @@ impl Config {
                 graph_url: graph_origin,
             },
             admin_config_path: admin_path,
+            language,
         })
     }
 
@@ -221,11 +231,28 @@ impl Config {
             data_dir: self.data_dir.display().to_string(),
             admin_config_path: self.admin_config_path.display().to_string(),
             user_settings_path: self.user_settings_path().display().to_string(),
+            language: self.language.clone(),
         }
     }
 }
 
-/// Checks and saves the person's own settings; they apply from the next [`Config::load`].
+/// Saves the window's language in the person's own settings, keeping everything else there;
+/// `None` goes back to the system's language.
+pub fn save_language(data_dir: &Path, language: Option<&str>) -> Result<(), CoreError> {
+    let language = language.map(str::trim).filter(|l| !l.is_empty());
+    if let Some(language) = language {
+        sources::check_language(language)?;
+    }
+    let path = data_dir.join(USER_SETTINGS_FILE);
+    let settings = Settings {
+        language: language.map(str::to_owned),
+        ..Settings::read(&path)?.unwrap_or_default()
+    };
+    settings.write(&path)
+}
+
+/// Checks and saves the person's own settings; they apply from the next [`Config::load`]. A
+/// language already chosen stays when `settings` names none (it is saved by [`save_language`]).
 pub fn save_user_settings(data_dir: &Path, settings: &Settings) -> Result<(), CoreError> {
     if let Some(tenant) = settings
         .tenant
@@ -251,7 +278,19 @@ pub fn save_user_settings(data_dir: &Path, settings: &Settings) -> Result<(), Co
             parse_url(name, Some(url.to_owned()), DEFAULT_GRAPH_URL)?;
         }
     }
-    settings.write(&data_dir.join(USER_SETTINGS_FILE))
+    let path = data_dir.join(USER_SETTINGS_FILE);
+    let language = match &settings.language {
+        Some(language) => Some(language.clone()),
+        None => Settings::read(&path)
+            .ok()
+            .flatten()
+            .and_then(|s| s.language),
+    };
+    Settings {
+        language,
+        ..settings.clone()
+    }
+    .write(&path)
 }
 
 fn parse_url(name: &str, value: Option<String>, default: &str) -> Result<Url, CoreError> {

@@ -28,6 +28,9 @@ pub struct Settings {
     pub authority_host: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub graph_url: Option<String>,
+    /// The window's language (`en`, `de`); absent means the system's.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub language: Option<String>,
 }
 
 impl Settings {
@@ -58,6 +61,7 @@ impl Settings {
             client_id: clean(self.client_id),
             authority_host: clean(self.authority_host),
             graph_url: clean(self.graph_url),
+            language: clean(self.language).filter(|l| check_language(l).is_ok()),
         }
     }
 }
@@ -103,6 +107,22 @@ pub(crate) fn check_tenant(tenant: &str) -> Result<(), CoreError> {
     } else {
         Err(CoreError::Config(format!(
             "tenant `{tenant}` must be a tenant ID, a domain, or `organizations`"
+        )))
+    }
+}
+
+/// A language tag such as `de` or `en-GB`: letters, digits and hyphens only.
+pub(crate) fn check_language(language: &str) -> Result<(), CoreError> {
+    let ok = !language.is_empty()
+        && language.len() <= 35
+        && language
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '-');
+    if ok {
+        Ok(())
+    } else {
+        Err(CoreError::BadRequest(format!(
+            "language `{language}` is not a language tag"
         )))
     }
 }

@@ -169,3 +169,43 @@ fn a_local_tenant_replaces_authority_and_graph_only() {
     assert_eq!(local.origins.authority, Origin::LocalTenant);
     assert_eq!(local.client_id, config.client_id);
 }
+
+#[test]
+fn the_language_is_saved_on_its_own_and_kept_when_the_other_settings_are_saved() {
+    let dir = temp_dir("language");
+    let data_dir = dir.to_str().unwrap();
+    assert_eq!(load(&[(ENV_DATA_DIR, data_dir)]).unwrap().language, None);
+    save_user_settings(
+        &dir,
+        &Settings {
+            tenant: Some("contoso.example".into()),
+            ..Settings::default()
+        },
+    )
+    .unwrap();
+    save_language(&dir, Some("de")).unwrap();
+    let config = load(&[(ENV_DATA_DIR, data_dir)]).unwrap();
+    assert_eq!(config.language.as_deref(), Some("de"));
+    assert_eq!(
+        config.tenant, "contoso.example",
+        "saving the language keeps the rest"
+    );
+    assert_eq!(
+        serde_json::to_value(config.view()).unwrap()["language"],
+        "de"
+    );
+
+    save_user_settings(&dir, &Settings::default()).unwrap();
+    assert_eq!(
+        load(&[(ENV_DATA_DIR, data_dir)])
+            .unwrap()
+            .language
+            .as_deref(),
+        Some("de"),
+        "the settings form names no language and does not drop it"
+    );
+    assert!(save_language(&dir, Some("de/../x")).is_err());
+    save_language(&dir, None).unwrap();
+    assert_eq!(load(&[(ENV_DATA_DIR, data_dir)]).unwrap().language, None);
+    fs::remove_dir_all(&dir).unwrap();
+}

@@ -2,6 +2,8 @@
 //! checked in order, each with its own sentence. Anything the table does not recognise ends as
 //! "not eligible, here is what we saw", never as a guess.
 
+use std::collections::BTreeMap;
+
 use serde::Serialize;
 use time::OffsetDateTime;
 
@@ -23,6 +25,23 @@ pub enum Verdict {
     Unknown,
 }
 
+/// A sentence by its stable key and the values it names, so the window can say it in the
+/// person's language; the English text next to it is the fallback.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Phrase {
+    pub key: &'static str,
+    pub params: BTreeMap<&'static str, String>,
+}
+
+impl Phrase {
+    fn new(key: &'static str, params: &[(&'static str, String)]) -> Phrase {
+        Phrase {
+            key,
+            params: params.iter().cloned().collect(),
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Eligibility {
@@ -31,6 +50,10 @@ pub struct Eligibility {
     pub explanation: String,
     pub steps: Vec<String>,
     pub warnings: Vec<String>,
+    /// Which rule decided (headline, explanation and steps), with the values it names.
+    pub rule: Phrase,
+    /// The warnings by key, in the order of `warnings`.
+    pub warning_phrases: Vec<Phrase>,
 }
 
 /// The kinds of device the rules tell apart.
@@ -118,28 +141,61 @@ fn s(text: &str) -> String {
     text.to_owned()
 }
 
-fn verdict(verdict: Verdict, headline: &str, explanation: String, steps: &[&str]) -> Eligibility {
+fn verdict(
+    verdict: Verdict,
+    rule: Phrase,
+    headline: &str,
+    explanation: String,
+    steps: &[&str],
+) -> Eligibility {
     Eligibility {
         verdict,
         headline: s(headline),
         explanation,
         steps: steps.iter().map(|t| s(t)).collect(),
         warnings: Vec::new(),
+        rule,
+        warning_phrases: Vec::new(),
     }
 }
 
-fn what_we_saw(device: &ManagedDevice) -> String {
-    let field = |v: Option<String>| v.unwrap_or_else(|| s("(not reported)"));
-    format!(
+/// What the device reports, by name; an empty value was not reported.
+fn seen(device: &ManagedDevice) -> [(&'static str, String); 5] {
+    let field = |v: Option<String>| v.unwrap_or_default();
+    [
+        ("os", field(device.operating_system.clone())),
+        ("version", field(device.os_version.clone())),
+        ("model", field(device.model.clone())),
+        (
+            "enrollment",
+            field(device.device_enrollment_type.map(|t| format!("{t:?}"))),
+        ),
+        (
+            "management",
+            field(device.management_state.map(|t| format!("{t:?}"))),
+        ),
+    ]
+}
+
+/// "Not eligible, here is what we saw", under the rule `key`.
+fn unrecognised(device: &ManagedDevice, key: &'static str, headline: &str) -> Eligibility {
+    let values = seen(device);
+    let field = |i: usize| match values[i].1.as_str() {
+        "" => s("(not reported)"),
+        v => s(v),
+    };
+    let explanation = format!(
         "Not eligible: PinDesk does not recognise what this device reports, so it will not \
          guess. Here is what we saw: operating system {}, version {}, model {}, enrollment {}, \
          management state {}.",
-        field(device.operating_system.clone()),
-        field(device.os_version.clone()),
-        field(device.model.clone()),
-        field(device.device_enrollment_type.map(|t| format!("{t:?}"))),
-        field(device.management_state.map(|t| format!("{t:?}"))),
-    )
+        field(0),
+        field(1),
+        field(2),
+        field(3),
+        field(4),
+    );
+    let rule = Phrase::new(key, &values);
+    verdict(Verdict::Unknown, rule, headline, explanation, &[])
 }
 
 const SELF_SERVICE_STEPS: [&str; 4] = [
@@ -157,6 +213,7 @@ fn rule(device: &ManagedDevice) -> Eligibility {
     match kind_of(device) {
         Kind::WindowsDesktop => verdict(
             Verdict::SelfService,
+            Phrase::new("windowsDesktop", &[]),
             "The person can reset their own PIN",
             s(
                 "Intune cannot generate a passcode for a Windows 10 or 11 computer. Once PIN \
@@ -167,6 +224,7 @@ fn rule(device: &ManagedDevice) -> Eligibility {
         ),
         Kind::Windows81 => verdict(
             Verdict::NotPossible,
+            Phrase::new("windows81", &[]),
             "Windows 8.1 is out of support",
             s(
                 "Windows 8.1 has been out of support since October 2022, so Intune cannot reset \
@@ -174,22 +232,20 @@ fn rule(device: &ManagedDevice) -> Eligibility {
             ),
             &[],
         ),
-        Kind::Apple | Kind::Android => verdict(
-            Verdict::NotPossible,
-            "Not covered by this Windows procedure",
-            format!(
-                "This is a {} device. PinDesk resets passcodes of Windows phones only; this \
-                 device needs its own platform's procedure.",
-                device.operating_system.as_deref().unwrap_or("non-Windows")
-            ),
-            &[],
-        ),
-        Kind::Other => verdict(
-            Verdict::Unknown,
-            "Not eligible: unknown device",
-            what_we_saw(device),
-            &[],
-        ),
+        Kind::Apple | Kind::Android => {
+            let os = device.operating_system.as_deref().unwrap_or("non-Windows");
+            verdict(
+                Verdict::NotPossible,
+                Phrase::new("otherPlatform", &[("os", s(os))]),
+                "Not covered by this Windows procedure",
+                format!(
+                    "This is a {os} device. PinDesk resets passcodes of Windows phones only; this \
+                     device needs its own platform's procedure."
+                ),
+                &[],
+            )
+        }
+        Kind::Other => unrecognised(device, "unknownDevice", "Not eligible: unknown device"),
         Kind::WindowsMobile => mobile_rule(device),
     }
 }
@@ -198,16 +254,12 @@ fn mobile_rule(device: &ManagedDevice) -> Eligibility {
     let version = device.os_version.as_deref().unwrap_or_default();
     let build = build_of(version);
     if build.len() < 3 {
-        return verdict(
-            Verdict::Unknown,
-            "Not eligible: unknown version",
-            what_we_saw(device),
-            &[],
-        );
+        return unrecognised(device, "unknownVersion", "Not eligible: unknown version");
     }
     if build.as_slice() < CREATORS_UPDATE.as_slice() {
         return verdict(
             Verdict::NotPossible,
+            Phrase::new("mobileTooOld", &[("version", s(version))]),
             "This phone's Windows is too old",
             format!(
                 "This phone runs Windows 10 Mobile {version}. A new passcode needs the Creators \
@@ -219,16 +271,16 @@ fn mobile_rule(device: &ManagedDevice) -> Eligibility {
     match device.device_enrollment_type {
         Some(t) if is_entra_joined(t) => {}
         None | Some(DeviceEnrollmentType::Unknown | DeviceEnrollmentType::UnknownFutureValue) => {
-            return verdict(
-                Verdict::Unknown,
+            return unrecognised(
+                device,
+                "unknownEnrollment",
                 "Not eligible: unknown enrollment",
-                what_we_saw(device),
-                &[],
             );
         }
         Some(_) => {
             return verdict(
                 Verdict::NotPossible,
+                Phrase::new("notEntraJoined", &[]),
                 "This phone is not Entra joined",
                 s(
                     "Intune can generate a new passcode only for a phone joined to Microsoft Entra \
@@ -242,6 +294,7 @@ fn mobile_rule(device: &ManagedDevice) -> Eligibility {
     match device.management_state {
         Some(ManagementState::Managed) => verdict(
             Verdict::Resettable,
+            Phrase::new("resettable", &[]),
             "A new passcode can be generated",
             s(
                 "This Windows 10 Mobile phone is Entra joined and managed. Intune will generate a \
@@ -249,47 +302,58 @@ fn mobile_rule(device: &ManagedDevice) -> Eligibility {
             ),
             &[],
         ),
-        None | Some(ManagementState::Unknown | ManagementState::UnknownFutureValue) => verdict(
-            Verdict::Unknown,
-            "Not eligible: unknown management state",
-            what_we_saw(device),
-            &[],
-        ),
-        Some(state) => verdict(
-            Verdict::NotPossible,
-            "This phone is not in normal management",
-            format!(
-                "Intune reports this phone as {} rather than managed, so a new passcode would \
-                 not reach it.",
-                state_words(state)
-            ),
-            &[],
-        ),
+        None | Some(ManagementState::Unknown | ManagementState::UnknownFutureValue) => {
+            unrecognised(
+                device,
+                "unknownManagement",
+                "Not eligible: unknown management state",
+            )
+        }
+        Some(state) => {
+            let (key, words) = state_words(state);
+            verdict(
+                Verdict::NotPossible,
+                Phrase::new("notManaged", &[("state", s(key))]),
+                "This phone is not in normal management",
+                format!(
+                    "Intune reports this phone as {words} rather than managed, so a new passcode \
+                     would not reach it."
+                ),
+                &[],
+            )
+        }
     }
 }
 
-fn state_words(state: ManagementState) -> &'static str {
+/// A management state's stable key and its English words.
+fn state_words(state: ManagementState) -> (&'static str, &'static str) {
     match state {
-        ManagementState::RetirePending | ManagementState::RetireIssued => "being retired",
-        ManagementState::RetireFailed => "failed to retire",
-        ManagementState::WipePending | ManagementState::WipeIssued => "waiting to be wiped",
-        ManagementState::WipeFailed => "failed to wipe",
-        ManagementState::DeletePending => "waiting to be deleted",
-        ManagementState::Unhealthy => "unhealthy",
-        ManagementState::Discovered => "discovered but not enrolled",
-        _ => "in another state",
+        ManagementState::RetirePending | ManagementState::RetireIssued => {
+            ("retiring", "being retired")
+        }
+        ManagementState::RetireFailed => ("retireFailed", "failed to retire"),
+        ManagementState::WipePending | ManagementState::WipeIssued => {
+            ("wiping", "waiting to be wiped")
+        }
+        ManagementState::WipeFailed => ("wipeFailed", "failed to wipe"),
+        ManagementState::DeletePending => ("deleting", "waiting to be deleted"),
+        ManagementState::Unhealthy => ("unhealthy", "unhealthy"),
+        ManagementState::Discovered => ("discovered", "discovered but not enrolled"),
+        _ => ("other", "in another state"),
     }
 }
 
-/// Warnings shown before anything is sent, whatever the verdict.
-fn warnings(device: &ManagedDevice, now: OffsetDateTime) -> Vec<String> {
+/// Warnings shown before anything is sent, whatever the verdict: each by key and in English.
+fn warnings(device: &ManagedDevice, now: OffsetDateTime) -> Vec<(Phrase, String)> {
     let mut out = Vec::new();
     match device.management_state {
-        Some(ManagementState::RetirePending | ManagementState::RetireIssued) => out.push(s(
-            "This device is being retired: it is leaving management and will lose company data.",
+        Some(ManagementState::RetirePending | ManagementState::RetireIssued) => out.push((
+            Phrase::new("retiring", &[]),
+            s("This device is being retired: it is leaving management and will lose company data."),
         )),
-        Some(ManagementState::WipePending | ManagementState::WipeIssued) => out.push(s(
-            "A wipe is pending for this device: it will be reset to factory settings.",
+        Some(ManagementState::WipePending | ManagementState::WipeIssued) => out.push((
+            Phrase::new("wipePending", &[]),
+            s("A wipe is pending for this device: it will be reset to factory settings."),
         )),
         _ => {}
     }
@@ -297,13 +361,19 @@ fn warnings(device: &ManagedDevice, now: OffsetDateTime) -> Vec<String> {
         Some(last) => {
             let days = (now - last).whole_days();
             if days >= STALE_AFTER_DAYS {
-                out.push(format!(
-                    "This device has not checked in for {days} days. Make sure it is the right \
-                     device; anything sent reaches it only when it next connects."
+                out.push((
+                    Phrase::new("stale", &[("days", days.to_string())]),
+                    format!(
+                        "This device has not checked in for {days} days. Make sure it is the right \
+                         device; anything sent reaches it only when it next connects."
+                    ),
                 ));
             }
         }
-        None => out.push(s("Intune has no check-in time for this device.")),
+        None => out.push((
+            Phrase::new("noCheckIn", &[]),
+            s("Intune has no check-in time for this device."),
+        )),
     }
     out
 }
@@ -315,7 +385,7 @@ pub fn eligibility(device: &ManagedDevice) -> Eligibility {
 
 pub fn eligibility_at(device: &ManagedDevice, now: OffsetDateTime) -> Eligibility {
     let mut out = rule(device);
-    out.warnings = warnings(device, now);
+    (out.warning_phrases, out.warnings) = warnings(device, now).into_iter().unzip();
     out
 }
 

@@ -222,3 +222,83 @@ fn eligibility_serializes_in_camel_case() {
         assert!(json.get(key).is_some(), "{key}");
     }
 }
+
+#[test]
+fn every_rule_names_a_stable_key_with_the_values_its_sentence_uses() {
+    let key = |d: &ManagedDevice| eligibility_at(d, NOW).rule;
+    assert_eq!(key(&phone("10.0.15063.1")).key, "resettable");
+    let old = key(&phone("10.0.14393.2551"));
+    assert_eq!(old.key, "mobileTooOld");
+    assert_eq!(old.params["version"], "10.0.14393.2551");
+    let desktop = device(
+        "Windows",
+        "10.0.22631.1",
+        "Surface",
+        "windowsAzureADJoin",
+        "managed",
+    );
+    assert_eq!(key(&desktop).key, "windowsDesktop");
+    let ios = key(&device("iOS", "17.6.1", "x", "userEnrollment", "managed"));
+    assert_eq!(
+        (ios.key, ios.params["os"].as_str()),
+        ("otherPlatform", "iOS")
+    );
+    let w81 = device("Windows", "6.3.9600.1", "x", "userEnrollment", "managed");
+    assert_eq!(key(&w81).key, "windows81");
+    let personal = device(
+        "Windows",
+        "10.0.15063.1",
+        "Lumia 950",
+        "userEnrollment",
+        "managed",
+    );
+    assert_eq!(key(&personal).key, "notEntraJoined");
+    let wiping = key(&device(
+        "Windows",
+        "10.0.15063.1",
+        "Lumia 950",
+        "windowsAzureADJoin",
+        "wipePending",
+    ));
+    assert_eq!(
+        (wiping.key, wiping.params["state"].as_str()),
+        ("notManaged", "wiping")
+    );
+    let linux = key(&device(
+        "Linux",
+        "6.1",
+        "ThinkPad",
+        "userEnrollment",
+        "managed",
+    ));
+    assert_eq!(linux.key, "unknownDevice");
+    assert_eq!(linux.params["os"], "Linux");
+    assert_eq!(linux.params["management"], "Managed");
+}
+
+#[test]
+fn warnings_carry_their_keys_in_the_same_order_with_the_days_since_check_in() {
+    let mut d = device(
+        "Windows",
+        "10.0.15063.1",
+        "Lumia 950",
+        "windowsAzureADJoin",
+        "retirePending",
+    );
+    d.last_sync_date_time = Some(NOW - time::Duration::days(45));
+    let e = eligibility_at(&d, NOW);
+    let keys: Vec<_> = e.warning_phrases.iter().map(|p| p.key).collect();
+    assert_eq!(keys, ["retiring", "stale"]);
+    assert_eq!(e.warning_phrases[1].params["days"], "45");
+    assert_eq!(e.warnings.len(), 2);
+    d.last_sync_date_time = None;
+    let keys: Vec<_> = eligibility_at(&d, NOW)
+        .warning_phrases
+        .iter()
+        .map(|p| p.key)
+        .collect();
+    assert_eq!(keys, ["retiring", "noCheckIn"]);
+    let json = serde_json::to_value(eligibility_at(&d, NOW)).unwrap();
+    assert_eq!(json["rule"]["key"], "notManaged");
+    assert_eq!(json["warningPhrases"][1]["key"], "noCheckIn");
+}

@@ -77,6 +77,8 @@ pub struct ResetStatus {
     pub valid_until: Option<OffsetDateTime>,
     /// A plain sentence for `failed`, `notSupported`, `canceled` and unknown states.
     pub reason: Option<String>,
+    /// The reason's stable key, for the window's own words: the state it explains.
+    pub reason_key: Option<&'static str>,
     pub error_code: Option<i32>,
     pub admin_center_url: String,
 }
@@ -94,6 +96,7 @@ pub struct ResetStatusView {
     #[serde(with = "time::serde::rfc3339::option")]
     pub valid_until: Option<OffsetDateTime>,
     pub reason: Option<String>,
+    pub reason_key: Option<&'static str>,
     pub error_code: Option<i32>,
     pub admin_center_url: String,
 }
@@ -133,6 +136,7 @@ impl ResetStatus {
             started_at: self.started_at,
             valid_until: self.valid_until,
             reason: self.reason.clone(),
+            reason_key: self.reason_key,
             error_code: self.error_code,
             admin_center_url: self.admin_center_url.clone(),
         }
@@ -262,6 +266,7 @@ fn status_of(
             started_at: None,
             valid_until: None,
             reason: None,
+            reason_key: None,
             error_code: None,
             admin_center_url,
         };
@@ -287,7 +292,8 @@ fn status_of(
     ResetStatus {
         device_id: device_id.clone(),
         state,
-        reason: reason(state),
+        reason: reason(state).map(|(_, text)| text.to_owned()),
+        reason_key: reason(state).map(|(key, _)| key),
         error_code: result.error_code.filter(|c| *c != 0),
         passcode,
         started_at,
@@ -296,28 +302,36 @@ fn status_of(
     }
 }
 
-/// The plain sentence; the error code itself goes under "Details" (see [`ResetStatus::detail`]).
-fn reason(state: ResetState) -> Option<String> {
-    let text = match state {
-        ResetState::Failed => "The device could not set a new passcode. Open the device in the \
-             Intune admin center to see its state; the phone may be offline, being wiped, or not \
-             able to take a new passcode."
-            .to_owned(),
-        ResetState::NotSupported => "Intune says this device does not support a passcode reset. \
-             Only Entra-joined Windows 10 Mobile phones do; for a Windows computer, walk the \
-             person through the self-service PIN reset instead."
-            .to_owned(),
-        ResetState::Canceled => "The reset was canceled before the device applied it, so no new \
-             passcode was set. You can send a new reset."
-            .to_owned(),
-        ResetState::Unknown => "Intune reported a state PinDesk does not know. Check the device \
-             in the Intune admin center."
-            .to_owned(),
+/// The plain sentence and its key; the error code itself goes under "Details" (see
+/// [`ResetStatus::detail`]).
+fn reason(state: ResetState) -> Option<(&'static str, &'static str)> {
+    Some(match state {
+        ResetState::Failed => (
+            "failed",
+            "The device could not set a new passcode. Open the device in the Intune admin center \
+             to see its state; the phone may be offline, being wiped, or not able to take a new \
+             passcode.",
+        ),
+        ResetState::NotSupported => (
+            "notSupported",
+            "Intune says this device does not support a passcode reset. Only Entra-joined Windows \
+             10 Mobile phones do; for a Windows computer, walk the person through the \
+             self-service PIN reset instead.",
+        ),
+        ResetState::Canceled => (
+            "canceled",
+            "The reset was canceled before the device applied it, so no new passcode was set. You \
+             can send a new reset.",
+        ),
+        ResetState::Unknown => (
+            "unknown",
+            "Intune reported a state PinDesk does not know. Check the device in the Intune admin \
+             center.",
+        ),
         ResetState::None | ResetState::Pending | ResetState::Active | ResetState::Done => {
             return None;
         }
-    };
-    Some(text)
+    })
 }
 
 #[cfg(test)]

@@ -100,6 +100,15 @@ fn failed_not_supported_and_canceled_each_come_with_a_plain_reason() {
         let status = status_of(&id, latest_since(list, datetime!(2026-11-25 09:00 UTC)));
         assert_eq!(status.state, expected);
         assert!(status.reason.as_deref().unwrap().contains(words), "{state}");
+        assert_eq!(
+            status.reason_key,
+            Some(state),
+            "the key the window words it by"
+        );
+        assert_eq!(
+            serde_json::to_value(status.view()).unwrap()["reasonKey"],
+            state
+        );
         assert!(status.passcode.is_none() && status.valid_until.is_none());
         assert!(status.admin_center_url.ends_with("/mdmDeviceId/d1"));
         let reason = status.reason.clone().unwrap();
