@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { flushSync } from 'svelte';
-import { AuthState, CANCELLED_NOTICE } from '../src/lib/auth.svelte';
+import { AuthState } from '../src/lib/auth.svelte';
 import { Feedback } from '../src/lib/feedback.svelte';
 import { account, deferred, fakeBackend, session } from './backend';
 
@@ -43,7 +43,7 @@ describe('sign-in state', () => {
     const running = auth.signIn('helpdesk', '');
     await auth.cancel();
     expect(auth.phase).toBe('idle');
-    expect(feedback.notice).toBe(CANCELLED_NOTICE);
+    expect(feedback.notice).toBe('Sign-in was cancelled. Nothing was changed.');
     remembered = [account()];
     pending.resolve(session());
     await running;

@@ -83,17 +83,20 @@ describe('device search', () => {
     expect(screen.getByTestId('eligibility').textContent!.trim()).toBe('A new passcode can be generated');
   });
 
-  it('shows a search error with its details', async () => {
+  it('shows a search error from the error catalogue, with its details', async () => {
     fakeBackend({
       search_devices: () => {
-        throw { kind: 'throttled', message: 'Intune is busy. Try again in a minute.', detail: 'request-id 42' };
+        throw { kind: 'throttled', message: 'Intune is busy.', detail: 'HTTP 429; request-id 42; retry-after: 12s' };
       },
     });
     render(Reset, { timing: { debounceMs: 5 } });
     await userEvent.type(search(), 'ph');
     const alert = await screen.findByRole('alert');
-    expect(alert.querySelector('.message')!.textContent).toBe('Intune is busy. Try again in a minute.');
-    expect(screen.getByTestId('error-detail').textContent).toBe('request-id 42');
+    expect(alert.querySelector('.message')!.textContent).toBe(
+      'Microsoft is getting too many requests from your organisation right now.',
+    );
+    expect(screen.getByTestId('error-next').textContent).toContain('Microsoft asked to wait 12 seconds.');
+    expect(screen.getByTestId('error-detail').textContent).toBe('HTTP 429; request-id 42; retry-after: 12s');
   });
 
   it('self-service devices show the steps and no reset button', async () => {

@@ -65,7 +65,7 @@ describe('signed-in window', () => {
     });
     render(App);
     await screen.findByTestId('sign-in-screen');
-    expect(screen.getByTestId('error').textContent).toContain('PinDesk cannot open the keychain.');
+    expect(screen.getByTestId('error').textContent).toContain("PinDesk could not use this computer's keychain");
     expect(screen.getByTestId('error').querySelector('details')).toBeNull();
   });
 
@@ -97,7 +97,9 @@ describe('keychain warning', () => {
     const warning = 'Your sign-in could not be saved; it lasts until you close PinDesk.';
     fakeBackend({ restore_session: () => ({ ...session(), storageWarning: warning }) });
     render(App);
-    expect((await screen.findByTestId('storage-warning')).textContent).toContain(warning);
+    expect((await screen.findByTestId('storage-warning')).textContent).toContain(
+      'your sign-in works for this session only',
+    );
   });
 
   it('a session the keychain kept shows no warning', async () => {

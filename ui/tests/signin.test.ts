@@ -111,7 +111,8 @@ describe('sign-in screen', () => {
     await userEvent.click(screen.getByTestId('sign-in'));
     const alert = await screen.findByRole('alert');
     expect(alert.dataset.testid).toBe('error');
-    expect(alert.textContent).toContain('Signing in took too long. Try again.');
+    expect(alert.textContent).toContain('the sign-in did not finish in time');
+    expect(alert.textContent).toContain('Click Sign in to try again.');
     const details = alert.querySelector('details');
     expect(details).not.toBeNull();
     expect(details!.open).toBe(false);

@@ -35,6 +35,8 @@ export interface AppInfo {
   graphUrl: string;
   clientId: string;
   tenantName: string | null;
+  /** The language the person chose in Settings; null or absent follows the system. */
+  language?: string | null;
 }
 
 export interface Account {
@@ -64,6 +66,8 @@ export interface SettingsView {
   dataDir: string;
   adminConfigPath: string;
   userSettingsPath: string;
+  /** The language the person chose; null or absent follows the system. */
+  language?: string | null;
 }
 
 /** The person's own settings; an empty or missing value falls back to the next source. */
@@ -160,7 +164,8 @@ export function isAppInfo(v: unknown): v is AppInfo {
     isString(v.authority) &&
     isString(v.graphUrl) &&
     isString(v.clientId) &&
-    isNullableString(v.tenantName)
+    isNullableString(v.tenantName) &&
+    (v.language === undefined || isNullableString(v.language))
   );
 }
 
@@ -200,7 +205,8 @@ export function isSettingsView(v: unknown): v is SettingsView {
     ) &&
     isString(v.dataDir) &&
     isString(v.adminConfigPath) &&
-    isString(v.userSettingsPath)
+    isString(v.userSettingsPath) &&
+    (v.language === undefined || isNullableString(v.language))
   );
 }
 
@@ -230,6 +236,10 @@ export const api = {
 
   saveSettings: (settings: UserSettings): Promise<SettingsView> =>
     call('save_settings', { settings }, isSettingsView),
+
+  /** Saves the window's language (null: the system's); signs nobody out. */
+  setLanguage: (language: string | null): Promise<void> =>
+    call('set_language', { language }, isNothing),
 
   searchDevices: (query: string): Promise<SearchResults> =>
     call('search_devices', { query }, isSearchResults),

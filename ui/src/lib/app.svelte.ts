@@ -2,6 +2,7 @@
 
 import { api, type AppInfo } from './api';
 import type { Feedback } from './feedback.svelte';
+import { choose } from './i18n';
 
 export class AppState {
   info = $state<AppInfo | null>(null);
@@ -24,6 +25,7 @@ export class AppState {
   async load(): Promise<void> {
     try {
       this.info = await api.appInfo();
+      choose(this.info.language);
     } catch (error) {
       this.#feedback.fail(error);
     }
@@ -36,7 +38,7 @@ export class AppState {
     this.#feedback.clear();
     try {
       this.info = await api.useDemoTenant();
-      this.#feedback.say('Practice mode is on. Sign in to try PinDesk with the demo organisation.');
+      this.#feedback.say('app.demoOn');
       return true;
     } catch (error) {
       this.#feedback.fail(error);

@@ -10,7 +10,6 @@ import { firstStep, type StepId } from './steps';
  * working: a short call such as forgetting an account or signing out. */
 export type Phase = 'starting' | 'idle' | 'signingIn' | 'cancelling' | 'working';
 
-export const CANCELLED_NOTICE = 'Sign-in was cancelled. Nothing was changed.';
 
 export class AuthState {
   session = $state<Session | null>(null);
@@ -75,7 +74,7 @@ export class AuthState {
     this.phase = 'cancelling';
     try {
       await api.cancelSignIn();
-      this.#feedback.say(CANCELLED_NOTICE);
+      this.#feedback.say('signIn.cancelled');
     } catch (error) {
       this.#feedback.fail(error);
     }
@@ -90,7 +89,7 @@ export class AuthState {
     this.#feedback.clear();
     try {
       await api.signOut(account.id);
-      this.#feedback.say(`${account.displayName} was forgotten on this computer.`);
+      this.#feedback.say('signIn.forgotten', { name: account.displayName });
     } catch (error) {
       this.#feedback.fail(error);
     }
@@ -107,7 +106,7 @@ export class AuthState {
     try {
       await api.signOut(session.account.id);
       this.session = null;
-      this.#feedback.say('You are signed out.');
+      this.#feedback.say('signIn.signedOut');
       await this.refreshAccounts();
     } catch (error) {
       this.#feedback.fail(error);
@@ -128,7 +127,7 @@ export class AuthState {
     } catch (error) {
       if (attempt !== this.#attempt) return;
       const e = toIpcError(error);
-      if (e.kind === 'signInCancelled') this.#feedback.say(CANCELLED_NOTICE);
+      if (e.kind === 'signInCancelled') this.#feedback.say('signIn.cancelled');
       else this.#feedback.fail(e);
       this.continuingAs = null;
       this.phase = 'idle';

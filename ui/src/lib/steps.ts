@@ -1,6 +1,7 @@
 // The three jobs of PinDesk, in order. `short` names the job, `label` says it for a person.
 
 import type { Task } from './api';
+import { t } from './i18n';
 
 export type StepId = 'consent' | 'policy' | 'reset';
 
@@ -12,28 +13,27 @@ export interface Step {
   audience: string;
 }
 
+/** A step whose words are read from the catalogue each time, in the language chosen now. */
+function step(id: StepId, number: number, audience: 'admins' | 'helpdesk'): Step {
+  return {
+    id,
+    number,
+    get short() {
+      return t(`steps.${id}.short`);
+    },
+    get label() {
+      return t(`steps.${id}.label`);
+    },
+    get audience() {
+      return t(`steps.audience.${audience}`);
+    },
+  };
+}
+
 export const STEPS: readonly Step[] = [
-  {
-    id: 'consent',
-    number: 1,
-    short: 'Consent',
-    label: 'Allow PIN reset',
-    audience: 'Administrators, once per organisation',
-  },
-  {
-    id: 'policy',
-    number: 2,
-    short: 'Policy',
-    label: 'Turn on PIN recovery',
-    audience: 'Administrators, once per organisation',
-  },
-  {
-    id: 'reset',
-    number: 3,
-    short: 'Reset',
-    label: 'Reset a passcode',
-    audience: 'Helpdesk, every day',
-  },
+  step('consent', 1, 'admins'),
+  step('policy', 2, 'admins'),
+  step('reset', 3, 'helpdesk'),
 ];
 
 /** Where a fresh session starts: helpdesk work on Reset, setup on Consent. */

@@ -2,6 +2,8 @@
 // from Intune again, since the app keeps no passcode of its own.
 
 import { api, type ResetStatus } from '../api';
+import { t } from '../i18n';
+import { reason } from '../i18n/rust';
 import { dateTime } from './format';
 
 /** A passcode is valid for seven days after the reset started. */
@@ -13,8 +15,8 @@ export type Earlier =
   | { kind: 'passcode'; since: string; status: ResetStatus }
   /** A reset still under way: follow it from `since`. */
   | { kind: 'running'; since: string }
-  /** A reset that ended without a passcode, in a sentence. */
-  | { kind: 'note'; text: string };
+  /** A reset that ended without a passcode; `earlierNote` says it in a sentence. */
+  | { kind: 'note'; status: ResetStatus };
 
 export async function readEarlier(deviceId: string, now = Date.now()): Promise<Earlier> {
   const since = new Date(now - PASSCODE_DAYS * 24 * 3600 * 1000).toISOString();
@@ -27,7 +29,13 @@ export async function readEarlier(deviceId: string, now = Date.now()): Promise<E
   if (status.state === 'done' && status.passcode) return { kind: 'passcode', since, status };
   if (status.state === 'pending' || status.state === 'active') return { kind: 'running', since };
   if (status.state === 'none') return { kind: 'nothing' };
-  const when = status.startedAt ? `on ${dateTime(status.startedAt)}` : 'recently';
-  const why = status.reason ?? 'the device did not apply it.';
-  return { kind: 'note', text: `A reset sent ${when} did not give a new passcode. ${why}` };
+  return { kind: 'note', status };
+}
+
+/** An earlier reset that gave no passcode, in a sentence in the language chosen now. */
+export function earlierNote(status: ResetStatus): string {
+  const when = status.startedAt
+    ? t('notice.earlierOn', { date: dateTime(status.startedAt) })
+    : t('notice.earlierRecently');
+  return `${when} ${reason(status) ?? t('notice.earlierWhy')}`;
 }

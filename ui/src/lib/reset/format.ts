@@ -1,5 +1,8 @@
 // Plain, locale-aware words for the Reset view: check-in times, the passcode read aloud.
-// `undefined` as the locale means the person's own (the system's) locale.
+// Dates follow the chosen language (with the system's regional variant when it matches) and
+// the computer's own time zone.
+
+import { locale, t, type Key } from '../i18n';
 
 const DAY = 24 * 60 * 60 * 1000;
 
@@ -12,25 +15,25 @@ function parse(iso: string | null): Date | null {
 /** "3 days ago", "yesterday", "5 minutes ago"; a date once it is over a month old. */
 export function lastSeen(iso: string | null, now: Date = new Date()): string {
   const date = parse(iso);
-  if (!date) return 'Never checked in';
+  if (!date) return t('time.never');
   const diff = date.getTime() - now.getTime();
   const past = Math.abs(diff);
   if (past > 30 * DAY) return longDate(date);
-  const words = new Intl.RelativeTimeFormat(undefined, { numeric: 'auto' });
+  const words = new Intl.RelativeTimeFormat(locale.intl, { numeric: 'auto' });
   if (past < 60 * 60 * 1000) return words.format(Math.round(diff / 60_000), 'minute');
   if (past < DAY) return words.format(Math.round(diff / 3_600_000), 'hour');
   return words.format(Math.round(diff / DAY), 'day');
 }
 
 function longDate(date: Date): string {
-  return new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' }).format(date);
+  return new Intl.DateTimeFormat(locale.intl, { dateStyle: 'medium' }).format(date);
 }
 
 /** The full date and time, for a tooltip or the "valid until" line. */
 export function dateTime(iso: string | null): string {
   const date = parse(iso);
   if (!date) return '';
-  return new Intl.DateTimeFormat(undefined, { dateStyle: 'full', timeStyle: 'short' }).format(date);
+  return new Intl.DateTimeFormat(locale.intl, { dateStyle: 'full', timeStyle: 'short' }).format(date);
 }
 
 /** "583920" → ["583", "920"]: groups of three, for reading aloud. */
@@ -41,8 +44,7 @@ export function groups(passcode: string): string[] {
   return out;
 }
 
-const DIGITS = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine'];
-
+/** The phonetic alphabet (ICAO), said the same way in every language PinDesk speaks. */
 const LETTERS: Record<string, string> = {
   a: 'Alfa', b: 'Bravo', c: 'Charlie', d: 'Delta', e: 'Echo', f: 'Foxtrot', g: 'Golf',
   h: 'Hotel', i: 'India', j: 'Juliett', k: 'Kilo', l: 'Lima', m: 'Mike', n: 'November',
@@ -50,21 +52,17 @@ const LETTERS: Record<string, string> = {
   v: 'Victor', w: 'Whiskey', x: 'X-ray', y: 'Yankee', z: 'Zulu',
 };
 
-const SYMBOLS: Record<string, string> = {
-  '-': 'dash', _: 'underscore', '.': 'dot', '!': 'exclamation mark', '@': 'at sign',
-  '#': 'hash', $: 'dollar sign', '%': 'percent sign', '&': 'ampersand', '*': 'star',
-  '+': 'plus', '=': 'equals', '?': 'question mark', '/': 'slash',
-};
+const SYMBOLS = '-_.!@#$%&*+=?/';
 
 /** One character as a word: "5" → "five", "K" → "capital K as in Kilo". */
 export function spell(char: string): string {
-  if (/^[0-9]$/.test(char)) return DIGITS[Number(char)];
+  if (/^[0-9]$/.test(char)) return t(`spell.${char}` as Key);
   const lower = char.toLowerCase();
   if (LETTERS[lower]) {
     const upper = char !== lower;
-    return `${upper ? 'capital ' : 'small '}${upper ? char : lower} as in ${LETTERS[lower]}`;
+    return t(upper ? 'spell.capital' : 'spell.small', { letter: char, word: LETTERS[lower] });
   }
-  return SYMBOLS[char] ?? `the character ${char}`;
+  return SYMBOLS.includes(char) ? t(`spell.${char}` as Key) : t('spell.other', { char });
 }
 
 /** "583920" → "five eight three — nine two zero". */

@@ -3,7 +3,8 @@
 // which stops every timer and forgets the passcode.
 
 import { api, toIpcError, type DeviceSummary, type IpcError, type ResetStatus } from '../api';
-import { readEarlier } from './earlier';
+import { say, type Phrase } from '../i18n';
+import { earlierNote, readEarlier } from './earlier';
 import { DeviceSearch } from './search.svelte';
 import { PasscodeTimers, type ForgetReason } from './passcode-timers';
 
@@ -22,10 +23,9 @@ export const TIMING: Timing = {
   hiddenMs: 60 * 1000,
 };
 
-const FORGOTTEN: Record<ForgetReason, string> = {
-  idle: 'The passcode was removed from the screen after 10 minutes without activity. Open the device again to read it from Intune.',
-  hidden:
-    'The passcode was removed from the screen while PinDesk was hidden. Open the device again to read it from Intune.',
+const FORGOTTEN: Record<ForgetReason, Phrase> = {
+  idle: { key: 'notice.forgottenIdle' },
+  hidden: { key: 'notice.forgottenHidden' },
 };
 /** Consecutive failed status checks before watching stops by itself. */
 const MAX_POLL_ERRORS = 5;
@@ -48,11 +48,21 @@ export class ResetStore extends DeviceSearch {
   status = $state<ResetStatus | null>(null);
   passcode = $state<string | null>(null);
   error = $state<IpcError | null>(null);
-  notice = $state('');
   /** True when the status shown is an earlier reset read back from Intune, not one sent now. */
   earlier = $state(false);
+  /** What the person is told, kept by key so it follows a change of language. */
+  #notices = $state<Phrase[]>([]);
+  /** An earlier reset of the device that did not give a passcode. */
+  #earlierFailed = $state<ResetStatus | null>(null);
+
+  get notice(): string {
+    return this.#notices.map(say).join(' ');
+  }
+
   /** A sentence about an earlier reset of the device that did not give a passcode. */
-  earlierNote = $state('');
+  get earlierNote(): string {
+    return this.#earlierFailed ? earlierNote(this.#earlierFailed) : '';
+  }
 
   readonly #timing: Timing;
   #pollTimer: ReturnType<typeof setTimeout> | undefined;
@@ -69,7 +79,7 @@ export class ResetStore extends DeviceSearch {
     this.#timers = new PasscodeTimers(this.#timing.idleMs, this.#timing.hiddenMs, (why) => {
       if (this.passcode === null) return;
       this.#forgetPasscode();
-      this.notice = FORGOTTEN[why];
+      this.#notices = [FORGOTTEN[why]];
     });
   }
 
@@ -104,7 +114,7 @@ export class ResetStore extends DeviceSearch {
       this.since = earlier.since;
       this.#watch();
     } else if (earlier.kind === 'note') {
-      this.earlierNote = earlier.text;
+      this.#earlierFailed = earlier.status;
     }
   }
 
@@ -127,14 +137,14 @@ export class ResetStore extends DeviceSearch {
     this.#selectSeq += 1;
     this.selected = null;
     this.earlier = false;
-    this.earlierNote = '';
+    this.#earlierFailed = null;
     this.ticket = '';
     this.confirming = false;
     this.phase = 'idle';
     this.since = null;
     this.status = null;
     this.error = null;
-    this.notice = '';
+    this.#notices = [];
   }
 
   get canReset(): boolean {
@@ -162,13 +172,11 @@ export class ResetStore extends DeviceSearch {
       if (this.#disposed) return;
       this.since = started.startedAt;
       this.confirming = false;
-      this.earlierNote = '';
-      const notes = [];
-      if (started.alreadyRunning) {
-        notes.push('A reset of this device was already under way, so no second one was sent.');
-      }
-      if (started.auditWarning) notes.push(`The reset was sent, but ${started.auditWarning}`);
-      this.notice = notes.join(' ');
+      this.#earlierFailed = null;
+      const notes: Phrase[] = [];
+      if (started.alreadyRunning) notes.push({ key: 'notice.alreadyRunning' });
+      if (started.auditWarning) notes.push({ key: 'notice.auditWarning' });
+      this.#notices = notes;
       this.#watch();
     } catch (e) {
       if (this.#disposed) return;
@@ -238,7 +246,7 @@ export class ResetStore extends DeviceSearch {
     this.touch();
     try {
       const copied = await api.copyPasscode(device.id, this.since);
-      this.notice = `Copied — the clipboard is cleared in ${copied.clearAfterSeconds} seconds`;
+      this.#notices = [{ key: 'notice.copied', params: { seconds: copied.clearAfterSeconds } }];
     } catch (e) {
       this.error = toIpcError(e);
     }

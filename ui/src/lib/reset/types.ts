@@ -3,13 +3,23 @@
 
 export type Verdict = 'resettable' | 'selfService' | 'notPossible' | 'unknown';
 
-/** What can be done for a device, in plain sentences from the Rust side's rule table. */
+/** A sentence by its stable key and the values it names, for the window's own words. */
+export interface RustPhrase {
+  key: string;
+  params: Record<string, string>;
+}
+
+/** What can be done for a device, in plain sentences from the Rust side's rule table. The
+ * English sentences are the fallback; `rule` and `warningPhrases` let the window say them in
+ * the person's language. */
 export interface Eligibility {
   verdict: Verdict;
   headline: string;
   explanation: string;
   steps: string[];
   warnings: string[];
+  rule?: RustPhrase;
+  warningPhrases?: RustPhrase[];
 }
 
 export interface DeviceSummary {
@@ -57,6 +67,8 @@ export interface ResetStatus {
   startedAt: string | null;
   validUntil: string | null;
   reason: string | null;
+  /** The reason's stable key (failed, notSupported, canceled, unknown); `reason` is English. */
+  reasonKey?: string | null;
   /** For support, under "Details": device, start, error code. */
   detail?: string;
   adminCenterUrl: string;
@@ -66,6 +78,8 @@ const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'obj
 const isString = (v: unknown): v is string => typeof v === 'string';
 const isNullableString = (v: unknown): v is string | null => v === null || typeof v === 'string';
 const isStringList = (v: unknown): v is string[] => Array.isArray(v) && v.every(isString);
+const isPhrase = (v: unknown): v is RustPhrase =>
+  isRecord(v) && isString(v.key) && isRecord(v.params) && Object.values(v.params).every(isString);
 
 const VERDICTS = ['resettable', 'selfService', 'notPossible', 'unknown'];
 const RESET_STATES = ['none', 'pending', 'active', 'done', 'failed', 'notSupported', 'canceled'];
@@ -77,7 +91,10 @@ export function isEligibility(v: unknown): v is Eligibility {
     isString(v.headline) &&
     isString(v.explanation) &&
     isStringList(v.steps) &&
-    isStringList(v.warnings)
+    isStringList(v.warnings) &&
+    (v.rule === undefined || isPhrase(v.rule)) &&
+    (v.warningPhrases === undefined ||
+      (Array.isArray(v.warningPhrases) && v.warningPhrases.every(isPhrase)))
   );
 }
 
@@ -135,6 +152,8 @@ export interface AuditRow {
   outcome: Outcome;
   outcomeWords: string;
   note: string | null;
+  /** The note's stable key, `error:<kind>` or `reason:<key>`; `note` is its English text. */
+  noteKey?: string | null;
 }
 
 export function isAuditRow(v: unknown): v is AuditRow {
@@ -143,7 +162,8 @@ export function isAuditRow(v: unknown): v is AuditRow {
     ['at', 'operator', 'tenantId', 'deviceId', 'outcome', 'outcomeWords'].every((key) =>
       isString(v[key]),
     ) &&
-    ['tenantName', 'deviceName', 'ticket', 'note'].every((key) => isNullableString(v[key]))
+    ['tenantName', 'deviceName', 'ticket', 'note'].every((key) => isNullableString(v[key])) &&
+    (v.noteKey === undefined || isNullableString(v.noteKey))
   );
 }
 
@@ -165,6 +185,7 @@ export function isResetStatus(v: unknown): v is ResetStatus {
     (v.startedAt === undefined || isNullableString(v.startedAt)) &&
     isNullableString(v.validUntil) &&
     isNullableString(v.reason) &&
+    (v.reasonKey === undefined || isNullableString(v.reasonKey)) &&
     (v.detail === undefined || isString(v.detail)) &&
     isString(v.adminCenterUrl)
   );

@@ -1,0 +1,8 @@
+// The German catalogue: each part is typed against its English part, so no key can be missing.
+import type { Key } from '../en';
+import app from './app';
+import errors from './errors';
+import reset from './reset';
+import rules from './rules';
+
+export const de: Record<Key, string> = { ...app, ...reset, ...errors, ...rules };

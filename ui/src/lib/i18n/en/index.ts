@@ -1,0 +1,9 @@
+// The English catalogue: the source of every key. Split in parts only to keep files short.
+import app from './app';
+import errors from './errors';
+import reset from './reset';
+import rules from './rules';
+
+export const en = { ...app, ...reset, ...errors, ...rules };
+
+export type Key = keyof typeof en;

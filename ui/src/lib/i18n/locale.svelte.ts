@@ -1,0 +1,39 @@
+// Which language the window speaks: the person's choice if they made one, else the system's.
+// Reactive, so everything rendered through t() changes at once when it changes.
+
+export type Language = 'en' | 'de';
+
+export const SUPPORTED: readonly Language[] = ['en', 'de'];
+
+/** The supported language a tag such as "de-AT" or "en_GB" stands for; English otherwise. */
+export function languageOf(tag: string | null | undefined): Language {
+  const base = (tag ?? '').trim().toLowerCase().split(/[-_]/)[0];
+  return SUPPORTED.find((language) => language === base) ?? 'en';
+}
+
+function systemTag(): string {
+  return typeof navigator === 'undefined' ? 'en' : navigator.language || 'en';
+}
+
+class LocaleState {
+  /** The person's choice; null follows the system. */
+  preference = $state<Language | null>(null);
+  /** The system's locale tag, read once at start (navigator.language in the window). */
+  systemTag = $state(systemTag());
+
+  get system(): Language {
+    return languageOf(this.systemTag);
+  }
+
+  get current(): Language {
+    return this.preference ?? this.system;
+  }
+
+  /** The locale for dates and numbers: the system's own (e.g. de-AT) when it speaks the
+   * chosen language, else the language itself. */
+  get intl(): string {
+    return this.current === this.system ? this.systemTag : this.current;
+  }
+}
+
+export const locale = new LocaleState();
