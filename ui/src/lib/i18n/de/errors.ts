@@ -59,7 +59,7 @@ const de: Record<keyof typeof en, string> = {
   'errors.throttled.wait': 'Microsoft hat gebeten, {seconds} Sekunden zu warten.',
   'errors.roleMissing.what': 'Ihrem Konto fehlt die Intune-Rolle, die dafür nötig ist.',
   'errors.roleMissing.next':
-    'Bitten Sie einen Intune-Administrator um die passende Rolle (Help Desk Operator zum Zurücksetzen von Kennungen, Policy and Profile Manager zum Einrichten der Richtlinie) und melden Sie sich dann erneut an.',
+    'Bitten Sie einen Intune-Administrator um die passende Rolle (Helpdesk-Operator zum Zurücksetzen von Kennungen, Richtlinien- und Profil-Manager zum Einrichten der Richtlinie) und melden Sie sich dann erneut an.',
   'errors.scopeMissing.what': 'PinDesk hat die dafür nötige Berechtigung nicht erhalten.',
   'errors.scopeMissing.next':
     'Melden Sie sich erneut an. Falls es weiterhin fehlschlägt, bitten Sie einen Administrator, PinDesk diese Berechtigung für Ihre Organisation zu erteilen.',

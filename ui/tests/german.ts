@@ -1,0 +1,85 @@
+// For the German screen tests: what of the English catalogue is still on screen, and devices
+// whose eligibility comes with the Rust side's keys (and its English text as the fallback).
+import { de, en, fill, type Key } from '../src/lib/i18n';
+import type { Eligibility, RustPhrase, Verdict } from '../src/lib/api';
+import { device } from './backend';
+
+const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** The English texts (split at placeholders) that German says differently, as whole words. */
+const ENGLISH = [...new Set(
+  (Object.keys(en) as Key[])
+    .filter((key) => en[key] !== de[key])
+    .flatMap((key) => en[key].split(/\{\w+\}/))
+    .map((part) => part.trim().replace(/^[^\p{L}]+|[^\p{L}]+$/gu, ''))
+    .filter((part) => /\p{L}{2}/u.test(part)),
+)].map((part) => ({ part, pattern: new RegExp(`(^|[^\\p{L}])${escape(part)}($|[^\\p{L}])`, 'u') }));
+
+/** Small English words that no German sentence uses. */
+const FUNCTION_WORDS = /\b(the|and|you|your|with|this|is|to|of|it|be|has|have|The|This|You|Your)\b/;
+
+/** Everything a person sees or hears of `root`: its text, and labels, titles and placeholders. */
+export function visibleWords(root: ParentNode): string {
+  const attributes = [...root.querySelectorAll('[aria-label], [title], [placeholder]')].flatMap((el) =>
+    ['aria-label', 'title', 'placeholder'].map((name) => el.getAttribute(name) ?? ''),
+  );
+  const own = root instanceof Element ? [root.getAttribute('aria-label') ?? ''] : [];
+  return [root.textContent ?? '', ...attributes, ...own].join('\n');
+}
+
+/** The English catalogue texts and English function words left in `root`. */
+export function englishLeft(root: ParentNode = document.body): string[] {
+  const text = visibleWords(root).replace(/\s+/g, ' ');
+  const found = ENGLISH.filter(({ pattern }) => pattern.test(text)).map(({ part }) => part);
+  const word = text.match(FUNCTION_WORDS);
+  return word ? [...found, `function word "${word[0]}" in: ${text.slice(0, 400)}`] : found;
+}
+
+const phrase = (key: string, params: Record<string, string> = {}): RustPhrase => ({ key, params });
+
+const WARNING_TEXT: Record<string, Key> = {
+  retiring: 'warning.retiring',
+  wipePending: 'warning.wipePending',
+  stale: 'warning.stale',
+  noCheckIn: 'warning.noCheckIn',
+};
+
+/** An eligibility as the Rust side sends it: keys, and English sentences as the fallback. */
+export function ruled(
+  verdict: Verdict,
+  key: string,
+  params: Record<string, string> = {},
+  warnings: RustPhrase[] = [],
+): Eligibility {
+  const english = (name: string) => (name in en ? fill(en[name as Key], params) : '');
+  const unrecognised = key.startsWith('unknown');
+  return {
+    verdict,
+    headline: english(`rule.${key}.headline`),
+    explanation: unrecognised ? english('rule.unrecognised') : english(`rule.${key}.explanation`),
+    steps: key === 'windowsDesktop' ? [1, 2, 3, 4].map((n) => english(`rule.${key}.step${n}`)) : [],
+    warnings: warnings.map((w) => fill(en[WARNING_TEXT[w.key]], w.params)),
+    rule: phrase(key, params),
+    warningPhrases: warnings,
+  };
+}
+
+/** One device for each rule the Rust side has, with every kind of warning among them. */
+export const DEVICES = [
+  device({ id: 'd-ok', name: 'PHONE-0042', eligibility: ruled('resettable', 'resettable', {}, [phrase('stale', { days: '41' })]) }),
+  device({ id: 'd-pc', name: 'PC-17', model: 'Surface Pro 4', osVersion: '10.0.22631.4460', eligibility: ruled('selfService', 'windowsDesktop') }),
+  device({ id: 'd-81', name: 'PC-81', eligibility: ruled('notPossible', 'windows81', {}, [phrase('noCheckIn')]), lastCheckIn: null }),
+  device({ id: 'd-ios', name: 'IPHONE-3', os: 'iOS', model: null, user: null, eligibility: ruled('notPossible', 'otherPlatform', { os: 'iOS' }) }),
+  device({ id: 'd-old', name: 'PHONE-OLD', eligibility: ruled('notPossible', 'mobileTooOld', { version: '10.0.14393.2551' }) }),
+  device({ id: 'd-byod', name: 'PHONE-BYOD', eligibility: ruled('notPossible', 'notEntraJoined') }),
+  device({ id: 'd-wipe', name: 'PHONE-WIPE', eligibility: ruled('notPossible', 'notManaged', { state: 'wiping' }, [phrase('wipePending')]) }),
+  device({ id: 'd-ret', name: 'PHONE-RET', eligibility: ruled('notPossible', 'notManaged', { state: 'retiring' }, [phrase('retiring')]) }),
+  ...['unknownDevice', 'unknownVersion', 'unknownEnrollment', 'unknownManagement'].map((key, i) =>
+    device({
+      id: `d-u${i}`,
+      name: `ODD-${i}`,
+      os: null,
+      eligibility: ruled('unknown', key, { os: '', version: '10.0', model: 'Lumia 950', enrollment: '', management: 'Managed' }),
+    }),
+  ),
+];

@@ -1,0 +1,82 @@
+// @vitest-environment node
+// One catalogue per language: the same keys and placeholders in both, and a word for every key
+// the Rust side sends (error kinds, eligibility rules and warnings, reset reasons, outcomes).
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { de, en, fill, known, languageOf } from '../src/lib/i18n';
+
+const CORE = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'src-tauri', 'core', 'src');
+const rust = (path: string) => readFileSync(join(CORE, path), 'utf8');
+const all = (text: string, pattern: RegExp) => [...text.matchAll(pattern)].map((m) => m[1]);
+const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+
+describe('the catalogues', () => {
+  it('have exactly the same keys in English and German', () => {
+    expect(Object.keys(de).sort()).toEqual(Object.keys(en).sort());
+  });
+
+  it('use the same placeholders for every key, and no empty text', () => {
+    for (const key of Object.keys(en) as (keyof typeof en)[]) {
+      expect(placeholders(de[key]), key).toEqual(placeholders(en[key]));
+      expect(en[key].trim(), key).not.toBe('');
+      expect(de[key].trim(), key).not.toBe('');
+    }
+  });
+
+  it('address the person formally in German', () => {
+    const informal = Object.entries(de).filter(([, text]) => /\b(du|dein\w*|dich|dir)\b/i.test(text));
+    expect(informal).toEqual([]);
+  });
+
+  it('word every error kind the Rust side sends, as what happened and what to do next', () => {
+    const kinds = new Set([
+      ...all(rust('error.rs'), /=> \(\s*"([a-zA-Z]+)",/g),
+      ...all(rust('graph/error.rs'), /ErrorKind::\w+ => "([a-zA-Z]+)"/g),
+      ...all(rust('reset/action.rs'), /kind: "([a-zA-Z]+)"/g),
+    ]);
+    expect(kinds.size).toBeGreaterThan(25);
+    for (const kind of kinds) {
+      expect(known(`errors.${kind}.what`) && known(`errors.${kind}.next`), kind).toBe(true);
+    }
+  });
+
+  it('word every eligibility rule, warning, management state, reset reason and outcome', () => {
+    const eligibility = rust('reset/eligibility.rs');
+    const rules = all(eligibility, /Phrase::new\(\s*"([a-zA-Z]+)"/g);
+    const unrecognised = all(eligibility, /unrecognised\(\s*device,\s*"([a-zA-Z]+)"/g);
+    expect(unrecognised).toHaveLength(4);
+    for (const rule of [...rules, ...unrecognised]) {
+      const asWarning = known(`warning.${rule}`);
+      expect(known(`rule.${rule}.headline`) || asWarning, rule).toBe(true);
+    }
+    for (const state of all(eligibility, /\("([a-zA-Z]+)", "[^"]+"\)/g)) {
+      expect(known(`state.${state}`), state).toBe(true);
+    }
+    for (const reason of all(rust('reset/status.rs'), /^\s+"([a-zA-Z]+)",$/gm)) {
+      expect(known(`reason.${reason}`), reason).toBe(true);
+    }
+    const outcomes = rust('audit.rs').match(/pub enum Outcome \{([^}]*)\}/)?.[1] ?? '';
+    const variants = all(outcomes, /^\s+([A-Z]\w*),$/gm);
+    expect(variants.length).toBe(8);
+    for (const variant of variants) {
+      const key = `outcome.${variant[0].toLowerCase()}${variant.slice(1)}`;
+      expect(known(key), key).toBe(true);
+    }
+  });
+
+  it('fills placeholders and leaves unknown ones as they are', () => {
+    expect(fill('Valid until {date}', { date: 'Friday' })).toBe('Valid until Friday');
+    expect(fill('{a} and {b}', { a: 1 })).toBe('1 and {b}');
+  });
+
+  it('picks a supported language from a system locale, English otherwise', () => {
+    expect(languageOf('de-AT')).toBe('de');
+    expect(languageOf('de_CH.UTF-8')).toBe('de');
+    expect(languageOf('en-GB')).toBe('en');
+    expect(languageOf('fr-FR')).toBe('en');
+    expect(languageOf('')).toBe('en');
+    expect(languageOf(undefined)).toBe('en');
+  });
+});
