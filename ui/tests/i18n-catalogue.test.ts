@@ -5,7 +5,8 @@ import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { de, en, fill, known, languageOf } from '../src/lib/i18n';
+import { choose, de, en, fill, known, languageOf, locale, plural } from '../src/lib/i18n';
+import { dateTime, lastSeen } from '../src/lib/reset/format';
 
 const CORE = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'src-tauri', 'core', 'src');
 const rust = (path: string) => readFileSync(join(CORE, path), 'utf8');
@@ -78,5 +79,30 @@ describe('the catalogues', () => {
     expect(languageOf('fr-FR')).toBe('en');
     expect(languageOf('')).toBe('en');
     expect(languageOf(undefined)).toBe('en');
+    expect(languageOf('de.UTF-8')).toBe('de');
+  });
+
+  it('formats with the system locale when it speaks the chosen language, and survives odd ones', () => {
+    const system = locale.systemTag;
+    try {
+      locale.systemTag = 'de-AT';
+      expect(locale.intl).toBe('de-AT');
+      expect(dateTime('2026-01-15T10:00:00Z')).toContain('Jänner'); // Austrian German
+      choose('en');
+      expect(locale.intl).toBe('en');
+      for (const odd of ['C', 'C.UTF-8', 'POSIX', '', 'en_US.UTF-8']) {
+        locale.systemTag = odd;
+        choose(null);
+        expect(plural('search.found', 2), odd).toBe('2 devices found');
+        expect(dateTime('2026-12-02T10:00:00Z'), odd).toContain('2026');
+        expect(lastSeen('2026-11-22T12:00:00Z', new Date('2026-11-25T12:00:00Z')), odd).toBe('3 days ago');
+      }
+      choose('de');
+      expect(lastSeen('2026-11-22T12:00:00Z', new Date('2026-11-25T12:00:00Z'))).toBe('vor 3 Tagen');
+      expect(dateTime('2026-12-02T10:00:00Z')).toContain('Dezember 2026');
+    } finally {
+      locale.systemTag = system;
+      choose(null);
+    }
   });
 });

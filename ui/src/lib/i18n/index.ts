@@ -66,3 +66,6 @@ export function errorWords(kind: string): { what: string; next: string } | null 
   const next = `errors.${kind}.next`;
   return known(what) && known(next) ? { what: t(what), next: t(next) } : null;
 }
+
+// Until the person's saved choice arrives, the page speaks the system's language.
+if (typeof document !== 'undefined') document.documentElement.lang = locale.current;

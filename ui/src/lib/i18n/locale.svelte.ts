@@ -7,8 +7,17 @@ export const SUPPORTED: readonly Language[] = ['en', 'de'];
 
 /** The supported language a tag such as "de-AT" or "en_GB" stands for; English otherwise. */
 export function languageOf(tag: string | null | undefined): Language {
-  const base = (tag ?? '').trim().toLowerCase().split(/[-_]/)[0];
+  const base = (tag ?? '').trim().toLowerCase().split(/[-_.@]/)[0];
   return SUPPORTED.find((language) => language === base) ?? 'en';
+}
+
+/** A tag Intl accepts ("en_US.UTF-8" → "en-US"), or null for one it refuses (such as "C"). */
+export function canonicalTag(tag: string): string | null {
+  try {
+    return Intl.getCanonicalLocales(tag.replace(/[.@].*$/, '').replace(/_/g, '-'))[0] ?? null;
+  } catch {
+    return null;
+  }
 }
 
 function systemTag(): string {
@@ -32,7 +41,8 @@ class LocaleState {
   /** The locale for dates and numbers: the system's own (e.g. de-AT) when it speaks the
    * chosen language, else the language itself. */
   get intl(): string {
-    return this.current === this.system ? this.systemTag : this.current;
+    const own = this.current === this.system ? canonicalTag(this.systemTag) : null;
+    return own ?? this.current;
   }
 }
 
