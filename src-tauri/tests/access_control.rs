@@ -123,3 +123,27 @@ fn a_reset_without_a_signed_in_person_is_refused_plainly() {
         "unexpected answer: {error}"
     );
 }
+
+#[test]
+fn the_language_may_be_set_from_the_main_window_only_and_must_be_a_language_tag() {
+    let app = app();
+    let main = window(&app, "main");
+    // Granted: the command runs and refuses a value that is no language tag (nothing is written).
+    let error = invoke(
+        &main,
+        "set_language",
+        serde_json::json!({ "language": "de/../x" }),
+    )
+    .unwrap_err();
+    assert_eq!(error["kind"], "badRequest", "unexpected answer: {error}");
+    let other = window(&app, "other");
+    let refused = invoke(
+        &other,
+        "set_language",
+        serde_json::json!({ "language": "de" }),
+    );
+    assert!(
+        refused.unwrap_err().to_string().contains("not allowed"),
+        "another window may not change the language"
+    );
+}
