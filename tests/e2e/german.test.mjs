@@ -81,7 +81,7 @@ test('signed in as the helpdesk, a device opens in German and is reset with a Ge
   await assertNoEnglish('the confirmation');
   await driver.click('[data-testid="confirm-yes"]');
   await driver.waitForDisplayed('[data-testid="show-passcode"]', 30000);
-  assert.match(await driver.text('[data-testid="valid-until"]'), /^Gültig bis \S+, \d+\. \S+ \d{4} um \d{1,2}:\d{2}$/);
+  assert.match(await driver.text('[data-testid="valid-until"]'), /^Gültig bis \S+, \d+\. \S+ \d{4} um \d{1,2}:\d{2} \S+$/);
   await assertNoEnglish('the passcode panel');
   await keepScreenshot(driver, 'passcode-de');
 });

@@ -6,7 +6,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { choose, de, en, fill, known, languageOf, locale, plural } from '../src/lib/i18n';
-import { dateTime, lastSeen } from '../src/lib/reset/format';
+import { dateTime, dateTimeWithZone, lastSeen } from '../src/lib/reset/format';
 
 const CORE = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'src-tauri', 'core', 'src');
 const rust = (path: string) => readFileSync(join(CORE, path), 'utf8');
@@ -100,6 +100,7 @@ describe('the catalogues', () => {
       choose('de');
       expect(lastSeen('2026-11-22T12:00:00Z', new Date('2026-11-25T12:00:00Z'))).toBe('vor 3 Tagen');
       expect(dateTime('2026-12-02T10:00:00Z')).toContain('Dezember 2026');
+      expect(dateTimeWithZone('2026-12-02T10:00:00Z')).toMatch(/^Mittwoch, 2\. Dezember 2026 um \d{1,2}:\d{2} \S+$/);
     } finally {
       locale.systemTag = system;
       choose(null);

@@ -36,6 +36,22 @@ export function dateTime(iso: string | null): string {
   return new Intl.DateTimeFormat(locale.intl, { dateStyle: 'full', timeStyle: 'short' }).format(date);
 }
 
+/** As `dateTime`, naming the computer's time zone too ("… 11:00 MEZ"): for the passcode's
+ * validity, which a person elsewhere may be told over the phone. */
+export function dateTimeWithZone(iso: string | null): string {
+  const date = parse(iso);
+  if (!date) return '';
+  return new Intl.DateTimeFormat(locale.intl, {
+    weekday: 'long',
+    year: 'numeric',
+    month: 'long',
+    day: 'numeric',
+    hour: 'numeric',
+    minute: '2-digit',
+    timeZoneName: 'short',
+  }).format(date);
+}
+
 /** "583920" → ["583", "920"]: groups of three, for reading aloud. */
 export function groups(passcode: string): string[] {
   const chars = [...passcode.replace(/\s+/g, '')];

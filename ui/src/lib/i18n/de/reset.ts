@@ -97,7 +97,7 @@ const de: Record<keyof typeof en, string> = {
   'audit.device': 'Gerät',
   'audit.ticket': 'Ticket',
   'audit.outcome': 'Ergebnis',
-  'audit.by': 'Durch',
+  'audit.by': 'Ausgeführt von',
   'audit.unknownDevice': 'Unbekanntes Gerät',
   'outcome.sent': 'Gesendet, noch keine Antwort vom Gerät',
   'outcome.alreadyRunning': 'Lief bereits, nichts weiter gesendet',
