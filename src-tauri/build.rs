@@ -12,6 +12,8 @@ const COMMANDS: &[&str] = &[
     "sign_out",
     "settings",
     "save_settings",
+    "set_log_level",
+    "diagnostics",
     "search_devices",
     "more_devices",
     "start_reset",

@@ -6,6 +6,7 @@ mod commands;
 mod reset_commands;
 mod state;
 
+use pindesk_core::logging::{ENV_LOG, Logging};
 use tauri::{Manager, Runtime};
 
 pub use state::AppState;
@@ -23,6 +24,8 @@ pub fn with_commands<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R
         commands::sign_out,
         commands::settings,
         commands::save_settings,
+        commands::set_log_level,
+        commands::diagnostics,
         reset_commands::search_devices,
         reset_commands::more_devices,
         reset_commands::start_reset,
@@ -36,7 +39,6 @@ pub fn with_commands<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R
 
 /// Starts the app; `--demo` points it at the built-in demo tenant.
 pub fn run() {
-    init_logging();
     let config = match pindesk_core::config::Config::load(|name| std::env::var(name).ok()) {
         Ok(config) => config,
         Err(error) => {
@@ -45,6 +47,9 @@ pub fn run() {
             std::process::exit(2);
         }
     };
+    let env_level = std::env::var(ENV_LOG).ok();
+    let logging = Logging::start(&config.data_dir, env_level.as_deref(), config.log_level);
+    tracing::info!(version = pindesk_core::version(), "PinDesk starts");
     let demo = std::env::args().skip(1).any(|arg| arg == "--demo");
     let state = match AppState::new(config) {
         Ok(state) => state,
@@ -53,6 +58,7 @@ pub fn run() {
             std::process::exit(2);
         }
     };
+    state.use_logging(logging);
 
     let builder = tauri::Builder::default()
         .plugin(tauri_plugin_single_instance::init(|app, _args, _cwd| {
@@ -75,13 +81,4 @@ pub fn run() {
         eprintln!("PinDesk stopped unexpectedly: {error}");
         std::process::exit(1);
     }
-}
-
-fn init_logging() {
-    let filter = tracing_subscriber::EnvFilter::try_from_env("PINDESK_LOG")
-        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("warn"));
-    let _ = tracing_subscriber::fmt()
-        .with_env_filter(filter)
-        .with_writer(std::io::stderr)
-        .try_init();
 }

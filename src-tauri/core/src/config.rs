@@ -10,6 +10,7 @@ use serde::Serialize;
 use url::Url;
 
 use crate::error::CoreError;
+use crate::logging::{LOG_DIR, LogLevel};
 
 pub(crate) use sources::write_atomically;
 pub use sources::{Settings, USER_SETTINGS_FILE, admin_config_path};
@@ -52,6 +53,8 @@ pub struct Config {
     pub origins: Origins,
     /// The administrator file this run looked at (it may not exist).
     pub admin_config_path: PathBuf,
+    /// The log level from the settings files (the environment's `PINDESK_LOG` wins over it).
+    pub log_level: Option<LogLevel>,
 }
 
 /// Where a configuration value came from.
@@ -95,6 +98,8 @@ pub struct SettingsView {
     pub data_dir: String,
     pub admin_config_path: String,
     pub user_settings_path: String,
+    pub log_level: LogLevel,
+    pub log_dir: String,
 }
 
 impl Config {
@@ -129,6 +134,7 @@ impl Config {
                     client_id: var(ENV_CLIENT_ID),
                     authority_host: var(ENV_AUTHORITY_HOST),
                     graph_url: var(ENV_GRAPH_URL),
+                    log_level: None,
                 },
             ),
         ];
@@ -182,6 +188,7 @@ impl Config {
                 authority: authority_origin,
                 graph_url: graph_origin,
             },
+            log_level: layers.iter().rev().find_map(|(_, layer)| layer.log_level),
             admin_config_path: admin_path,
         })
     }
@@ -221,6 +228,8 @@ impl Config {
             data_dir: self.data_dir.display().to_string(),
             admin_config_path: self.admin_config_path.display().to_string(),
             user_settings_path: self.user_settings_path().display().to_string(),
+            log_level: self.log_level.unwrap_or_default(),
+            log_dir: self.data_dir.join(LOG_DIR).display().to_string(),
         }
     }
 }
@@ -251,7 +260,24 @@ pub fn save_user_settings(data_dir: &Path, settings: &Settings) -> Result<(), Co
             parse_url(name, Some(url.to_owned()), DEFAULT_GRAPH_URL)?;
         }
     }
-    settings.write(&data_dir.join(USER_SETTINGS_FILE))
+    let path = data_dir.join(USER_SETTINGS_FILE);
+    let mut settings = settings.clone();
+    if settings.log_level.is_none() {
+        // The connection form does not carry the log level: keep the one chosen before.
+        settings.log_level = Settings::read(&path)
+            .ok()
+            .flatten()
+            .and_then(|s| s.log_level);
+    }
+    settings.write(&path)
+}
+
+/// Saves the log level chosen in the app, keeping the rest of the person's settings.
+pub fn save_log_level(data_dir: &Path, level: LogLevel) -> Result<(), CoreError> {
+    let path = data_dir.join(USER_SETTINGS_FILE);
+    let mut settings = Settings::read(&path)?.unwrap_or_default();
+    settings.log_level = Some(level);
+    settings.write(&path)
 }
 
 fn parse_url(name: &str, value: Option<String>, default: &str) -> Result<Url, CoreError> {

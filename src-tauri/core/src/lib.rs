@@ -6,9 +6,11 @@ pub mod audit;
 pub mod auth;
 pub mod clipboard;
 pub mod config;
+pub mod diagnostics;
 pub mod error;
 pub mod graph;
 pub mod keychain;
+pub mod logging;
 pub mod reset;
 pub mod secret;
 

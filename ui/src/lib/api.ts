@@ -17,6 +17,7 @@ import {
   type ResetStatus,
   type SearchResults,
 } from './reset/types';
+import { recordError } from './recent-errors';
 
 export type * from './reset/types';
 
@@ -64,7 +65,12 @@ export interface SettingsView {
   dataDir: string;
   adminConfigPath: string;
   userSettingsPath: string;
+  /** How much PinDesk writes to its log, and where. */
+  logLevel?: LogLevel;
+  logDir?: string;
 }
+
+export type LogLevel = 'warn' | 'info' | 'debug';
 
 /** The person's own settings; an empty or missing value falls back to the next source. */
 export interface UserSettings {
@@ -140,9 +146,15 @@ async function call<T>(
   try {
     value = args === undefined ? await invoke(command) : await invoke(command, args);
   } catch (error) {
-    throw toIpcError(error);
+    const ipc = toIpcError(error);
+    recordError(command, ipc);
+    throw ipc;
   }
-  if (!check(value)) throw unreadable(command, value);
+  if (!check(value)) {
+    const ipc = unreadable(command, value);
+    recordError(command, ipc);
+    throw ipc;
+  }
   return value;
 }
 
@@ -230,6 +242,13 @@ export const api = {
 
   saveSettings: (settings: UserSettings): Promise<SettingsView> =>
     call('save_settings', { settings }, isSettingsView),
+
+  setLogLevel: (level: LogLevel): Promise<SettingsView> =>
+    call('set_log_level', { level }, isSettingsView),
+
+  /** Versions, system, configuration and recent log lines; never a secret. */
+  diagnostics: (): Promise<{ text: string }> =>
+    call('diagnostics', undefined, (v): v is { text: string } => isRecord(v) && isString(v.text)),
 
   searchDevices: (query: string): Promise<SearchResults> =>
     call('search_devices', { query }, isSearchResults),

@@ -8,6 +8,7 @@ use std::path::{Path, PathBuf};
 use serde::{Deserialize, Serialize};
 
 use crate::error::CoreError;
+use crate::logging::LogLevel;
 
 /// The person's own settings, in the data folder.
 pub const USER_SETTINGS_FILE: &str = "settings.json";
@@ -28,6 +29,9 @@ pub struct Settings {
     pub authority_host: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub graph_url: Option<String>,
+    /// How much PinDesk writes to its log (`warn`, `info`, `debug`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub log_level: Option<LogLevel>,
 }
 
 impl Settings {
@@ -58,6 +62,7 @@ impl Settings {
             client_id: clean(self.client_id),
             authority_host: clean(self.authority_host),
             graph_url: clean(self.graph_url),
+            log_level: self.log_level,
         }
     }
 }
