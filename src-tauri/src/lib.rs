@@ -7,7 +7,8 @@ mod reset_commands;
 mod state;
 
 use pindesk_core::logging::{ENV_LOG, Logging};
-use tauri::{Manager, Runtime};
+use tauri::{Manager, Runtime, WindowEvent};
+use tauri_plugin_window_state::{AppHandleExt as _, StateFlags};
 
 pub use state::AppState;
 
@@ -68,6 +69,15 @@ pub fn run() {
                 let _ = window.set_focus();
             }
         }))
+        // Size and position come back where the person left them.
+        .plugin(tauri_plugin_window_state::Builder::default().build())
+        .on_window_event(|window, event| {
+            // Saved as it changes, not only at a clean exit: a session that ends by logout or
+            // a killed process still brings the window back where it was.
+            if matches!(event, WindowEvent::Resized(_) | WindowEvent::Moved(_)) {
+                let _ = window.app_handle().save_window_state(StateFlags::all());
+            }
+        })
         .manage(state)
         .setup(move |app| {
             if demo {
