@@ -17,6 +17,14 @@ const COMMANDS: &[&str] = &[
     "reset_status",
     "copy_passcode",
     "open_admin_center",
+    "setup_overview",
+    "consent_links",
+    "open_consent_pages",
+    "consent_status",
+    "ensure_policy",
+    "search_groups",
+    "assign_policy",
+    "deployment_status",
 ];
 
 fn main() {

@@ -3,6 +3,7 @@
 
 mod commands;
 mod reset_commands;
+mod setup_commands;
 mod state;
 
 use tauri::{Manager, Runtime};
@@ -27,6 +28,14 @@ pub fn with_commands<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R
         reset_commands::reset_status,
         reset_commands::copy_passcode,
         reset_commands::open_admin_center,
+        setup_commands::setup_overview,
+        setup_commands::consent_links,
+        setup_commands::open_consent_pages,
+        setup_commands::consent_status,
+        setup_commands::ensure_policy,
+        setup_commands::search_groups,
+        setup_commands::assign_policy,
+        setup_commands::deployment_status,
     ])
 }
 

@@ -10,6 +10,7 @@ pub mod graph;
 pub mod keychain;
 pub mod reset;
 pub mod secret;
+pub mod setup;
 
 pub use accounts::Account;
 pub use auth::{AccessToken, Auth, AuthOptions, Session, Task};

@@ -12,7 +12,26 @@ import {
   type ResetStatus,
 } from './reset/types';
 
+import {
+  isAssignmentList,
+  isConsentLinks,
+  isConsentStatus,
+  isDeployment,
+  isGroupList,
+  isPolicyChoice,
+  isSetupOverview,
+  type AssignmentView,
+  type ConsentLinks,
+  type ConsentStatus,
+  type Deployment,
+  type GroupChoice,
+  type NewTarget,
+  type PolicyChoice,
+  type SetupOverview,
+} from './setup/types';
+
 export type * from './reset/types';
+export type * from './setup/types';
 
 /** The one error shape that crosses IPC. `kind` is a stable word to branch on, `message` is
  * plain language for the person, `detail` is for support only (request ids, never secrets). */
@@ -242,6 +261,29 @@ export const api = {
   /** The Rust side copies the passcode and clears the clipboard after 60 seconds. */
   copyPasscode: (deviceId: string, since: string): Promise<void> =>
     call('copy_passcode', { deviceId, since }, isNothing),
+
+  /** Where the tenant stands, read from Graph in batches; changes nothing. */
+  setupOverview: (): Promise<SetupOverview> => call('setup_overview', undefined, isSetupOverview),
+
+  consentLinks: (): Promise<ConsentLinks> => call('consent_links', undefined, isConsentLinks),
+
+  /** Opens the service's consent page, then the client's, in the system browser. */
+  openConsentPages: (): Promise<void> => call('open_consent_pages', undefined, isNothing),
+
+  consentStatus: (): Promise<ConsentStatus> => call('consent_status', undefined, isConsentStatus),
+
+  /** Reuses the profile that already turns PIN recovery on, or creates it once. */
+  ensurePolicy: (): Promise<PolicyChoice> => call('ensure_policy', undefined, isPolicyChoice),
+
+  searchGroups: (text: string): Promise<GroupChoice[]> =>
+    call('search_groups', { text }, isGroupList),
+
+  /** Adds a target and keeps every existing assignment; nothing is sent when it is there. */
+  assignPolicy: (policyId: string, target: NewTarget): Promise<AssignmentView[]> =>
+    call('assign_policy', { policyId, target }, isAssignmentList),
+
+  deploymentStatus: (policyId: string): Promise<Deployment> =>
+    call('deployment_status', { policyId }, isDeployment),
 };
 
 export type Api = typeof api;
