@@ -8,6 +8,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
+import { addAssignment } from './admin-center.mjs';
 import { freshDir, keepScreenshot, root, startApp, startDemoTenant } from './harness.mjs';
 
 const TENANT_ID = '7d2c1f40-5b8e-4a63-9c1d-2e4f6a8b0c13';
@@ -103,8 +104,14 @@ test('the administrator goes from nothing done to a deployed policy', async () =
   );
   assert.equal(posts(/^POST \/v1\.0\/deviceManagement\/deviceConfigurations 201/), 1);
 
-  // Assignment: a first group, then a searched group; the first one survives.
-  await chooseGroup(driver, 'Helpdesk', 'Helpdesk staff');
+  // Meanwhile someone assigns the new profile to a group in the admin center.
+  await addAssignment(tenant, 'admin@pindesk-demo.example', 'Windows Hello PIN recovery', 'Helpdesk staff');
+  await driver.click('[data-testid="refresh-overview"]');
+  await driver.waitFor('the existing assignment listed', async () =>
+    (await driver.findAll('[data-testid="assignment-item"]')).length === 1,
+  );
+
+  // Assignment to a searched group: the existing one survives.
   await chooseGroup(driver, 'pilot', 'PinDesk pilot users');
   await driver.waitFor('both assignments listed', async () =>
     (await driver.findAll('[data-testid="assignment-item"]')).length === 2,
@@ -112,7 +119,7 @@ test('the administrator goes from nothing done to a deployed policy', async () =
   const assigned = await textContent(driver, '[data-testid="assignment-section"]');
   assert.match(assigned, /Helpdesk staff/);
   assert.match(assigned, /PinDesk pilot users/);
-  // Choosing the same group again sends nothing.
+  // Choosing the same group again sends nothing (one assign from the admin center, one from PinDesk).
   await chooseGroup(driver, 'pilot', 'PinDesk pilot users');
   assert.equal(posts(/^POST \/v1\.0\/deviceManagement\/deviceConfigurations\/[^/ ]+\/assign /), 2);
 
