@@ -8,7 +8,7 @@ import { deferred, deployment, fakeBackend, overview } from './backend';
 vi.mock('@tauri-apps/api/core', () => ({ invoke: vi.fn() }));
 
 const fast = () => new SetupStore({ debounceMs: 5 });
-const group = (id: string, name: string) => ({ id, name, description: null, kind: 'Security group' });
+const group = (id: string, name: string) => ({ id, name, description: null, kind: 'Security group', memberCount: 3 });
 
 describe('policy step', () => {
   it('creates the profile once when none exists, then shows it', async () => {
@@ -67,6 +67,7 @@ describe('policy step', () => {
     await waitFor(() => expect(backend.calls('search_groups')).toHaveLength(1));
     await userEvent.type(box, 'l');
     await screen.findByText('Pilot users');
+    expect(screen.getByTestId('group-kind').textContent).toMatch(/Security group · 3 members/);
     slow.resolve([group('g-old', 'Pizza club')]);
     await new Promise((r) => setTimeout(r, 20));
     expect(screen.queryByText('Pizza club')).toBeNull();

@@ -150,6 +150,8 @@ async fn re_running_setup_after_each_step_creates_nothing_twice() {
         .await
         .unwrap();
     assert_eq!(found[0].name, PILOT);
+    assert_eq!(found[0].member_count, Some(3));
+    assert_eq!(found[0].kind, "Security group");
     let pilot = NewTarget::Group {
         group_id: found[0].id.clone(),
     };

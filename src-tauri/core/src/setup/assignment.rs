@@ -87,6 +87,8 @@ pub struct GroupChoice {
     pub description: Option<String>,
     /// "Security group", "Microsoft 365 group", "Dynamic security group", ...
     pub kind: String,
+    /// When Graph could count them in the same extra round trip; absent otherwise.
+    pub member_count: Option<u64>,
 }
 
 fn group_kind(group: &Group) -> String {
@@ -135,7 +137,7 @@ pub async fn search_groups(
         ])
         .top(GROUP_PAGE);
     let page = client.get_page::<Group>(&request, cancel).await?;
-    Ok(page
+    let mut choices: Vec<GroupChoice> = page
         .items
         .iter()
         .filter_map(|g| {
@@ -144,9 +146,41 @@ pub async fn search_groups(
                 name: g.display_name.clone().unwrap_or_default(),
                 description: g.description.clone().filter(|d| !d.is_empty()),
                 kind: group_kind(g),
+                member_count: None,
             })
         })
-        .collect())
+        .collect();
+    add_member_counts(client, &mut choices).await;
+    Ok(choices)
+}
+
+/// Member counts for the groups found, in one batch. A count is a nicety: any failure leaves the
+/// counts out rather than failing the search.
+async fn add_member_counts(client: &GraphClient, choices: &mut [GroupChoice]) {
+    if choices.is_empty() {
+        return;
+    }
+    let requests: Vec<GraphRequest> = choices
+        .iter()
+        .map(|c| {
+            GraphRequest::get(
+                ResourcePath::new("groups")
+                    .id(c.id.as_str())
+                    .then("members/$count"),
+            )
+            .eventual()
+        })
+        .collect();
+    let Ok(answers) = client.batch(&requests).await else {
+        return;
+    };
+    for (choice, answer) in choices.iter_mut().zip(answers) {
+        choice.member_count = answer.into_result().ok().and_then(|v| match v {
+            Value::Number(n) => n.as_u64(),
+            Value::String(s) => s.trim().parse().ok(),
+            _ => None,
+        });
+    }
 }
 
 fn assignments_path(policy: &ProfileRef) -> ResourcePath {

@@ -95,6 +95,8 @@ export interface GroupChoice {
   name: string;
   description: string | null;
   kind: string;
+  /** Left out when Graph could not count cheaply. */
+  memberCount: number | null;
 }
 
 /** What the administrator adds to the profile's assignments. */
@@ -208,7 +210,12 @@ export function isPolicyChoice(v: unknown): v is PolicyChoice {
 }
 
 const isGroup = (v: unknown): v is GroupChoice =>
-  isRecord(v) && isString(v.id) && isString(v.name) && isNullableString(v.description) && isString(v.kind);
+  isRecord(v) &&
+  isString(v.id) &&
+  isString(v.name) &&
+  isNullableString(v.description) &&
+  isString(v.kind) &&
+  (v.memberCount === null || v.memberCount === undefined || isNumber(v.memberCount));
 export const isGroupList = listOf(isGroup);
 
 const isDeviceLine = (v: unknown): v is DeviceLine =>
