@@ -13,6 +13,7 @@ pub mod assignment;
 pub mod consent;
 pub mod deployment;
 pub mod overview;
+mod overview_profile;
 pub mod policy;
 
 pub use assignment::{

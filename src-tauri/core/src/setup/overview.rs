@@ -5,15 +5,12 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::graph::models::{
-    DeviceConfiguration, DeviceConfigurationAssignment, DeviceConfigurationDeviceOverview,
-    Organization, ServicePrincipal, TenantId,
-};
+use crate::graph::models::{DeviceConfiguration, Organization, ServicePrincipal, TenantId};
 use crate::graph::{BatchItem, CancellationToken, GraphClient, GraphError, ipc_error};
 
-use super::assignment::{AssignmentView, assignments_request, views};
+use super::assignment::AssignmentView;
 use super::consent::{self, AppState, ConsentStatus, PIN_RESET_APPS};
-use super::deployment::{DeploymentCounts, overview_request};
+use super::deployment::DeploymentCounts;
 use super::policy::{
     self, PolicySearch, ProfileProblem, ProfileRef, find_policies, oma_uri, sort_profiles,
     with_settings,
@@ -40,7 +37,7 @@ pub struct Status {
 }
 
 impl Status {
-    fn new(state: ItemState, message: impl Into<String>) -> Status {
+    pub(crate) fn new(state: ItemState, message: impl Into<String>) -> Status {
         Status {
             state,
             message: message.into(),
@@ -48,7 +45,7 @@ impl Status {
         }
     }
 
-    fn from_error(error: &GraphError, what: &str) -> Status {
+    pub(crate) fn from_error(error: &GraphError, what: &str) -> Status {
         let ipc = ipc_error(error);
         if consent::cannot_see(error) {
             Status {
@@ -138,12 +135,6 @@ struct ConfigPage {
     value: Vec<DeviceConfiguration>,
     #[serde(rename = "@odata.nextLink", default)]
     next_link: Option<String>,
-}
-
-#[derive(Deserialize)]
-struct Assignments {
-    #[serde(default)]
-    value: Vec<DeviceConfigurationAssignment>,
 }
 
 fn tenant_part(answer: BatchItem, token_tid: &str) -> (TenantPart, TenantId) {
@@ -274,117 +265,6 @@ fn policy_part(search: &Result<PolicySearch, GraphError>, tenant: &TenantId) -> 
     }
 }
 
-async fn assignment_and_deployment(
-    client: &GraphClient,
-    profile: Option<&ProfileRef>,
-) -> (AssignmentPart, DeploymentPart) {
-    let Some(profile) = profile else {
-        return (
-            AssignmentPart {
-                status: Status::new(ItemState::NotDone, "Comes after the profile exists."),
-                assignments: Vec::new(),
-            },
-            DeploymentPart {
-                status: Status::new(ItemState::NotDone, "Comes after the profile is assigned."),
-                counts: None,
-            },
-        );
-    };
-    let answers = match client
-        .batch(&[assignments_request(profile), overview_request(profile)])
-        .await
-    {
-        Ok(answers) => answers,
-        Err(e) => {
-            return (
-                AssignmentPart {
-                    status: Status::from_error(&e, "who the profile is assigned to"),
-                    assignments: Vec::new(),
-                },
-                DeploymentPart {
-                    status: Status::from_error(&e, "how the profile deploys"),
-                    counts: None,
-                },
-            );
-        }
-    };
-    let mut answers = answers.into_iter();
-    let assigned = match answers.next().map(|a| a.json::<Assignments>()) {
-        Some(Ok(list)) => match views(client, &list.value).await {
-            Ok(views) => Ok(views),
-            Err(e) => Err(e),
-        },
-        Some(Err(e)) => Err(e),
-        None => Ok(Vec::new()),
-    };
-    let assignment = match assigned {
-        Ok(list)
-            if list
-                .iter()
-                .any(|a| a.kind != super::TargetKind::ExcludedGroup) =>
-        {
-            AssignmentPart {
-                status: Status::new(
-                    ItemState::Done,
-                    format!(
-                        "Assigned to {}.",
-                        list.iter()
-                            .filter(|a| a.kind != super::TargetKind::ExcludedGroup)
-                            .map(|a| a.name.as_str())
-                            .collect::<Vec<_>>()
-                            .join(", ")
-                    ),
-                ),
-                assignments: list,
-            }
-        }
-        Ok(list) => AssignmentPart {
-            status: Status::new(
-                ItemState::NotDone,
-                "The profile is not assigned to anyone yet.",
-            ),
-            assignments: list,
-        },
-        Err(e) => AssignmentPart {
-            status: Status::from_error(&e, "who the profile is assigned to"),
-            assignments: Vec::new(),
-        },
-    };
-    let deployment = match answers
-        .next()
-        .map(|a| a.json::<DeviceConfigurationDeviceOverview>())
-    {
-        Some(Ok(overview)) => {
-            let counts = DeploymentCounts::of(&overview);
-            let state = if counts.succeeded > 0 {
-                ItemState::Done
-            } else {
-                ItemState::NotDone
-            };
-            let message = format!(
-                "{} devices have it, {} are waiting, {} have errors, {} not applicable.",
-                counts.succeeded,
-                counts.pending,
-                counts.errors + counts.failed,
-                counts.not_applicable
-            );
-            DeploymentPart {
-                status: Status::new(state, message),
-                counts: Some(counts),
-            }
-        }
-        Some(Err(e)) => DeploymentPart {
-            status: Status::from_error(&e, "how the profile deploys"),
-            counts: None,
-        },
-        None => DeploymentPart {
-            status: Status::new(ItemState::NotDone, "No report yet."),
-            counts: None,
-        },
-    };
-    (assignment, deployment)
-}
-
 /// The whole overview. Fails only when Graph cannot be reached at all; every other problem is a
 /// state of its part.
 pub async fn setup_overview(
@@ -413,7 +293,8 @@ pub async fn setup_overview(
         other => other,
     };
     let policy = policy_part(&found, &tenant_id);
-    let (assignment, deployment) = assignment_and_deployment(client, policy.profile.as_ref()).await;
+    let (assignment, deployment) =
+        super::overview_profile::assignment_and_deployment(client, policy.profile.as_ref()).await;
     let everything_done = consent.status.state == ItemState::Done
         && policy.status.state == ItemState::Done
         && assignment.status.state == ItemState::Done;
