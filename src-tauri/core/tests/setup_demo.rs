@@ -246,6 +246,12 @@ async fn with_a_30_percent_fault_rate_every_step_completes_with_the_same_end_sta
     let end = until_ok("the last overview", || setup_overview(&client, &tid)).await;
 
     assert!(end.everything_done);
+    let failed = tenant
+        .requests()
+        .iter()
+        .filter(|r| r.path_and_query.starts_with("/v1.0/") && r.status >= 429)
+        .count();
+    assert!(failed > 5, "the run really met failures ({failed})");
     assert_eq!(
         recovery_profiles(&tenant).len(),
         1,

@@ -7,7 +7,9 @@
 //! Identity lives under `/{tenant}/v2.0/.well-known/openid-configuration` and
 //! `/{tenant}/oauth2/v2.0/{authorize,token,logout}`, where `{tenant}` is the tenant id, its
 //! verified domain, `organizations` or `common`. Graph lives under `/v1.0/` and `/beta/`:
-//! `me`, `organization`, `groups` (`$search` with `ConsistencyLevel: eventual`, `startswith`),
+//! `me`, `organization`, `groups` (`$search` with `ConsistencyLevel: eventual`, `startswith`,
+//! `members/$count`), `deviceManagement/deviceConfigurations` (create, list, get, assignments,
+//! `assign` replacing the set, deployment status),
 //! `servicePrincipals` (by `appId` alternate key and by `$filter`),
 //! `deviceManagement/managedDevices` (documented `$filter` operators, `$select`, `$top`, paging,
 //! by id, `resetPasscode`) and `$batch`.

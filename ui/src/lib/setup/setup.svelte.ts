@@ -94,6 +94,8 @@ export class SetupStore {
       if (seq !== this.#loadSeq) return this.overview;
       this.overview = overview;
       this.error = null;
+      // The overview is the fresher answer now, unless a consent watch is still under way.
+      if (this.watch !== 'watching') this.consent = null;
     } catch (e) {
       if (seq !== this.#loadSeq) return this.overview;
       this.error = toIpcError(e);
