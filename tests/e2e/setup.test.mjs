@@ -50,6 +50,15 @@ const state = (driver, key) =>
 const textContent = (driver, css) =>
   driver.execute(`const el = document.querySelector(arguments[0]); return el ? el.textContent : null;`, [css]);
 
+/** Signs out (the keychain is shared with the other end-to-end files, which expect it empty of
+ * other accounts) and closes the app. */
+async function signOutAndStop() {
+  await app.driver.click('[data-testid="sign-out"]');
+  await app.driver.waitForDisplayed('[data-testid="sign-in-screen"]');
+  await app.stop();
+  app = null;
+}
+
 async function chooseGroup(driver, text, name) {
   await driver.command('POST', `/element/${await driver.find('[data-testid="group-search"]')}/clear`, {});
   await driver.type('[data-testid="group-search"]', text);
@@ -132,8 +141,7 @@ test('the administrator goes from nothing done to a deployed policy', async () =
   });
   assert.equal(await state(driver, 'policy'), 'done');
   await keepScreenshot(driver, 'setup-policy');
-  await app.stop();
-  app = null;
+  await signOutAndStop();
 });
 
 test('the helpdesk operator lands on the reset job and is told the role is missing to change the policy', async () => {
@@ -158,4 +166,5 @@ test('the helpdesk operator lands on the reset job and is told the role is missi
   assert.equal(await driver.displayed('[data-testid="error"]'), false, 'no raw failure on top');
   assert.equal(posts(/\/assign /) - before, 1);
   await keepScreenshot(driver, 'setup-helpdesk-role-missing');
+  await signOutAndStop();
 });
