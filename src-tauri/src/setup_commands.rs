@@ -1,6 +1,7 @@
 //! The administrator's setup commands: read where the tenant stands, open the consent pages,
 //! create or reuse the policy, assign it, follow its deployment. Each calls one core function
-//! with a Graph client for the setup scopes (asked for on first use: incremental consent).
+//! with a Graph client for the setup scopes (asked for on first use: incremental consent); the
+//! reads everyone makes ask only for read permissions.
 
 use std::sync::Arc;
 
@@ -25,11 +26,13 @@ pub struct ConsentLinks {
     message_for_admin: String,
 }
 
-async fn setup_graph(state: &AppState) -> Result<(GraphClient, String), IpcError> {
+/// A Graph client for `task`'s scopes (`SetupStatus` to read, `Setup` to change) and the
+/// sign-in's tenant ID.
+async fn setup_graph(state: &AppState, task: Task) -> Result<(GraphClient, String), IpcError> {
     let auth = state.auth().await;
     let session = auth.current_session().await.ok_or(CoreError::NotSignedIn)?;
     let base = auth.config().graph_url.clone();
-    let tokens = Arc::new(GraphTokens::new(auth, Task::Setup));
+    let tokens = Arc::new(GraphTokens::new(auth, task));
     let client =
         GraphClient::new(base, tokens, GraphOptions::default()).map_err(|e| ipc_error(&e))?;
     Ok((client, session.account.tenant_id))
@@ -49,7 +52,7 @@ fn policy(id: &str) -> Result<ProfileRef, IpcError> {
 
 #[tauri::command]
 pub async fn setup_overview(state: State<'_, AppState>) -> Result<SetupOverview, IpcError> {
-    let (client, tid) = setup_graph(&state).await?;
+    let (client, tid) = setup_graph(&state, Task::SetupStatus).await?;
     setup::setup_overview(&client, &tid)
         .await
         .map_err(|e| ipc_error(&e))
@@ -79,7 +82,7 @@ pub async fn open_consent_pages(state: State<'_, AppState>) -> Result<(), IpcErr
 
 #[tauri::command]
 pub async fn consent_status(state: State<'_, AppState>) -> Result<ConsentStatus, IpcError> {
-    let (client, _) = setup_graph(&state).await?;
+    let (client, _) = setup_graph(&state, Task::SetupStatus).await?;
     setup::consent_status(&client)
         .await
         .map_err(|e| ipc_error(&e))
@@ -87,7 +90,7 @@ pub async fn consent_status(state: State<'_, AppState>) -> Result<ConsentStatus,
 
 #[tauri::command]
 pub async fn ensure_policy(state: State<'_, AppState>) -> Result<PolicyChoice, IpcError> {
-    let (client, tid) = setup_graph(&state).await?;
+    let (client, tid) = setup_graph(&state, Task::Setup).await?;
     Ok(setup::ensure_policy(&client, &tid).await?)
 }
 
@@ -99,7 +102,7 @@ pub async fn search_groups(
     if text.len() > 200 {
         return Err(CoreError::BadRequest("search text too long".to_owned()).into());
     }
-    let (client, _) = setup_graph(&state).await?;
+    let (client, _) = setup_graph(&state, Task::Setup).await?;
     setup::search_groups(&client, &text, &CancellationToken::new())
         .await
         .map_err(|e| ipc_error(&e))
@@ -111,7 +114,7 @@ pub async fn assign_policy(
     policy_id: String,
     target: NewTarget,
 ) -> Result<Vec<AssignmentView>, IpcError> {
-    let (client, _) = setup_graph(&state).await?;
+    let (client, _) = setup_graph(&state, Task::Setup).await?;
     Ok(setup::assign(&client, &policy(&policy_id)?, &target).await?)
 }
 
@@ -120,7 +123,7 @@ pub async fn deployment_status(
     state: State<'_, AppState>,
     policy_id: String,
 ) -> Result<Deployment, IpcError> {
-    let (client, _) = setup_graph(&state).await?;
+    let (client, _) = setup_graph(&state, Task::SetupStatus).await?;
     setup::deployment(&client, &policy(&policy_id)?)
         .await
         .map_err(|e| ipc_error(&e))

@@ -18,11 +18,32 @@ use pindesk_core::setup::{
     AppState, ItemState, NewTarget, PIN_RESET_APPS, ProblemKind, TargetKind, assign,
     consent_status, ensure_policy, oma_uri, search_groups, setup_overview,
 };
-use pindesk_core::{IpcError, Task};
+use pindesk_core::{Auth, IpcError, Task};
 use serde_json::{Value, json};
 
 const PILOT: &str = "PinDesk pilot users";
 const FINANCE: &str = "Finance – Windows devices";
+
+/// Signs `who` in for `task`.
+async fn sign_in(tenant: &DemoTenant, who: &str, task: Task, name: &str) -> (Auth, String) {
+    let store: Arc<dyn SecretStore> = Arc::new(MemoryStore::new());
+    let config = common::config_for(tenant, &common::data_dir(name));
+    let auth = common::auth(config, store, FakeBrowser::new(Some(who), Play::Complete));
+    let session = auth.sign_in(task, None).await.unwrap();
+    (auth, session.account.tenant_id)
+}
+
+/// A Graph client with `task`'s tokens and short back-off, so fault runs stay quick.
+fn client(tenant: &DemoTenant, auth: &Auth, task: Task) -> GraphClient {
+    let tokens: Arc<dyn TokenSource> =
+        Arc::new(pindesk_core::auth::GraphTokens::new(auth.clone(), task));
+    let options = GraphOptions {
+        backoff_base: Duration::from_millis(20),
+        backoff_max: Duration::from_millis(200),
+        ..GraphOptions::default()
+    };
+    GraphClient::new(tenant.graph_base(), tokens, options).unwrap()
+}
 
 /// Signs `who` in and returns a Graph client for the setup scopes and the sign-in's `tid`.
 async fn signed_in(
@@ -31,19 +52,8 @@ async fn signed_in(
     task: Task,
     name: &str,
 ) -> (GraphClient, String) {
-    let store: Arc<dyn SecretStore> = Arc::new(MemoryStore::new());
-    let config = common::config_for(tenant, &common::data_dir(name));
-    let auth = common::auth(config, store, FakeBrowser::new(Some(who), Play::Complete));
-    let session = auth.sign_in(task, None).await.unwrap();
-    let tokens: Arc<dyn TokenSource> =
-        Arc::new(pindesk_core::auth::GraphTokens::new(auth, Task::Setup));
-    let options = GraphOptions {
-        backoff_base: Duration::from_millis(20),
-        backoff_max: Duration::from_millis(200),
-        ..GraphOptions::default()
-    };
-    let client = GraphClient::new(tenant.graph_base(), tokens, options).unwrap();
-    (client, session.account.tenant_id)
+    let (auth, tid) = sign_in(tenant, who, task, name).await;
+    (client(tenant, &auth, Task::Setup), tid)
 }
 
 fn posts(tenant: &DemoTenant, suffix: &str) -> usize {
@@ -331,9 +341,12 @@ async fn the_helpdesk_sees_setup_done_but_is_told_the_role_is_missing_to_change_
         .await
         .unwrap();
 
-    let (helpdesk, tid) = signed_in(&tenant, HELPDESK, Task::Helpdesk, "setup-helpdesk").await;
-    let overview = setup_overview(&helpdesk, &tid).await.unwrap();
+    let (auth, tid) = sign_in(&tenant, HELPDESK, Task::Helpdesk, "setup-helpdesk").await;
+    // Reading the status asks only for read permissions.
+    let reader = client(&tenant, &auth, Task::SetupStatus);
+    let overview = setup_overview(&reader, &tid).await.unwrap();
     assert!(overview.everything_done);
+    let helpdesk = client(&tenant, &auth, Task::Setup);
     let refused = assign(&helpdesk, &policy.profile, &NewTarget::AllDevices)
         .await
         .unwrap_err();
