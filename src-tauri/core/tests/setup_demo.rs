@@ -10,7 +10,7 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use common::{FakeBrowser, Play};
-use demo_tenant::{ADMIN, DemoTenant, HELPDESK, Options};
+use demo_tenant::{ADMIN, DemoTenant, HELPDESK, NO_ROLE, Options};
 use pindesk_core::graph::models::GroupId;
 use pindesk_core::graph::{CancellationToken, GraphClient, GraphOptions, TokenSource};
 use pindesk_core::keychain::{MemoryStore, SecretStore};
@@ -377,4 +377,17 @@ async fn resetting_the_demo_tenant_brings_setup_back_to_nothing_done() {
         1,
         "the seeded profile stays"
     );
+}
+
+#[tokio::test]
+async fn a_person_without_an_intune_role_is_told_what_they_cannot_see_not_an_error() {
+    let tenant = common::tenant(Options::default()).await;
+    consent_everything(&tenant);
+    let (auth, tid) = sign_in(&tenant, NO_ROLE, Task::Helpdesk, "setup-norole").await;
+    let reader = client(&tenant, &auth, Task::SetupStatus);
+    let overview = setup_overview(&reader, &tid).await.unwrap();
+    assert_eq!(overview.consent.status.state, ItemState::Done);
+    assert_eq!(overview.policy.status.state, ItemState::CannotSee);
+    assert!(overview.policy.status.message.contains("can't see"));
+    assert!(!overview.everything_done);
 }
