@@ -22,6 +22,14 @@ const COMMANDS: &[&str] = &[
     "open_admin_center",
     "audit_log",
     "export_audit_log",
+    "setup_overview",
+    "consent_links",
+    "open_consent_pages",
+    "consent_status",
+    "ensure_policy",
+    "search_groups",
+    "assign_policy",
+    "deployment_status",
 ];
 
 fn main() {

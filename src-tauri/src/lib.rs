@@ -4,6 +4,7 @@
 mod audit_commands;
 mod commands;
 mod reset_commands;
+mod setup_commands;
 mod state;
 
 use pindesk_core::logging::{ENV_LOG, Logging};
@@ -35,6 +36,14 @@ pub fn with_commands<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R
         reset_commands::open_admin_center,
         audit_commands::audit_log,
         audit_commands::export_audit_log,
+        setup_commands::setup_overview,
+        setup_commands::consent_links,
+        setup_commands::open_consent_pages,
+        setup_commands::consent_status,
+        setup_commands::ensure_policy,
+        setup_commands::search_groups,
+        setup_commands::assign_policy,
+        setup_commands::deployment_status,
     ])
 }
 

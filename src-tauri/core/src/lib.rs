@@ -13,6 +13,7 @@ pub mod keychain;
 pub mod logging;
 pub mod reset;
 pub mod secret;
+pub mod setup;
 
 pub use accounts::Account;
 pub use auth::{AccessToken, Auth, AuthOptions, Session, Task};
