@@ -3,7 +3,7 @@
 
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { root } from './harness.mjs';
+import { keepScreenshot, root } from './harness.mjs';
 
 const AXE = readFileSync(join(root, 'node_modules/axe-core/axe.min.js'), 'utf8');
 export const TAB = '\uE004';
@@ -41,4 +41,14 @@ export async function tabTo(driver, css, max = 40) {
 
 export function focused(driver, css) {
   return driver.execute('return document.activeElement?.closest(arguments[0]) != null', [css]);
+}
+
+/** Fails on serious or critical problems on the screen now, and keeps its screenshot named after
+ * the theme the window shows (light or dark). */
+export async function checkScreen(driver, name) {
+  const problems = await seriousViolations(driver);
+  const dark = await driver.execute("return matchMedia('(prefers-color-scheme: dark)').matches");
+  const theme = dark ? 'dark' : 'light';
+  if (problems.length > 0) throw new Error(`${theme} ${name}:\n${problems.join('\n')}`);
+  await keepScreenshot(driver, `${theme}-${name.replaceAll(' ', '-')}`);
 }

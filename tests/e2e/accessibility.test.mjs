@@ -5,8 +5,8 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { ENTER, focused, seriousViolations, tabTo } from './a11y.mjs';
-import { freshDir, keepScreenshot, root, startApp, startDemoTenant } from './harness.mjs';
+import { checkScreen, ENTER, focused, seriousViolations, tabTo } from './a11y.mjs';
+import { freshDir, root, startApp, startDemoTenant } from './harness.mjs';
 
 for (const theme of ['light', 'dark']) {
   describe(`${theme} theme`, () => {
@@ -36,11 +36,7 @@ for (const theme of ['light', 'dark']) {
       await tenant?.stop();
     });
 
-    async function assertAccessible(screen) {
-      const problems = await seriousViolations(app.driver);
-      assert.deepEqual(problems, [], `${theme} ${screen}: ${problems.join('\n')}`);
-      await keepScreenshot(app.driver, `${theme}-${screen.replaceAll(' ', '-')}`);
-    }
+    const assertAccessible = (screen) => checkScreen(app.driver, screen);
 
     test('the sign-in screen passes the accessibility check, and the check does catch a problem', async () => {
       await assertAccessible('sign-in');
@@ -122,6 +118,49 @@ for (const theme of ['light', 'dark']) {
       await driver.click('[data-testid="open-settings"]');
       await driver.waitForDisplayed('[data-testid="settings"]');
       await assertAccessible('settings');
+    });
+  });
+}
+
+for (const theme of ['light', 'dark']) {
+  describe(`${theme} theme, the administrator's setup`, () => {
+    let tenant;
+    let app;
+
+    before(async () => {
+      tenant = await startDemoTenant();
+      app = await startApp({
+        env: {
+          PINDESK_AUTHORITY: tenant.issuer,
+          PINDESK_GRAPH_URL: tenant.graphUrl,
+          PINDESK_DATA_DIR: freshDir('pindesk-data-'),
+          PINDESK_BROWSER: `node ${join(root, 'tests/e2e/fake-browser.mjs')}`,
+          PINDESK_TEST_LOGIN: 'admin@pindesk-demo.example',
+          GTK_THEME: theme === 'dark' ? 'Adwaita:dark' : 'Adwaita',
+        },
+      });
+      await app.driver.waitForDisplayed('[data-testid="sign-in-screen"]');
+    });
+
+    after(async () => {
+      await app?.driver.click('[data-testid="sign-out"]').catch(() => {});
+      await app?.stop();
+      await tenant?.stop();
+    });
+
+    test('the consent and policy steps pass the accessibility check', async () => {
+      const { driver } = app;
+      await driver.click('[data-testid="sign-in-setup"]');
+      await driver.waitForDisplayed('[data-testid="view-consent"]');
+      await driver.waitFor('the overview', () =>
+        driver.execute(
+          `return document.querySelector('[data-testid="setup-item-tenant"]')?.dataset.state === 'done';`,
+        ),
+      );
+      await checkScreen(driver, 'setup consent');
+      await driver.click('[data-testid="step-policy"]');
+      await driver.waitForDisplayed('[data-testid="create-policy"]');
+      await checkScreen(driver, 'setup policy');
     });
   });
 }
