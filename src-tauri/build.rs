@@ -13,6 +13,8 @@ const COMMANDS: &[&str] = &[
     "settings",
     "save_settings",
     "set_language",
+    "set_log_level",
+    "diagnostics",
     "search_devices",
     "more_devices",
     "start_reset",
@@ -21,6 +23,14 @@ const COMMANDS: &[&str] = &[
     "open_admin_center",
     "audit_log",
     "export_audit_log",
+    "setup_overview",
+    "consent_links",
+    "open_consent_pages",
+    "consent_status",
+    "ensure_policy",
+    "search_groups",
+    "assign_policy",
+    "deployment_status",
 ];
 
 fn main() {

@@ -1,6 +1,8 @@
 //! The IPC commands: each is a few lines that call the core and map its result.
 
 use pindesk_core::config::{Settings, SettingsView};
+use pindesk_core::diagnostics::{self, Diagnostics};
+use pindesk_core::logging::LogLevel;
 use pindesk_core::{Account, Auth, IpcError, Session, Task};
 use serde::Serialize;
 use tauri::State;
@@ -100,4 +102,37 @@ pub async fn save_settings(
     settings: Settings,
 ) -> Result<SettingsView, IpcError> {
     state.save_settings(settings).await
+}
+
+/// Raises or lowers what PinDesk writes to its log, at once and for the next starts.
+#[tauri::command]
+pub async fn set_log_level(
+    state: State<'_, AppState>,
+    level: LogLevel,
+) -> Result<SettingsView, IpcError> {
+    state.set_log_level(level).await
+}
+
+/// Versions, system, configuration and recent log lines, for a support ticket. No secrets.
+#[tauri::command]
+pub async fn diagnostics(state: State<'_, AppState>) -> Result<Diagnostics, IpcError> {
+    let settings = state.settings().await;
+    let info = state.app_info().await;
+    let session = state.auth().await.current_session().await;
+    let tenant = session.map(|s| {
+        let account = s.account;
+        account.tenant_name.unwrap_or(account.tenant_id)
+    });
+    let log_lines = state
+        .logging()
+        .map(|l| l.recent(diagnostics::LOG_LINES))
+        .unwrap_or_default();
+    Ok(diagnostics::report(&diagnostics::Facts {
+        app_version: info.version,
+        tauri_version: tauri::VERSION,
+        demo: info.demo,
+        signed_in_tenant: tenant.as_deref(),
+        settings: &settings,
+        log_lines: &log_lines,
+    }))
 }

@@ -4,9 +4,12 @@
 mod audit_commands;
 mod commands;
 mod reset_commands;
+mod setup_commands;
 mod state;
 
-use tauri::{Manager, Runtime};
+use pindesk_core::logging::{ENV_LOG, Logging};
+use tauri::{Manager, Runtime, WindowEvent};
+use tauri_plugin_window_state::{AppHandleExt as _, StateFlags};
 
 pub use state::AppState;
 
@@ -24,6 +27,8 @@ pub fn with_commands<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R
         commands::settings,
         commands::save_settings,
         commands::set_language,
+        commands::set_log_level,
+        commands::diagnostics,
         reset_commands::search_devices,
         reset_commands::more_devices,
         reset_commands::start_reset,
@@ -32,12 +37,19 @@ pub fn with_commands<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R
         reset_commands::open_admin_center,
         audit_commands::audit_log,
         audit_commands::export_audit_log,
+        setup_commands::setup_overview,
+        setup_commands::consent_links,
+        setup_commands::open_consent_pages,
+        setup_commands::consent_status,
+        setup_commands::ensure_policy,
+        setup_commands::search_groups,
+        setup_commands::assign_policy,
+        setup_commands::deployment_status,
     ])
 }
 
 /// Starts the app; `--demo` points it at the built-in demo tenant.
 pub fn run() {
-    init_logging();
     let config = match pindesk_core::config::Config::load(|name| std::env::var(name).ok()) {
         Ok(config) => config,
         Err(error) => {
@@ -46,6 +58,9 @@ pub fn run() {
             std::process::exit(2);
         }
     };
+    let env_level = std::env::var(ENV_LOG).ok();
+    let logging = Logging::start(&config.data_dir, env_level.as_deref(), config.log_level);
+    tracing::info!(version = pindesk_core::version(), "PinDesk starts");
     let demo = std::env::args().skip(1).any(|arg| arg == "--demo");
     let state = match AppState::new(config) {
         Ok(state) => state,
@@ -54,6 +69,7 @@ pub fn run() {
             std::process::exit(2);
         }
     };
+    state.use_logging(logging);
 
     let builder = tauri::Builder::default()
         .plugin(tauri_plugin_single_instance::init(|app, _args, _cwd| {
@@ -63,6 +79,15 @@ pub fn run() {
                 let _ = window.set_focus();
             }
         }))
+        // Size and position come back where the person left them.
+        .plugin(tauri_plugin_window_state::Builder::default().build())
+        .on_window_event(|window, event| {
+            // Saved as it changes, not only at a clean exit: a session that ends by logout or
+            // a killed process still brings the window back where it was.
+            if matches!(event, WindowEvent::Resized(_) | WindowEvent::Moved(_)) {
+                let _ = window.app_handle().save_window_state(StateFlags::all());
+            }
+        })
         .manage(state)
         .setup(move |app| {
             if demo {
@@ -76,13 +101,4 @@ pub fn run() {
         eprintln!("PinDesk stopped unexpectedly: {error}");
         std::process::exit(1);
     }
-}
-
-fn init_logging() {
-    let filter = tracing_subscriber::EnvFilter::try_from_env("PINDESK_LOG")
-        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("warn"));
-    let _ = tracing_subscriber::fmt()
-        .with_env_filter(filter)
-        .with_writer(std::io::stderr)
-        .try_init();
 }

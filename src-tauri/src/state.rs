@@ -5,7 +5,10 @@ use std::sync::Arc;
 
 use pindesk_core::audit::AuditLog;
 use pindesk_core::clipboard::{SecretClipboard, clear_after};
-use pindesk_core::config::{Config, Settings, SettingsView, save_language, save_user_settings};
+use pindesk_core::config::{
+    Config, Settings, SettingsView, save_language, save_log_level, save_user_settings,
+};
+use pindesk_core::logging::{LogLevel, Logging};
 use pindesk_core::{Auth, CoreError, IpcError, KeyringStore, SecretStore};
 use serde::Serialize;
 use tokio::sync::{Mutex, RwLock};
@@ -34,6 +37,9 @@ pub struct AppState {
     /// The window's language as chosen (`None`: the system's); saved apart from the sign-in
     /// settings, so changing it signs nobody out.
     language: std::sync::Mutex<Option<String>>,
+    logging: std::sync::OnceLock<Logging>,
+    /// The level chosen in this run, over the one the configuration was loaded with.
+    log_level: std::sync::Mutex<Option<LogLevel>>,
 }
 
 impl std::fmt::Debug for AppState {
@@ -60,6 +66,8 @@ impl AppState {
             clear_clipboard_after: clear_after(|name| std::env::var(name).ok()),
             audit,
             language,
+            logging: std::sync::OnceLock::new(),
+            log_level: std::sync::Mutex::new(None),
         })
     }
 
@@ -71,6 +79,26 @@ impl AppState {
     /// The one clipboard the app copies passcodes to.
     pub fn clipboard(&self) -> &SecretClipboard {
         &self.clipboard
+    }
+
+    /// The running log, once `run` has started it.
+    pub fn use_logging(&self, logging: Logging) {
+        let _ = self.logging.set(logging);
+    }
+
+    pub fn logging(&self) -> Option<&Logging> {
+        self.logging.get()
+    }
+
+    /// Saves the log level and applies it at once; the sign-in state is left as it is.
+    pub async fn set_log_level(&self, level: LogLevel) -> Result<SettingsView, IpcError> {
+        let data_dir = self.auth().await.config().data_dir.clone();
+        save_log_level(&data_dir, level)?;
+        if let Some(logging) = self.logging() {
+            logging.set_level(level);
+        }
+        *self.log_level.lock().unwrap_or_else(|p| p.into_inner()) = Some(level);
+        Ok(self.settings().await)
     }
 
     pub fn clear_clipboard_after(&self) -> std::time::Duration {
@@ -117,10 +145,14 @@ impl AppState {
 
     /// The configuration in use and where each value came from.
     pub async fn settings(&self) -> SettingsView {
-        SettingsView {
+        let mut view = SettingsView {
             language: self.language(),
             ..self.auth().await.config().view()
+        };
+        if let Some(level) = *self.log_level.lock().unwrap_or_else(|p| p.into_inner()) {
+            view.log_level = level;
         }
+        view
     }
 
     /// Saves the person's own settings and applies them at once: the configuration is read again
@@ -134,10 +166,8 @@ impl AppState {
         }
         auth.cancel_sign_in();
         *auth = Auth::new(config, Arc::clone(&self.store))?;
-        Ok(SettingsView {
-            language: self.language(),
-            ..auth.config().view()
-        })
+        drop(auth);
+        Ok(self.settings().await)
     }
 
     /// Starts the built-in demo tenant (once) and points the app at it.

@@ -147,3 +147,45 @@ fn the_language_may_be_set_from_the_main_window_only_and_must_be_a_language_tag(
         "another window may not change the language"
     );
 }
+
+#[test]
+fn main_window_may_call_every_setup_command_and_gets_a_plain_answer() {
+    let app = app();
+    let main = window(&app, "main");
+    let links = invoke(&main, "consent_links", serde_json::json!({})).unwrap();
+    assert_eq!(links["links"].as_array().unwrap().len(), 2);
+    let calls = [
+        ("setup_overview", serde_json::json!({})),
+        ("consent_status", serde_json::json!({})),
+        ("ensure_policy", serde_json::json!({})),
+        ("search_groups", serde_json::json!({ "text": "pilot" })),
+        (
+            "assign_policy",
+            serde_json::json!({ "policyId": "p", "target": { "kind": "allDevices" } }),
+        ),
+        ("deployment_status", serde_json::json!({ "policyId": "p" })),
+    ];
+    for (command, args) in calls {
+        // Granted, so the command runs and says nobody is signed in (not "not allowed").
+        let error = invoke(&main, command, args).unwrap_err();
+        assert_eq!(error["kind"], "notSignedIn", "{command}: {error}");
+    }
+}
+
+#[test]
+fn another_window_is_refused_the_setup_commands() {
+    let app = app();
+    let other = window(&app, "intruder");
+    for command in [
+        "setup_overview",
+        "ensure_policy",
+        "assign_policy",
+        "open_consent_pages",
+    ] {
+        let error = invoke(&other, command, serde_json::json!({})).unwrap_err();
+        assert!(
+            error.to_string().contains("not allowed"),
+            "{command}: {error}"
+        );
+    }
+}

@@ -10,6 +10,22 @@ const url = new URL(process.argv.at(-1));
 if (process.env.PINDESK_TEST_BROWSER_LOG) {
   appendFileSync(process.env.PINDESK_TEST_BROWSER_LOG, `${url.origin}${url.pathname}\n`);
 }
+// A published PIN reset consent URL (Entra's v1 endpoint, prompt=admin_consent): read the page a
+// person would see, then click "Accept as <PINDESK_TEST_LOGIN>" the way its form posts it.
+if (url.pathname.endsWith('/oauth2/authorize') && url.searchParams.get('prompt') === 'admin_consent') {
+  const page = await fetch(url);
+  if (!page.ok) {
+    console.error(`fake browser: the consent page answered ${page.status}`);
+    process.exit(1);
+  }
+  const form = new URLSearchParams({
+    client_id: url.searchParams.get('client_id') ?? '',
+    login_as: process.env.PINDESK_TEST_LOGIN ?? 'admin@pindesk-demo.example',
+  });
+  const accepted = await fetch(url, { method: 'POST', body: form });
+  console.error(`fake browser: the consent page accepted with ${accepted.status}`);
+  process.exit(accepted.ok ? 0 : 1);
+}
 url.searchParams.set('prompt', 'none');
 if (!url.searchParams.get('login_hint')) {
   url.searchParams.set('login_hint', process.env.PINDESK_TEST_LOGIN ?? 'helpdesk@pindesk-demo.example');

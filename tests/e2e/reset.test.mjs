@@ -30,6 +30,8 @@ before(async () => {
       PINDESK_GRAPH_URL: tenant.graphUrl,
       PINDESK_DATA_DIR: dataDir,
       PINDESK_CLIPBOARD_SECONDS: String(CLIPBOARD_SECONDS),
+      // The most the log can say, so the check at the end covers everything PinDesk logs.
+      PINDESK_LOG: 'debug',
       PINDESK_BROWSER: `node ${join(root, 'tests/e2e/fake-browser.mjs')}`,
       PINDESK_TEST_LOGIN: 'helpdesk@pindesk-demo.example',
     },
@@ -180,6 +182,8 @@ test('after the run no file the app wrote holds a passcode', async () => {
   assert.equal(passcodes.length >= 3, true, 'the earlier tests showed passcodes');
   await app.stop();
   app = null;
+  const log = readFileSync(join(dataDir, 'logs', 'pindesk.log'), 'utf8');
+  assert.match(log, /passcode reset sent/, 'the debug log recorded the resets');
   const found = filesContaining([dataDir, ...appFileDirs()], passcodes);
   assert.deepEqual(found, []);
 });

@@ -23,6 +23,8 @@ before(async () => {
     PINDESK_DATA_DIR: freshDir('pindesk-data-'),
     PINDESK_BROWSER: `node ${join(root, 'tests/e2e/fake-browser.mjs')}`,
     PINDESK_TEST_BROWSER_LOG: browserLog,
+    // The most the log can say, so the check below covers everything PinDesk logs.
+    PINDESK_LOG: 'debug',
   };
 });
 
@@ -81,6 +83,10 @@ test('no file the app wrote holds a token', () => {
   const dirs = [env.PINDESK_DATA_DIR, join(homedir(), '.local/share/org.pindesk.desktop')];
   const files = dirs.filter(existsSync).flatMap(walk);
   assert.ok(files.length > 0, 'the app wrote its account list');
+  assert.ok(
+    files.some((file) => file.endsWith(join('logs', 'pindesk.log'))),
+    'the app wrote its log, at debug level',
+  );
   for (const file of files) {
     const text = readFileSync(file, 'latin1');
     assert.ok(!/eyJ[\w-]{10,}\.[\w-]{10,}/.test(text), `${file} holds something like a token`);

@@ -74,6 +74,21 @@ export class WebDriver {
     return this.command('POST', '/execute/sync', { script, args });
   }
 
+  /** Runs `script` with a callback as its last argument; resolves with what it is called with. */
+  executeAsync(script, args = []) {
+    return this.command('POST', '/execute/async', { script, args });
+  }
+
+  /** Presses keys on whatever has the focus, as a person at the keyboard does. */
+  async keys(...keys) {
+    const actions = keys.flatMap((value) => [
+      { type: 'keyDown', value },
+      { type: 'keyUp', value },
+    ]);
+    await this.command('POST', '/actions', { actions: [{ type: 'key', id: 'keyboard', actions }] });
+    await this.command('DELETE', '/actions').catch(() => {});
+  }
+
   async screenshot() {
     return Buffer.from(await this.command('GET', '/screenshot'), 'base64');
   }

@@ -5,11 +5,14 @@ import { invoke } from '@tauri-apps/api/core';
 import type {
   Account,
   AppInfo,
+  AppState,
+  Deployment,
   DeviceSummary,
   Eligibility,
   ResetStatus,
   SearchResults,
   Session,
+  SetupOverview,
 } from '../src/lib/api';
 
 type Args = Record<string, unknown> | undefined;
@@ -115,4 +118,62 @@ export function deferred<T>() {
     reject = rej;
   });
   return { promise, resolve, reject };
+}
+
+/** A setup overview; `done` gives the finished organisation, otherwise nothing is done. */
+export function overview(done = false, overrides: Partial<SetupOverview> = {}): SetupOverview {
+  const apps = (['service', 'client'] as const).map((key) => ({
+    app: { key, appId: `${key}-app-id`, displayName: `Microsoft Pin Reset ${key === 'service' ? 'Service' : 'Client'} Production` },
+    state: (done ? 'enabled' : 'absent') as AppState,
+    message: done ? 'Allowed and switched on.' : 'Not allowed yet.',
+    detail: null,
+  }));
+  const profile = done ? { id: 'profile-1', name: 'Windows Hello PIN recovery' } : null;
+  return {
+    tenant: { state: 'done', message: 'Organisation: Contoso.', detail: null, id: 'tenant-1', name: 'Contoso' },
+    consent: { state: done ? 'done' : 'notDone', message: done ? 'Both allowed.' : 'Not allowed yet.', detail: null, apps, done },
+    policy: {
+      state: done ? 'done' : 'notDone',
+      message: done ? 'The profile turns on PIN recovery.' : 'No profile yet.',
+      detail: null,
+      profile,
+      others: [],
+      problems: [],
+      omaUri: './Device/Vendor/MSFT/PassportForWork/tenant-1/Policies/EnablePinRecovery',
+    },
+    assignment: {
+      state: done ? 'done' : 'notDone',
+      message: done ? 'Assigned to Pilot.' : 'Comes after the profile exists.',
+      detail: null,
+      assignments: done ? [{ kind: 'group', groupId: 'g-pilot', name: 'Pilot' }] : [],
+    },
+    deployment: { state: 'notDone', message: 'No report yet.', detail: null, counts: null },
+    everythingDone: done,
+    ...overrides,
+  };
+}
+
+export function deployment(overrides: Partial<Deployment> = {}): Deployment {
+  return {
+    counts: { succeeded: 3, pending: 2, notApplicable: 1, errors: 1, failed: 0, lastUpdate: null },
+    devices: [
+      {
+        device: 'NW-LT-0001',
+        user: 'zoe@contoso.example',
+        status: 'error',
+        explanation: 'The device could not apply the setting.',
+        needsAttention: true,
+        lastReport: '2026-11-25T09:00:00Z',
+      },
+      {
+        device: 'Zoe iPhone',
+        user: 'zoe@contoso.example',
+        status: 'notApplicable',
+        explanation: 'Expected for phones.',
+        needsAttention: false,
+        lastReport: null,
+      },
+    ],
+    ...overrides,
+  };
 }

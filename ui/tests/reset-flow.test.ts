@@ -339,3 +339,28 @@ describe('search paging', () => {
     expect(screen.queryByTestId('more-results')).toBeNull();
   });
 });
+
+describe('the focus follows what changed', () => {
+  it('lands on the device when it opens, then on the passcode when it arrives', async () => {
+    await openDevice({
+      reset_status: () => resetStatus({ state: 'done', passcode: '583920', validUntil: VALID_UNTIL }),
+    });
+    expect(document.activeElement?.id).toBe('device-heading');
+    await confirmReset();
+    await screen.findByTestId('passcode-panel');
+    await waitFor(() =>
+      expect(screen.getByTestId('passcode-panel').contains(document.activeElement)).toBe(true),
+    );
+  });
+
+  it('lands on the error when sending the reset fails', async () => {
+    await openDevice({
+      start_reset: () => {
+        throw { kind: 'roleMissing', message: 'Your account may not reset passcodes.' };
+      },
+    });
+    await confirmReset();
+    const alert = await screen.findByRole('alert');
+    await waitFor(() => expect(document.activeElement).toBe(alert));
+  });
+});

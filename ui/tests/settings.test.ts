@@ -63,3 +63,31 @@ describe('settings view', () => {
     expect(input.value).toBe('not a tenant!');
   });
 });
+
+describe('help from support', () => {
+  it('changes the log level at once and copies a diagnostics report with the recent errors', async () => {
+    const backend = fakeBackend({
+      settings: () => ({ ...view(), logLevel: 'warn', logDir: '/home/ada/.local/share/PinDesk/logs' }),
+      set_log_level: (args) => ({ ...view(), logLevel: (args as { level: string }).level }),
+      diagnostics: () => ({ text: 'PinDesk diagnostics\nPinDesk version: 0.3.1' }),
+      search_devices: () => {
+        throw { kind: 'throttled', message: 'Intune is busy.', detail: 'request-id 42' };
+      },
+    });
+    render(App);
+    await userEvent.click(await screen.findByTestId('open-settings'));
+    const level = (await screen.findByTestId('log-level')) as HTMLSelectElement;
+    expect(level.value).toBe('warn');
+    expect(screen.getByTestId('settings').textContent).toContain('/home/ada/.local/share/PinDesk/logs');
+    await userEvent.selectOptions(level, 'debug');
+    expect(backend.calls('set_log_level')).toEqual([['set_log_level', { level: 'debug' }]]);
+    await waitFor(() => expect(level.value).toBe('debug'));
+
+    const { api } = await import('../src/lib/api');
+    await api.searchDevices('ph').catch(() => {});
+    await userEvent.click(screen.getByTestId('copy-diagnostics'));
+    const report = ((await screen.findByTestId('diagnostics-report')) as HTMLTextAreaElement).value;
+    expect(report).toContain('PinDesk version: 0.3.1');
+    expect(report).toMatch(/search_devices: throttled: Intune is busy\. \[request-id 42\]/);
+  });
+});

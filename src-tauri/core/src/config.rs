@@ -10,6 +10,7 @@ use serde::Serialize;
 use url::Url;
 
 use crate::error::CoreError;
+use crate::logging::{LOG_DIR, LogLevel};
 
 pub(crate) use sources::write_atomically;
 pub use sources::{Settings, USER_SETTINGS_FILE, admin_config_path};
@@ -54,6 +55,8 @@ pub struct Config {
     pub admin_config_path: PathBuf,
     /// The window's language as chosen in a settings file; `None` follows the system.
     pub language: Option<String>,
+    /// The log level from the settings files (the environment's `PINDESK_LOG` wins over it).
+    pub log_level: Option<LogLevel>,
 }
 
 /// Where a configuration value came from.
@@ -99,6 +102,8 @@ pub struct SettingsView {
     pub user_settings_path: String,
     /// The window's language as chosen; `None` follows the system.
     pub language: Option<String>,
+    pub log_level: LogLevel,
+    pub log_dir: String,
 }
 
 impl Config {
@@ -134,6 +139,7 @@ impl Config {
                     authority_host: var(ENV_AUTHORITY_HOST),
                     graph_url: var(ENV_GRAPH_URL),
                     language: None,
+                    log_level: None,
                 },
             ),
         ];
@@ -191,6 +197,7 @@ impl Config {
                 authority: authority_origin,
                 graph_url: graph_origin,
             },
+            log_level: layers.iter().rev().find_map(|(_, layer)| layer.log_level),
             admin_config_path: admin_path,
             language,
         })
@@ -232,6 +239,8 @@ impl Config {
             admin_config_path: self.admin_config_path.display().to_string(),
             user_settings_path: self.user_settings_path().display().to_string(),
             language: self.language.clone(),
+            log_level: self.log_level.unwrap_or_default(),
+            log_dir: self.data_dir.join(LOG_DIR).display().to_string(),
         }
     }
 }
@@ -279,18 +288,25 @@ pub fn save_user_settings(data_dir: &Path, settings: &Settings) -> Result<(), Co
         }
     }
     let path = data_dir.join(USER_SETTINGS_FILE);
-    let language = match &settings.language {
-        Some(language) => Some(language.clone()),
-        None => Settings::read(&path)
-            .ok()
-            .flatten()
-            .and_then(|s| s.language),
-    };
-    Settings {
-        language,
-        ..settings.clone()
+    let previous = Settings::read(&path).ok().flatten();
+    let mut settings = settings.clone();
+    // The connection form carries neither the language nor the log level: keep those chosen
+    // before.
+    if settings.language.is_none() {
+        settings.language = previous.as_ref().and_then(|s| s.language.clone());
     }
-    .write(&path)
+    if settings.log_level.is_none() {
+        settings.log_level = previous.and_then(|s| s.log_level);
+    }
+    settings.write(&path)
+}
+
+/// Saves the log level chosen in the app, keeping the rest of the person's settings.
+pub fn save_log_level(data_dir: &Path, level: LogLevel) -> Result<(), CoreError> {
+    let path = data_dir.join(USER_SETTINGS_FILE);
+    let mut settings = Settings::read(&path)?.unwrap_or_default();
+    settings.log_level = Some(level);
+    settings.write(&path)
 }
 
 fn parse_url(name: &str, value: Option<String>, default: &str) -> Result<Url, CoreError> {

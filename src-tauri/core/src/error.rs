@@ -3,6 +3,7 @@
 use serde::Serialize;
 
 use crate::auth::ProviderError;
+use crate::graph::{GraphError, ipc_error};
 
 /// Everything that can go wrong in the core. Variants carry no secret: tokens and passcodes are
 /// never part of an error.
@@ -50,6 +51,17 @@ pub enum CoreError {
     Storage(String),
     #[error("the clipboard could not be used: {0}")]
     Clipboard(String),
+    /// A Graph call failed; the Graph error carries its own kind and message.
+    #[error(transparent)]
+    Graph(#[from] GraphError),
+    /// Graph's organisation and the sign-in's `tid` name different tenants: nothing that
+    /// embeds the tenant ID may be written.
+    #[error("the organisation's ID {organization} differs from the sign-in's tenant {token}")]
+    TenantMismatch { organization: String, token: String },
+    /// A change got no definite answer and reading back did not show it either; it is never
+    /// sent again automatically.
+    #[error("the change could not be confirmed: {0}")]
+    Unconfirmed(String),
 }
 
 /// What the window receives when a command fails: `kind` is a stable word the UI branches on,
@@ -65,6 +77,9 @@ pub struct IpcError {
 
 impl From<&CoreError> for IpcError {
     fn from(error: &CoreError) -> Self {
+        if let CoreError::Graph(graph) = error {
+            return ipc_error(graph);
+        }
         let (kind, message) = kind_and_message(error);
         IpcError {
             kind,
@@ -170,6 +185,23 @@ fn kind_and_message(error: &CoreError) -> (&'static str, &'static str) {
         CoreError::Clipboard(_) => (
             "clipboard",
             "PinDesk could not copy to the clipboard. Read the passcode from the screen instead.",
+        ),
+        // Answered by the Graph error itself (see `From<&CoreError>`); kept for completeness.
+        CoreError::Graph(_) => (
+            "serviceError",
+            "Microsoft Graph had a problem answering. Wait a moment and try again.",
+        ),
+        CoreError::TenantMismatch { .. } => (
+            "tenantMismatch",
+            "Microsoft Graph and your sign-in name different organisations, so PinDesk changed \
+             nothing. Sign out, sign in again with an account of the organisation you want to \
+             set up, and try again.",
+        ),
+        CoreError::Unconfirmed(_) => (
+            "unconfirmed",
+            "PinDesk could not confirm whether Intune made the change, so it did not send it \
+             again. Check the setup again in a moment: PinDesk will find the change if it was \
+             made, and finish the step otherwise.",
         ),
     }
 }

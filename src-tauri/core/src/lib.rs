@@ -6,11 +6,14 @@ pub mod audit;
 pub mod auth;
 pub mod clipboard;
 pub mod config;
+pub mod diagnostics;
 pub mod error;
 pub mod graph;
 pub mod keychain;
+pub mod logging;
 pub mod reset;
 pub mod secret;
+pub mod setup;
 
 pub use accounts::Account;
 pub use auth::{AccessToken, Auth, AuthOptions, Session, Task};

@@ -7,7 +7,9 @@
 //! Identity lives under `/{tenant}/v2.0/.well-known/openid-configuration` and
 //! `/{tenant}/oauth2/v2.0/{authorize,token,logout}`, where `{tenant}` is the tenant id, its
 //! verified domain, `organizations` or `common`. Graph lives under `/v1.0/` and `/beta/`:
-//! `me`, `organization`, `groups` (`$search` with `ConsistencyLevel: eventual`, `startswith`),
+//! `me`, `organization`, `groups` (`$search` with `ConsistencyLevel: eventual`, `startswith`,
+//! `members/$count`), `deviceManagement/deviceConfigurations` (create, list, get, assignments,
+//! `assign` replacing the set, deployment status),
 //! `servicePrincipals` (by `appId` alternate key and by `$filter`),
 //! `deviceManagement/managedDevices` (documented `$filter` operators, `$select`, `$top`, paging,
 //! by id, `resetPasscode`) and `$batch`.
@@ -192,4 +194,73 @@ async fn latency(State(state): State<AppState>, request: Request, next: Next) ->
         tokio::time::sleep(Duration::from_millis(delay)).await;
     }
     next.run(request).await
+}
+
+/// Test and demo hooks that stand in for what an administrator would do elsewhere (the Entra or
+/// Intune admin center), so tests can set up a tenant's state without a browser.
+impl DemoTenant {
+    /// Consent to one of the PIN reset apps, as its consent page does.
+    pub fn grant_consent(&self, app_id: &str) -> bool {
+        lock(&self.shared.directory).grant_consent(app_id).is_some()
+    }
+
+    /// Switches a service principal on or off, as "Enabled for users to sign in" in Entra does.
+    /// False when the app has no service principal.
+    pub fn set_app_enabled(&self, app_id: &str, enabled: bool) -> bool {
+        lock(&self.shared.directory).set_app_enabled(app_id, enabled)
+    }
+
+    /// Back to "nothing done": the PIN reset apps gone, and every profile other than the seeded
+    /// one deleted with its assignments.
+    pub fn reset_setup(&self) {
+        lock(&self.shared.directory).reset_setup();
+    }
+
+    /// The device configuration profiles as stored (JSON, as Graph returns them by id).
+    pub fn device_configurations(&self) -> Vec<serde_json::Value> {
+        lock(&self.shared.directory).device_configurations.clone()
+    }
+
+    /// The assignment targets of one profile, as stored.
+    pub fn assignment_targets(&self, configuration_id: &str) -> Vec<serde_json::Value> {
+        lock(&self.shared.directory)
+            .configuration_assignments
+            .get(configuration_id)
+            .map(|a| {
+                a.assignments
+                    .iter()
+                    .filter_map(|x| x.get("target").cloned())
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
+
+    /// Adds one assignment target to a profile, as someone in the Intune admin center would.
+    pub fn add_assignment(&self, configuration_id: &str, target: serde_json::Value) {
+        lock(&self.shared.directory).add_assignment(configuration_id, target);
+    }
+
+    /// Adds a custom profile as stored JSON (tests use it for odd profiles: value false, another
+    /// tenant's ID).
+    pub fn add_device_configuration(&self, profile: serde_json::Value) {
+        lock(&self.shared.directory)
+            .device_configurations
+            .push(profile);
+    }
+
+    /// The ID of the group with this display name.
+    pub fn group_id(&self, display_name: &str) -> Option<String> {
+        lock(&self.shared.directory)
+            .groups
+            .iter()
+            .find(|g| {
+                g.properties
+                    .get("displayName")
+                    .and_then(serde_json::Value::as_str)
+                    == Some(display_name)
+            })
+            .and_then(|g| g.properties.get("id"))
+            .and_then(serde_json::Value::as_str)
+            .map(str::to_owned)
+    }
 }

@@ -17,8 +17,45 @@ import {
   type ResetStatus,
   type SearchResults,
 } from './reset/types';
+import { recordError } from './recent-errors';
 
+import {
+  isAssignmentList,
+  isConsentLinks,
+  isConsentStatus,
+  isDeployment,
+  isGroupList,
+  isPolicyChoice,
+  isSetupOverview,
+  type AssignmentView,
+  type ConsentLinks,
+  type ConsentStatus,
+  type Deployment,
+  type GroupChoice,
+  type NewTarget,
+  type PolicyChoice,
+  type SetupOverview,
+} from './setup/types';
+
+import {
+  isAccountList,
+  isAppInfo,
+  isSession,
+  isSessionOrNull,
+  isSettingsView,
+  type Account,
+  type AppInfo,
+  type LogLevel,
+  type Session,
+  type SettingsView,
+  type Task,
+  type UserSettings,
+} from './types';
+
+export type * from './types';
+export { isAccount, isAppInfo, isSession, isSettingsView } from './types';
 export type * from './reset/types';
+export type * from './setup/types';
 
 /** The one error shape that crosses IPC. `kind` is a stable word to branch on, `message` is
  * plain language for the person, `detail` is for support only (request ids, never secrets). */
@@ -28,62 +65,6 @@ export interface IpcError {
   detail?: string;
 }
 
-export interface AppInfo {
-  version: string;
-  demo: boolean;
-  authority: string;
-  graphUrl: string;
-  clientId: string;
-  tenantName: string | null;
-  /** The language the person chose in Settings; null or absent follows the system. */
-  language?: string | null;
-}
-
-export interface Account {
-  id: string;
-  username: string;
-  displayName: string;
-  tenantId: string;
-  tenantName: string | null;
-}
-
-export type Task = 'helpdesk' | 'setup';
-
-/** Where a setting's value came from, later sources winning. */
-export type Origin = 'default' | 'administrator' | 'user' | 'environment' | 'localTenant';
-
-export interface SettingValue {
-  value: string;
-  origin: Origin;
-}
-
-export interface SettingsView {
-  tenant: SettingValue;
-  clientId: SettingValue;
-  authorityHost: SettingValue;
-  authority: SettingValue;
-  graphUrl: SettingValue;
-  dataDir: string;
-  adminConfigPath: string;
-  userSettingsPath: string;
-  /** The language the person chose; null or absent follows the system. */
-  language?: string | null;
-}
-
-/** The person's own settings; an empty or missing value falls back to the next source. */
-export interface UserSettings {
-  tenant?: string;
-  clientId?: string;
-  authorityHost?: string;
-  graphUrl?: string;
-}
-
-export interface Session {
-  account: Account;
-  task: Task;
-  /** Set when the keychain refused the sign-in: it then lasts for this session only. */
-  storageWarning?: string | null;
-}
 
 export const UNEXPECTED_MESSAGE =
   'Something unexpected went wrong. Try again; if it keeps happening, copy the details for your IT team.';
@@ -144,71 +125,23 @@ async function call<T>(
   try {
     value = args === undefined ? await invoke(command) : await invoke(command, args);
   } catch (error) {
-    throw toIpcError(error);
+    const ipc = toIpcError(error);
+    recordError(command, ipc);
+    throw ipc;
   }
-  if (!check(value)) throw unreadable(command, value);
+  if (!check(value)) {
+    const ipc = unreadable(command, value);
+    recordError(command, ipc);
+    throw ipc;
+  }
   return value;
 }
 
 // Shape checks: an answer the window cannot render becomes a clear error, not a blank window.
 
 const isString = (v: unknown): v is string => typeof v === 'string';
-const isNullableString = (v: unknown): v is string | null => v === null || typeof v === 'string';
 const isNothing = (v: unknown): v is void => v === undefined || v === null;
 
-export function isAppInfo(v: unknown): v is AppInfo {
-  return (
-    isRecord(v) &&
-    isString(v.version) &&
-    typeof v.demo === 'boolean' &&
-    isString(v.authority) &&
-    isString(v.graphUrl) &&
-    isString(v.clientId) &&
-    isNullableString(v.tenantName) &&
-    (v.language === undefined || isNullableString(v.language))
-  );
-}
-
-export function isAccount(v: unknown): v is Account {
-  return (
-    isRecord(v) &&
-    isString(v.id) &&
-    isString(v.username) &&
-    isString(v.displayName) &&
-    isString(v.tenantId) &&
-    isNullableString(v.tenantName)
-  );
-}
-
-const isAccountList = (v: unknown): v is Account[] => Array.isArray(v) && v.every(isAccount);
-
-export function isSession(v: unknown): v is Session {
-  return (
-    isRecord(v) &&
-    isAccount(v.account) &&
-    (v.task === 'helpdesk' || v.task === 'setup') &&
-    (v.storageWarning === undefined || isNullableString(v.storageWarning))
-  );
-}
-
-const isSessionOrNull = (v: unknown): v is Session | null => v === null || isSession(v);
-
-const ORIGINS = ['default', 'administrator', 'user', 'environment', 'localTenant'];
-const isSettingValue = (v: unknown): v is SettingValue =>
-  isRecord(v) && isString(v.value) && ORIGINS.includes(v.origin as string);
-
-export function isSettingsView(v: unknown): v is SettingsView {
-  return (
-    isRecord(v) &&
-    ['tenant', 'clientId', 'authorityHost', 'authority', 'graphUrl'].every((key) =>
-      isSettingValue(v[key]),
-    ) &&
-    isString(v.dataDir) &&
-    isString(v.adminConfigPath) &&
-    isString(v.userSettingsPath) &&
-    (v.language === undefined || isNullableString(v.language))
-  );
-}
 
 // The commands, one function each. Argument keys are camelCase, as the Rust side expects.
 
@@ -241,6 +174,13 @@ export const api = {
   setLanguage: (language: string | null): Promise<void> =>
     call('set_language', { language }, isNothing),
 
+  setLogLevel: (level: LogLevel): Promise<SettingsView> =>
+    call('set_log_level', { level }, isSettingsView),
+
+  /** Versions, system, configuration and recent log lines; never a secret. */
+  diagnostics: (): Promise<{ text: string }> =>
+    call('diagnostics', undefined, (v): v is { text: string } => isRecord(v) && isString(v.text)),
+
   searchDevices: (query: string): Promise<SearchResults> =>
     call('search_devices', { query }, isSearchResults),
 
@@ -269,6 +209,29 @@ export const api = {
 
   /** Writes the audit log as CSV to the Downloads folder. */
   exportAuditLog: (): Promise<Exported> => call('export_audit_log', undefined, isExported),
+
+  /** Where the tenant stands, read from Graph in batches; changes nothing. */
+  setupOverview: (): Promise<SetupOverview> => call('setup_overview', undefined, isSetupOverview),
+
+  consentLinks: (): Promise<ConsentLinks> => call('consent_links', undefined, isConsentLinks),
+
+  /** Opens the service's consent page, then the client's, in the system browser. */
+  openConsentPages: (): Promise<void> => call('open_consent_pages', undefined, isNothing),
+
+  consentStatus: (): Promise<ConsentStatus> => call('consent_status', undefined, isConsentStatus),
+
+  /** Reuses the profile that already turns PIN recovery on, or creates it once. */
+  ensurePolicy: (): Promise<PolicyChoice> => call('ensure_policy', undefined, isPolicyChoice),
+
+  searchGroups: (text: string): Promise<GroupChoice[]> =>
+    call('search_groups', { text }, isGroupList),
+
+  /** Adds a target and keeps every existing assignment; nothing is sent when it is there. */
+  assignPolicy: (policyId: string, target: NewTarget): Promise<AssignmentView[]> =>
+    call('assign_policy', { policyId, target }, isAssignmentList),
+
+  deploymentStatus: (policyId: string): Promise<Deployment> =>
+    call('deployment_status', { policyId }, isDeployment),
 };
 
 export type Api = typeof api;

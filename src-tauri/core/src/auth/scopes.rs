@@ -12,6 +12,9 @@ pub enum Task {
     Helpdesk,
     /// Consent to the PIN reset apps and deploy the recovery policy.
     Setup,
+    /// Read where the setup stands (the overview, consent checks, deployment status). Everyone
+    /// signed in reads it, so it asks only for read permissions, never the right to change.
+    SetupStatus,
 }
 
 const OIDC_SCOPES: [&str; 3] = ["openid", "profile", "offline_access"];
@@ -25,6 +28,12 @@ const SETUP_GRAPH_SCOPES: [&str; 4] = [
     "Application.Read.All",
     "GroupMember.Read.All",
     "DeviceManagementConfiguration.ReadWrite.All",
+];
+const SETUP_STATUS_GRAPH_SCOPES: [&str; 4] = [
+    "User.Read",
+    "Application.Read.All",
+    "GroupMember.Read.All",
+    "DeviceManagementConfiguration.Read.All",
 ];
 const PUBLIC_GRAPH_RESOURCE: &str = "https://graph.microsoft.com";
 
@@ -47,6 +56,7 @@ pub fn scopes_for(task: Task, graph_url: &Url) -> Vec<String> {
     let graph: &[&str] = match task {
         Task::Helpdesk => &HELPDESK_GRAPH_SCOPES,
         Task::Setup => &SETUP_GRAPH_SCOPES,
+        Task::SetupStatus => &SETUP_STATUS_GRAPH_SCOPES,
     };
     OIDC_SCOPES
         .iter()
@@ -84,6 +94,19 @@ mod tests {
         let scopes = scopes_for(Task::Setup, &url("https://graph.microsoft.com"));
         assert!(scopes.contains(&"https://graph.microsoft.com/Application.Read.All".to_owned()));
         assert!(scopes.iter().all(|s| !s.contains("PrivilegedOperations")));
+    }
+
+    #[test]
+    fn reading_the_setup_status_asks_for_nothing_that_changes_the_tenant() {
+        let scopes = scopes_for(Task::SetupStatus, &url("https://graph.microsoft.com"));
+        assert!(scopes.contains(
+            &"https://graph.microsoft.com/DeviceManagementConfiguration.Read.All".to_owned()
+        ));
+        assert!(
+            scopes
+                .iter()
+                .all(|s| !s.contains("ReadWrite") && !s.contains("Privileged"))
+        );
     }
 
     #[test]

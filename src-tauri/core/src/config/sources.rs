@@ -8,6 +8,7 @@ use std::path::{Path, PathBuf};
 use serde::{Deserialize, Serialize};
 
 use crate::error::CoreError;
+use crate::logging::LogLevel;
 
 /// The person's own settings, in the data folder.
 pub const USER_SETTINGS_FILE: &str = "settings.json";
@@ -31,6 +32,9 @@ pub struct Settings {
     /// The window's language (`en`, `de`); absent means the system's.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub language: Option<String>,
+    /// How much PinDesk writes to its log (`warn`, `info`, `debug`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub log_level: Option<LogLevel>,
 }
 
 impl Settings {
@@ -62,6 +66,7 @@ impl Settings {
             authority_host: clean(self.authority_host),
             graph_url: clean(self.graph_url),
             language: clean(self.language).filter(|l| check_language(l).is_ok()),
+            log_level: self.log_level,
         }
     }
 }

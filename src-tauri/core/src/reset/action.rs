@@ -151,12 +151,15 @@ pub async fn start_reset(
         .post_once::<(), ()>(&reset_path(device_id), None)
         .await?
     {
-        Sent::Completed(()) => Ok(ResetStarted {
-            device_id: device_id.clone(),
-            started_at: sent_at,
-            already_running: false,
-            device_name,
-        }),
+        Sent::Completed(()) => {
+            tracing::info!(device = device_id.as_str(), "passcode reset sent");
+            Ok(ResetStarted {
+                device_id: device_id.clone(),
+                started_at: sent_at,
+                already_running: false,
+                device_name,
+            })
+        }
         Sent::Ambiguous(ambiguity) => {
             let since = OffsetDateTime::from(ambiguity.sent_at);
             let found = status::read_latest(client, device_id, since - status::CLOCK_SKEW)

@@ -44,7 +44,39 @@ const SCOPES: [&str; 3] = [
 ];
 
 pub(super) fn routes() -> Router<AppState> {
-    Router::new().route("/groups", get(list))
+    Router::new()
+        .route("/groups", get(list))
+        .route("/groups/{id}/members/$count", get(member_count))
+}
+
+/// `GET /groups/{id}/members/$count`: the number of members as plain text, only with
+/// `ConsistencyLevel: eventual`, as Graph answers it.
+async fn member_count(
+    State(state): State<AppState>,
+    Extension(caller): Extension<Caller>,
+    headers: HeaderMap,
+    axum::extract::Path(id): axum::extract::Path<String>,
+) -> Result<axum::response::Response, GraphError> {
+    caller.require_any(&SCOPES)?;
+    if !eventual(&headers) {
+        return Err(needs_eventual("$count"));
+    }
+    let count = lock(&state.directory)
+        .groups
+        .iter()
+        .find(|g| g.properties.get("id").and_then(Value::as_str) == Some(id.as_str()))
+        .map(|g| g.member_ids.len())
+        .ok_or_else(|| {
+            GraphError::new(
+                axum::http::StatusCode::NOT_FOUND,
+                "Request_ResourceNotFound",
+                format!("Resource '{id}' does not exist or one of its queried reference-property objects are not present."),
+            )
+        })?;
+    Ok(axum::response::IntoResponse::into_response((
+        [(axum::http::header::CONTENT_TYPE, "text/plain")],
+        count.to_string(),
+    )))
 }
 
 fn eventual(headers: &HeaderMap) -> bool {

@@ -9,6 +9,11 @@ use crate::clock::graph_date_time;
 
 const NAME: &str = "Disable Windows consumer features";
 
+/// The seeded profile's ID (stable across runs).
+pub fn seeded_id() -> String {
+    stable_id("deviceConfiguration", NAME)
+}
+
 pub(super) fn seeded(groups: &[Group], now: OffsetDateTime) -> (Value, Assigned) {
     let created = graph_date_time(now - Duration::days(120));
     let modified = graph_date_time(now - Duration::days(45));

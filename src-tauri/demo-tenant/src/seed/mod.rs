@@ -109,6 +109,56 @@ impl Directory {
     }
 }
 
+impl Directory {
+    /// Switches a service principal on or off; false when the app has none.
+    pub fn set_app_enabled(&mut self, app_id: &str, enabled: bool) -> bool {
+        let found = self.service_principals.iter_mut().find(|sp| {
+            sp.get("appId")
+                .and_then(Value::as_str)
+                .is_some_and(|id| id.eq_ignore_ascii_case(app_id))
+        });
+        match found {
+            Some(sp) => {
+                sp.insert("accountEnabled".into(), Value::Bool(enabled));
+                true
+            }
+            None => false,
+        }
+    }
+
+    /// Back to "nothing done": no PIN reset apps, only the seeded profiles and their
+    /// assignments.
+    pub fn reset_setup(&mut self) {
+        self.service_principals.retain(|sp| {
+            let app_id = sp.get("appId").and_then(Value::as_str).unwrap_or_default();
+            !apps::PIN_RESET_APPS.iter().any(|(id, _)| *id == app_id)
+        });
+        let seeded = configurations::seeded_id();
+        self.device_configurations
+            .retain(|c| c.get("id").and_then(Value::as_str) == Some(seeded.as_str()));
+        self.configuration_assignments.retain(|id, _| *id == seeded);
+    }
+
+    /// One more assignment target on a profile, as the admin center would add it.
+    pub fn add_assignment(&mut self, configuration_id: &str, target: Value) {
+        let key = target
+            .get("groupId")
+            .and_then(Value::as_str)
+            .map_or_else(|| uuid::Uuid::new_v4().to_string(), str::to_owned);
+        let entry = self
+            .configuration_assignments
+            .entry(configuration_id.to_owned())
+            .or_insert_with(|| Assigned {
+                assignments: Vec::new(),
+                at: crate::clock::now(),
+            });
+        entry
+            .assignments
+            .push(json!({ "id": format!("{configuration_id}_{key}"), "target": target }));
+        entry.at = crate::clock::now();
+    }
+}
+
 fn organization() -> Map<String, Value> {
     let value = json!({
         "id": TENANT_ID,

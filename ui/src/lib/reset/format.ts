@@ -52,6 +52,13 @@ export function dateTimeWithZone(iso: string | null): string {
   }).format(date);
 }
 
+/** A compact date and time for lists: "Nov 25, 2026, 12:24 PM". */
+export function shortDateTime(iso: string | null): string {
+  const date = parse(iso);
+  if (!date) return '';
+  return new Intl.DateTimeFormat(locale.intl, { dateStyle: 'medium', timeStyle: 'short' }).format(date);
+}
+
 /** "583920" → ["583", "920"]: groups of three, for reading aloud. */
 export function groups(passcode: string): string[] {
   const chars = [...passcode.replace(/\s+/g, '')];

@@ -20,6 +20,7 @@ const de: Record<keyof typeof en, string> = {
   'steps.nav': 'Schritte',
   'steps.locked': 'Melden Sie sich an, um diesen Schritt zu öffnen',
   'steps.numbered': 'Schritt {number}: {short}',
+  'steps.done': ' · Erledigt',
   'steps.eyebrow': 'Schritt {number} von 3 · {audience}',
   'steps.notBuilt': 'Dieser Schritt ist in dieser Version noch nicht fertig.',
   'steps.consent.short': 'Zustimmung',

@@ -18,6 +18,7 @@ export default {
   'steps.nav': 'Steps',
   'steps.locked': 'Sign in to open this step',
   'steps.numbered': 'Step {number}: {short}',
+  'steps.done': ' · Done',
   'steps.eyebrow': 'Step {number} of 3 · {audience}',
   'steps.notBuilt': 'This step is not built yet in this version.',
   'steps.consent.short': 'Consent',

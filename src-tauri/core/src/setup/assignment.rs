@@ -1,0 +1,359 @@
+//! Who gets the profile. `assign` replaces the whole set on the service, so every change reads
+//! the current set first and sends the union: an assignment made elsewhere (the admin center,
+//! another tool) is never dropped, and asking twice for the same target sends nothing.
+
+use serde::{Deserialize, Serialize};
+use serde_json::{Value, json};
+
+use crate::error::CoreError;
+use crate::graph::models::{AssignmentTarget, DeviceConfigurationAssignment, Group, GroupId};
+use crate::graph::{
+    CancellationToken, Filter, GraphClient, GraphError, GraphRequest, ResourcePath, Sent,
+    search_term,
+};
+
+use super::policy::ProfileRef;
+
+/// Results per group search: enough to pick from.
+const GROUP_PAGE: u32 = 25;
+const CONFIGURATIONS: &str = "deviceManagement/deviceConfigurations";
+
+/// What the administrator chose to add.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(tag = "kind", rename_all = "camelCase")]
+pub enum NewTarget {
+    Group {
+        #[serde(rename = "groupId")]
+        group_id: GroupId,
+    },
+    AllDevices,
+    AllUsers,
+}
+
+impl NewTarget {
+    fn is(&self, target: &AssignmentTarget) -> bool {
+        match (self, target) {
+            (
+                NewTarget::Group { group_id },
+                AssignmentTarget::Group {
+                    group_id: other, ..
+                },
+            ) => group_id.as_str().eq_ignore_ascii_case(other.as_str()),
+            (NewTarget::AllDevices, AssignmentTarget::AllDevices { .. })
+            | (NewTarget::AllUsers, AssignmentTarget::AllLicensedUsers { .. }) => true,
+            _ => false,
+        }
+    }
+
+    fn target(&self) -> AssignmentTarget {
+        match self {
+            NewTarget::Group { group_id } => AssignmentTarget::group(group_id.clone()),
+            NewTarget::AllDevices => AssignmentTarget::AllDevices {
+                extra: serde_json::Map::new(),
+            },
+            NewTarget::AllUsers => AssignmentTarget::AllLicensedUsers {
+                extra: serde_json::Map::new(),
+            },
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub enum TargetKind {
+    Group,
+    ExcludedGroup,
+    AllDevices,
+    AllUsers,
+    Other,
+}
+
+/// One assignment as the window lists it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct AssignmentView {
+    pub kind: TargetKind,
+    pub group_id: Option<GroupId>,
+    /// The group's name, or a plain description of the target.
+    pub name: String,
+}
+
+/// A group the picker offers.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct GroupChoice {
+    pub id: GroupId,
+    pub name: String,
+    pub description: Option<String>,
+    /// "Security group", "Microsoft 365 group", "Dynamic security group", ...
+    pub kind: String,
+    /// When Graph could count them in the same extra round trip; absent otherwise.
+    pub member_count: Option<u64>,
+}
+
+fn group_kind(group: &Group) -> String {
+    let types = group.group_types.clone().unwrap_or_default();
+    let dynamic = types
+        .iter()
+        .any(|t| t.eq_ignore_ascii_case("DynamicMembership"));
+    let base = if types.iter().any(|t| t.eq_ignore_ascii_case("Unified")) {
+        "Microsoft 365 group"
+    } else if group.security_enabled == Some(true) {
+        "security group"
+    } else {
+        "distribution group"
+    };
+    let text = if dynamic {
+        format!("Dynamic {base}")
+    } else {
+        base.to_owned()
+    };
+    let mut chars = text.chars();
+    chars
+        .next()
+        .map(|c| c.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
+}
+
+/// Groups whose name has a word starting with `text` (directory search), first page only.
+pub async fn search_groups(
+    client: &GraphClient,
+    text: &str,
+    cancel: &CancellationToken,
+) -> Result<Vec<GroupChoice>, GraphError> {
+    let text = text.trim();
+    if text.is_empty() {
+        return Ok(Vec::new());
+    }
+    let request = GraphRequest::get(ResourcePath::new("groups"))
+        .search(search_term("displayName", text))
+        .select(&[
+            "id",
+            "displayName",
+            "description",
+            "groupTypes",
+            "securityEnabled",
+            "mailEnabled",
+        ])
+        .top(GROUP_PAGE);
+    let page = client.get_page::<Group>(&request, cancel).await?;
+    let mut choices: Vec<GroupChoice> = page
+        .items
+        .iter()
+        .filter_map(|g| {
+            Some(GroupChoice {
+                id: g.id.clone()?,
+                name: g.display_name.clone().unwrap_or_default(),
+                description: g.description.clone().filter(|d| !d.is_empty()),
+                kind: group_kind(g),
+                member_count: None,
+            })
+        })
+        .collect();
+    add_member_counts(client, &mut choices).await;
+    Ok(choices)
+}
+
+/// Member counts for the groups found, in one batch. A count is a nicety: any failure leaves the
+/// counts out rather than failing the search.
+async fn add_member_counts(client: &GraphClient, choices: &mut [GroupChoice]) {
+    if choices.is_empty() {
+        return;
+    }
+    let requests: Vec<GraphRequest> = choices
+        .iter()
+        .map(|c| {
+            GraphRequest::get(
+                ResourcePath::new("groups")
+                    .id(c.id.as_str())
+                    .then("members/$count"),
+            )
+            .eventual()
+        })
+        .collect();
+    let Ok(answers) = client.batch(&requests).await else {
+        return;
+    };
+    for (choice, answer) in choices.iter_mut().zip(answers) {
+        choice.member_count = answer.into_result().ok().and_then(|v| match v {
+            Value::Number(n) => n.as_u64(),
+            Value::String(s) => s.trim().parse().ok(),
+            _ => None,
+        });
+    }
+}
+
+fn assignments_path(policy: &ProfileRef) -> ResourcePath {
+    ResourcePath::new(CONFIGURATIONS)
+        .id(policy.id.as_str())
+        .then("assignments")
+}
+
+pub(crate) fn assignments_request(policy: &ProfileRef) -> GraphRequest {
+    GraphRequest::get(assignments_path(policy))
+}
+
+#[derive(Deserialize)]
+struct Assignments {
+    #[serde(default)]
+    value: Vec<DeviceConfigurationAssignment>,
+}
+
+async fn read(
+    client: &GraphClient,
+    policy: &ProfileRef,
+) -> Result<Vec<DeviceConfigurationAssignment>, GraphError> {
+    let list: Assignments = client.get(&assignments_request(policy)).await?;
+    Ok(list.value)
+}
+
+/// The profile's assignments, with group names.
+pub async fn assignments(
+    client: &GraphClient,
+    policy: &ProfileRef,
+) -> Result<Vec<AssignmentView>, GraphError> {
+    let current = read(client, policy).await?;
+    views(client, &current).await
+}
+
+pub(crate) async fn views(
+    client: &GraphClient,
+    current: &[DeviceConfigurationAssignment],
+) -> Result<Vec<AssignmentView>, GraphError> {
+    let targets: Vec<&AssignmentTarget> =
+        current.iter().filter_map(|a| a.target.as_ref()).collect();
+    let group_ids: Vec<&GroupId> = targets.iter().filter_map(|t| t.group_id()).collect();
+    let requests: Vec<GraphRequest> = group_ids
+        .iter()
+        .map(|id| {
+            GraphRequest::get(ResourcePath::new("groups"))
+                .filter(Filter::eq("id", id.as_str()))
+                .select(&["id", "displayName"])
+        })
+        .collect();
+    let mut names = std::collections::HashMap::new();
+    if !requests.is_empty() {
+        for answer in client.batch(&requests).await? {
+            // A group that cannot be read keeps its ID as its name rather than failing the list.
+            if let Ok(list) = answer.json::<GroupList>() {
+                for group in list.value {
+                    if let (Some(id), Some(name)) = (group.id, group.display_name) {
+                        names.insert(id.as_str().to_ascii_lowercase(), name);
+                    }
+                }
+            }
+        }
+    }
+    let name_of = |id: &GroupId| {
+        names
+            .get(&id.as_str().to_ascii_lowercase())
+            .cloned()
+            .unwrap_or_else(|| format!("a group that could not be read ({id})"))
+    };
+    Ok(targets
+        .into_iter()
+        .map(|target| match target {
+            AssignmentTarget::Group { group_id, .. } => AssignmentView {
+                kind: TargetKind::Group,
+                group_id: Some(group_id.clone()),
+                name: name_of(group_id),
+            },
+            AssignmentTarget::ExclusionGroup { group_id, .. } => AssignmentView {
+                kind: TargetKind::ExcludedGroup,
+                group_id: Some(group_id.clone()),
+                name: name_of(group_id),
+            },
+            AssignmentTarget::AllDevices { .. } => AssignmentView {
+                kind: TargetKind::AllDevices,
+                group_id: None,
+                name: "All devices".to_owned(),
+            },
+            AssignmentTarget::AllLicensedUsers { .. } => AssignmentView {
+                kind: TargetKind::AllUsers,
+                group_id: None,
+                name: "All users".to_owned(),
+            },
+            AssignmentTarget::Other { odata_type, .. } => AssignmentView {
+                kind: TargetKind::Other,
+                group_id: None,
+                name: format!(
+                    "Another kind of target ({})",
+                    odata_type.as_deref().unwrap_or("unknown")
+                ),
+            },
+        })
+        .collect())
+}
+
+#[derive(Deserialize)]
+struct GroupList {
+    #[serde(default)]
+    value: Vec<Group>,
+}
+
+/// The body of `assign`: every current assignment exactly as read, plus `new` unless already
+/// there.
+pub(crate) fn union_body(current: &[DeviceConfigurationAssignment], new: &NewTarget) -> Value {
+    let mut items: Vec<Value> = current
+        .iter()
+        .filter_map(|a| a.target.as_ref())
+        .map(|target| json!({ "target": target }))
+        .collect();
+    if !current
+        .iter()
+        .filter_map(|a| a.target.as_ref())
+        .any(|t| new.is(t))
+    {
+        items.push(json!({ "target": new.target() }));
+    }
+    json!({ "assignments": items })
+}
+
+/// Adds `new` to the profile's assignments, keeping every existing one. Sends nothing when the
+/// target is already assigned; after an ambiguous answer, reads the set back instead of sending
+/// it again.
+pub async fn assign(
+    client: &GraphClient,
+    policy: &ProfileRef,
+    new: &NewTarget,
+) -> Result<Vec<AssignmentView>, CoreError> {
+    let current = read(client, policy).await?;
+    let has_new = |set: &[DeviceConfigurationAssignment]| {
+        set.iter()
+            .filter_map(|a| a.target.as_ref())
+            .any(|t| new.is(t))
+    };
+    if has_new(&current) {
+        return Ok(views(client, &current).await?);
+    }
+    let body = union_body(&current, new);
+    let path = ResourcePath::new(CONFIGURATIONS)
+        .id(policy.id.as_str())
+        .then("assign");
+    match client
+        .post_once::<Value, Assignments>(&path, Some(&body))
+        .await?
+    {
+        Sent::Completed(answer) if has_new(&answer.value) => {
+            Ok(views(client, &answer.value).await?)
+        }
+        // An answer without the list (or without the new target): believe the service's state.
+        Sent::Completed(_) => Ok(assignments(client, policy).await?),
+        Sent::Ambiguous(ambiguity) => {
+            let after = read(client, policy).await?;
+            let kept = current
+                .iter()
+                .filter_map(|a| a.target.as_ref())
+                .all(|old| after.iter().any(|a| a.target.as_ref() == Some(old)));
+            if has_new(&after) && kept {
+                Ok(views(client, &after).await?)
+            } else {
+                Err(CoreError::Unconfirmed(ambiguity.into_error().to_string()))
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+#[path = "assignment_tests.rs"]
+mod tests;

@@ -1,0 +1,180 @@
+//! How the profile deploys: Intune's counts and one line per device, with plain explanations of
+//! the states people ask about (not applicable, error, conflict).
+
+use serde::{Deserialize, Serialize};
+use time::OffsetDateTime;
+use time::format_description::well_known::Rfc3339;
+
+use crate::graph::models::{
+    ComplianceStatus, DeviceConfigurationDeviceOverview, DeviceConfigurationDeviceStatus,
+};
+use crate::graph::{GraphClient, GraphError, GraphRequest, ResourcePath};
+
+use super::policy::ProfileRef;
+
+const CONFIGURATIONS: &str = "deviceManagement/deviceConfigurations";
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct DeploymentCounts {
+    pub succeeded: i32,
+    pub pending: i32,
+    pub not_applicable: i32,
+    pub errors: i32,
+    pub failed: i32,
+    pub last_update: Option<String>,
+}
+
+impl DeploymentCounts {
+    pub fn of(overview: &DeviceConfigurationDeviceOverview) -> DeploymentCounts {
+        DeploymentCounts {
+            succeeded: overview.success_count.unwrap_or(0),
+            pending: overview.pending_count.unwrap_or(0),
+            not_applicable: overview.not_applicable_count.unwrap_or(0),
+            errors: overview.error_count.unwrap_or(0),
+            failed: overview.failed_count.unwrap_or(0),
+            last_update: rfc3339(overview.last_update_date_time),
+        }
+    }
+}
+
+/// One device's line.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct DeviceLine {
+    pub device: String,
+    pub user: Option<String>,
+    /// `succeeded`, `pending`, `notApplicable`, `error`, `conflict`, `notAssigned`.
+    pub status: &'static str,
+    /// What the status means, in plain words.
+    pub explanation: &'static str,
+    /// Errors and conflicts: the window highlights these.
+    pub needs_attention: bool,
+    pub last_report: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Deployment {
+    pub counts: DeploymentCounts,
+    pub devices: Vec<DeviceLine>,
+}
+
+fn rfc3339(at: Option<OffsetDateTime>) -> Option<String> {
+    // Intune reports "never" as the year 1.
+    at.filter(|at| at.year() > 1)
+        .and_then(|at| at.format(&Rfc3339).ok())
+}
+
+fn line(status: &DeviceConfigurationDeviceStatus) -> DeviceLine {
+    let (word, explanation, attention) = match status.status {
+        Some(ComplianceStatus::Compliant | ComplianceStatus::Remediated) => {
+            ("succeeded", "The device has PIN recovery turned on.", false)
+        }
+        Some(ComplianceStatus::NotApplicable) => (
+            "notApplicable",
+            "This profile is for Windows only. Other devices of an assigned user (phones, Macs) \
+             are listed as not applicable: that is expected, nothing to fix.",
+            false,
+        ),
+        Some(ComplianceStatus::Error | ComplianceStatus::NonCompliant) => (
+            "error",
+            "The device could not apply the setting. Usually the Windows version is too old \
+             (1703 or later is needed) or the device is not Entra joined.",
+            true,
+        ),
+        Some(ComplianceStatus::Conflict) => (
+            "conflict",
+            "Another profile sets EnablePinRecovery differently for this device. Find the other \
+             profile (it may set the value to false) and remove the conflict.",
+            true,
+        ),
+        Some(ComplianceStatus::NotAssigned) => (
+            "notAssigned",
+            "The device is no longer in an assigned group.",
+            false,
+        ),
+        Some(ComplianceStatus::Unknown) | None => (
+            "pending",
+            "Waiting for the device to check in with Intune; this can take up to eight hours.",
+            false,
+        ),
+    };
+    DeviceLine {
+        device: status.device_display_name.clone().unwrap_or_default(),
+        user: status
+            .user_principal_name
+            .clone()
+            .or_else(|| status.user_name.clone())
+            .filter(|u| !u.is_empty()),
+        status: word,
+        explanation,
+        needs_attention: attention,
+        last_report: rfc3339(status.last_reported_date_time),
+    }
+}
+
+#[derive(Deserialize)]
+struct Statuses {
+    #[serde(default)]
+    value: Vec<DeviceConfigurationDeviceStatus>,
+}
+
+pub(crate) fn overview_request(policy: &ProfileRef) -> GraphRequest {
+    GraphRequest::get(
+        ResourcePath::new(CONFIGURATIONS)
+            .id(policy.id.as_str())
+            .then("deviceStatusOverview"),
+    )
+}
+
+/// Counts and the per-device list, in one batched round trip. Errors and conflicts first.
+pub async fn deployment(
+    client: &GraphClient,
+    policy: &ProfileRef,
+) -> Result<Deployment, GraphError> {
+    let requests = [
+        overview_request(policy),
+        GraphRequest::get(
+            ResourcePath::new(CONFIGURATIONS)
+                .id(policy.id.as_str())
+                .then("deviceStatuses"),
+        ),
+    ];
+    let mut answers = client.batch(&requests).await?.into_iter();
+    let overview: DeviceConfigurationDeviceOverview = answers
+        .next()
+        .map(|a| a.json())
+        .unwrap_or_else(|| Ok(DeviceConfigurationDeviceOverview::default()))?;
+    let statuses: Statuses = answers
+        .next()
+        .map(|a| a.json())
+        .unwrap_or_else(|| Ok(Statuses { value: Vec::new() }))?;
+    let mut devices: Vec<DeviceLine> = statuses.value.iter().map(line).collect();
+    devices.sort_by_key(|d| (!d.needs_attention, d.status, d.device.to_lowercase()));
+    Ok(Deployment {
+        counts: DeploymentCounts::of(&overview),
+        devices,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn not_applicable_is_explained_calmly_and_conflicts_are_highlighted() {
+        let na = line(&DeviceConfigurationDeviceStatus {
+            status: Some(ComplianceStatus::NotApplicable),
+            ..DeviceConfigurationDeviceStatus::default()
+        });
+        assert!(!na.needs_attention);
+        assert!(na.explanation.contains("expected"));
+        let conflict = line(&DeviceConfigurationDeviceStatus {
+            status: Some(ComplianceStatus::Conflict),
+            ..DeviceConfigurationDeviceStatus::default()
+        });
+        assert!(conflict.needs_attention);
+        assert_eq!(conflict.status, "conflict");
+    }
+}

@@ -1,0 +1,31 @@
+//! The administrator's setup, as a set of idempotent steps that read where the tenant stands
+//! before they change anything, so any step can be repeated or resumed after a crash:
+//!
+//! ```text
+//! setup_overview(&client, &token_tid)       -> SetupOverview (batched reads, nothing changed)
+//! consent_links(&authority) / consent_status(&client) -> the two PIN reset apps
+//! ensure_policy(&client, &token_tid)        -> the EnablePinRecovery profile, found or created once
+//! assign(&client, &policy, NewTarget)       -> the union of existing and new assignments
+//! search_groups(&client, text) / deployment(&client, &policy)
+//! ```
+
+pub mod assignment;
+pub mod consent;
+pub mod deployment;
+pub mod overview;
+mod overview_profile;
+pub mod policy;
+
+pub use assignment::{
+    AssignmentView, GroupChoice, NewTarget, TargetKind, assign, assignments, search_groups,
+};
+pub use consent::{
+    AppCheck, AppState, ConsentLink, ConsentStatus, PIN_RESET_APPS, PinResetApp,
+    admin_request_message, consent_links, consent_status,
+};
+pub use deployment::{Deployment, DeploymentCounts, DeviceLine, deployment};
+pub use overview::{ItemState, SetupOverview, setup_overview};
+pub use policy::{
+    PolicyChoice, PolicySearch, ProblemKind, ProfileProblem, ProfileRef, ensure_policy,
+    find_policies, oma_uri, tenant_id,
+};

@@ -1,0 +1,309 @@
+//! Where the tenant stands, read in batches (one round trip for the organisation, both apps and
+//! the profile list; one more to read custom profiles' settings when the list leaves them out;
+//! one for the chosen profile's assignments and counts). Nothing is changed. Each part is done,
+//! not done, or "you can't see this", said plainly, so a missing role never fails the whole page.
+
+use serde::{Deserialize, Serialize};
+
+use crate::graph::models::{DeviceConfiguration, Organization, ServicePrincipal, TenantId};
+use crate::graph::{BatchItem, CancellationToken, GraphClient, GraphError, ipc_error};
+
+use super::assignment::AssignmentView;
+use super::consent::{self, AppState, ConsentStatus, PIN_RESET_APPS};
+use super::deployment::DeploymentCounts;
+use super::policy::{
+    self, PolicySearch, ProfileProblem, ProfileRef, find_policies, oma_uri, sort_profiles,
+    with_settings,
+};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub enum ItemState {
+    Done,
+    NotDone,
+    /// The signed-in person's role or permissions do not show this.
+    CannotSee,
+    /// Graph could not be asked just now.
+    Failed,
+}
+
+/// One line of the overview: its state and plain words about it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Status {
+    pub state: ItemState,
+    pub message: String,
+    pub detail: Option<String>,
+}
+
+impl Status {
+    pub(crate) fn new(state: ItemState, message: impl Into<String>) -> Status {
+        Status {
+            state,
+            message: message.into(),
+            detail: None,
+        }
+    }
+
+    pub(crate) fn from_error(error: &GraphError, what: &str) -> Status {
+        let ipc = ipc_error(error);
+        if consent::cannot_see(error) {
+            Status {
+                state: ItemState::CannotSee,
+                message: format!("You can't see {what} with your account's role or permissions."),
+                detail: ipc.detail,
+            }
+        } else {
+            Status {
+                state: ItemState::Failed,
+                message: ipc.message,
+                detail: ipc.detail,
+            }
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct TenantPart {
+    #[serde(flatten)]
+    pub status: Status,
+    pub id: Option<TenantId>,
+    pub name: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ConsentPart {
+    #[serde(flatten)]
+    pub status: Status,
+    #[serde(flatten)]
+    pub apps: ConsentStatus,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct PolicyPart {
+    #[serde(flatten)]
+    pub status: Status,
+    /// The profile PinDesk uses (the oldest that sets the value to true).
+    pub profile: Option<ProfileRef>,
+    /// Other profiles that also set it to true (left alone, mentioned).
+    pub others: Vec<ProfileRef>,
+    pub problems: Vec<ProfileProblem>,
+    /// The OMA-URI this tenant needs.
+    pub oma_uri: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct AssignmentPart {
+    #[serde(flatten)]
+    pub status: Status,
+    pub assignments: Vec<AssignmentView>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct DeploymentPart {
+    #[serde(flatten)]
+    pub status: Status,
+    pub counts: Option<DeploymentCounts>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct SetupOverview {
+    pub tenant: TenantPart,
+    pub consent: ConsentPart,
+    pub policy: PolicyPart,
+    pub assignment: AssignmentPart,
+    pub deployment: DeploymentPart,
+    /// Consent given, the profile exists and is assigned: the reset job can be used.
+    pub everything_done: bool,
+}
+
+#[derive(Deserialize)]
+struct Orgs {
+    #[serde(default)]
+    value: Vec<Organization>,
+}
+
+#[derive(Deserialize)]
+struct ConfigPage {
+    #[serde(default)]
+    value: Vec<DeviceConfiguration>,
+    #[serde(rename = "@odata.nextLink", default)]
+    next_link: Option<String>,
+}
+
+fn tenant_part(answer: BatchItem, token_tid: &str) -> (TenantPart, TenantId) {
+    let fallback = TenantId::new(token_tid);
+    let org = answer.json::<Orgs>().and_then(|o| {
+        o.value.into_iter().next().ok_or(GraphError::Refused(
+            "Graph returned no organisation".to_owned(),
+        ))
+    });
+    match org {
+        Ok(org) => match policy::tenant_id(&org, token_tid) {
+            Ok(id) => {
+                let name = org.display_name.clone();
+                let message = format!(
+                    "Organisation: {}.",
+                    name.as_deref().unwrap_or("name not available")
+                );
+                let part = TenantPart {
+                    status: Status::new(ItemState::Done, message),
+                    id: Some(id.clone()),
+                    name,
+                };
+                (part, id)
+            }
+            Err(mismatch) => {
+                let ipc = crate::IpcError::from(&mismatch);
+                let part = TenantPart {
+                    status: Status {
+                        state: ItemState::Failed,
+                        message: ipc.message,
+                        detail: ipc.detail,
+                    },
+                    id: org.id,
+                    name: org.display_name,
+                };
+                (part, fallback)
+            }
+        },
+        Err(e) => (
+            TenantPart {
+                status: Status::from_error(&e, "your organisation's details"),
+                id: Some(fallback.clone()),
+                name: None,
+            },
+            fallback,
+        ),
+    }
+}
+
+fn consent_part(answers: Vec<BatchItem>) -> ConsentPart {
+    let checks = PIN_RESET_APPS
+        .iter()
+        .zip(answers)
+        .map(|(app, a)| consent::check(app, a.json::<ServicePrincipal>()))
+        .collect();
+    let apps = ConsentStatus::from_checks(checks);
+    let states: Vec<AppState> = apps.apps.iter().map(|a| a.state).collect();
+    let status = if apps.done {
+        Status::new(
+            ItemState::Done,
+            "Both PIN reset apps are allowed and switched on.",
+        )
+    } else if states.contains(&AppState::Disabled) {
+        Status::new(
+            ItemState::NotDone,
+            "A PIN reset app is in your organisation but switched off.",
+        )
+    } else if states.contains(&AppState::CannotSee) {
+        Status::new(
+            ItemState::CannotSee,
+            "You can't see whether the PIN reset apps are allowed with your account's permissions.",
+        )
+    } else if states.contains(&AppState::Failed) {
+        Status::new(
+            ItemState::Failed,
+            "PinDesk could not check the PIN reset apps just now.",
+        )
+    } else {
+        Status::new(
+            ItemState::NotDone,
+            "The PIN reset apps are not allowed yet.",
+        )
+    };
+    ConsentPart { status, apps }
+}
+
+async fn search(
+    client: &GraphClient,
+    answer: BatchItem,
+    tenant: &TenantId,
+) -> Result<PolicySearch, GraphError> {
+    let page: ConfigPage = answer.json()?;
+    if page.next_link.is_some() {
+        // A long list: walk it the ordinary way rather than half-judge it.
+        return find_policies(client, tenant, &CancellationToken::new()).await;
+    }
+    let profiles = with_settings(client, page.value).await?;
+    Ok(sort_profiles(&profiles, tenant))
+}
+
+fn policy_part(search: &Result<PolicySearch, GraphError>, tenant: &TenantId) -> PolicyPart {
+    match search {
+        Ok(found) => {
+            let mut usable = found.usable.clone().into_iter();
+            let profile = usable.next();
+            let status = match &profile {
+                Some(p) => Status::new(
+                    ItemState::Done,
+                    format!("The profile \"{}\" turns on PIN recovery.", p.name),
+                ),
+                None => Status::new(ItemState::NotDone, "No profile turns on PIN recovery yet."),
+            };
+            PolicyPart {
+                status,
+                profile,
+                others: usable.collect(),
+                problems: found.problems.clone(),
+                oma_uri: Some(oma_uri(tenant)),
+            }
+        }
+        Err(e) => PolicyPart {
+            status: Status::from_error(e, "the device configuration profiles"),
+            profile: None,
+            others: Vec::new(),
+            problems: Vec::new(),
+            oma_uri: Some(oma_uri(tenant)),
+        },
+    }
+}
+
+/// The whole overview. Fails only when Graph cannot be reached at all; every other problem is a
+/// state of its part.
+pub async fn setup_overview(
+    client: &GraphClient,
+    token_tid: &str,
+) -> Result<SetupOverview, GraphError> {
+    let mut requests = vec![policy::organization_request()];
+    requests.extend(PIN_RESET_APPS.iter().map(consent::sp_request));
+    requests.push(policy::list_request());
+    let mut answers = client.batch(&requests).await?.into_iter();
+    let (Some(org), Some(service), Some(client_app), Some(list)) = (
+        answers.next(),
+        answers.next(),
+        answers.next(),
+        answers.next(),
+    ) else {
+        return Err(GraphError::Refused(
+            "the batch answer was incomplete".to_owned(),
+        ));
+    };
+    let (tenant, tenant_id) = tenant_part(org, token_tid);
+    let consent = consent_part(vec![service, client_app]);
+    let found = match search(client, list, &tenant_id).await {
+        // Offline is not a state of the policy: the whole overview cannot be read.
+        Err(e) if e.kind() == crate::graph::ErrorKind::Network => return Err(e),
+        other => other,
+    };
+    let policy = policy_part(&found, &tenant_id);
+    let (assignment, deployment) =
+        super::overview_profile::assignment_and_deployment(client, policy.profile.as_ref()).await;
+    let everything_done = consent.status.state == ItemState::Done
+        && policy.status.state == ItemState::Done
+        && assignment.status.state == ItemState::Done;
+    Ok(SetupOverview {
+        tenant,
+        consent,
+        policy,
+        assignment,
+        deployment,
+        everything_done,
+    })
+}

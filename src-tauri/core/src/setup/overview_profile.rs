@@ -1,0 +1,129 @@
+//! The overview's parts about the chosen profile: who it is assigned to and how it deploys, read
+//! in one batch (plus one for group names).
+
+use serde::Deserialize;
+
+use crate::graph::GraphClient;
+use crate::graph::models::{DeviceConfigurationAssignment, DeviceConfigurationDeviceOverview};
+
+use super::assignment::{assignments_request, views};
+use super::deployment::{DeploymentCounts, overview_request};
+use super::overview::{AssignmentPart, DeploymentPart, ItemState, Status};
+use super::policy::ProfileRef;
+
+#[derive(Deserialize)]
+struct Assignments {
+    #[serde(default)]
+    value: Vec<DeviceConfigurationAssignment>,
+}
+
+pub(crate) async fn assignment_and_deployment(
+    client: &GraphClient,
+    profile: Option<&ProfileRef>,
+) -> (AssignmentPart, DeploymentPart) {
+    let Some(profile) = profile else {
+        return (
+            AssignmentPart {
+                status: Status::new(ItemState::NotDone, "Comes after the profile exists."),
+                assignments: Vec::new(),
+            },
+            DeploymentPart {
+                status: Status::new(ItemState::NotDone, "Comes after the profile is assigned."),
+                counts: None,
+            },
+        );
+    };
+    let answers = match client
+        .batch(&[assignments_request(profile), overview_request(profile)])
+        .await
+    {
+        Ok(answers) => answers,
+        Err(e) => {
+            return (
+                AssignmentPart {
+                    status: Status::from_error(&e, "who the profile is assigned to"),
+                    assignments: Vec::new(),
+                },
+                DeploymentPart {
+                    status: Status::from_error(&e, "how the profile deploys"),
+                    counts: None,
+                },
+            );
+        }
+    };
+    let mut answers = answers.into_iter();
+    let assigned = match answers.next().map(|a| a.json::<Assignments>()) {
+        Some(Ok(list)) => match views(client, &list.value).await {
+            Ok(views) => Ok(views),
+            Err(e) => Err(e),
+        },
+        Some(Err(e)) => Err(e),
+        None => Ok(Vec::new()),
+    };
+    let assignment = match assigned {
+        Ok(list)
+            if list
+                .iter()
+                .any(|a| a.kind != super::TargetKind::ExcludedGroup) =>
+        {
+            AssignmentPart {
+                status: Status::new(
+                    ItemState::Done,
+                    format!(
+                        "Assigned to {}.",
+                        list.iter()
+                            .filter(|a| a.kind != super::TargetKind::ExcludedGroup)
+                            .map(|a| a.name.as_str())
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    ),
+                ),
+                assignments: list,
+            }
+        }
+        Ok(list) => AssignmentPart {
+            status: Status::new(
+                ItemState::NotDone,
+                "The profile is not assigned to anyone yet.",
+            ),
+            assignments: list,
+        },
+        Err(e) => AssignmentPart {
+            status: Status::from_error(&e, "who the profile is assigned to"),
+            assignments: Vec::new(),
+        },
+    };
+    let deployment = match answers
+        .next()
+        .map(|a| a.json::<DeviceConfigurationDeviceOverview>())
+    {
+        Some(Ok(overview)) => {
+            let counts = DeploymentCounts::of(&overview);
+            let state = if counts.succeeded > 0 {
+                ItemState::Done
+            } else {
+                ItemState::NotDone
+            };
+            let message = format!(
+                "{} devices have it, {} are waiting, {} have errors, {} not applicable.",
+                counts.succeeded,
+                counts.pending,
+                counts.errors + counts.failed,
+                counts.not_applicable
+            );
+            DeploymentPart {
+                status: Status::new(state, message),
+                counts: Some(counts),
+            }
+        }
+        Some(Err(e)) => DeploymentPart {
+            status: Status::from_error(&e, "how the profile deploys"),
+            counts: None,
+        },
+        None => DeploymentPart {
+            status: Status::new(ItemState::NotDone, "No report yet."),
+            counts: None,
+        },
+    };
+    (assignment, deployment)
+}

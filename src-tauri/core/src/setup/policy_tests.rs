@@ -1,0 +1,109 @@
+use super::*;
+
+const TENANT: &str = "7d2c1f40-5b8e-4a63-9c1d-2e4f6a8b0c13";
+
+fn profile(
+    id: &str,
+    uri: &str,
+    setting: fn(OmaSettingBase) -> OmaSetting,
+) -> Windows10CustomConfiguration {
+    Windows10CustomConfiguration {
+        id: Some(DeviceConfigurationId::new(id)),
+        display_name: Some(format!("profile {id}")),
+        oma_settings: Some(vec![setting(OmaSettingBase {
+            display_name: Some("x".into()),
+            description: None,
+            oma_uri: Some(uri.to_owned()),
+        })]),
+        ..Windows10CustomConfiguration::default()
+    }
+}
+
+fn yes(setting: OmaSettingBase) -> OmaSetting {
+    OmaSetting::Boolean {
+        setting,
+        value: true,
+    }
+}
+
+fn no(setting: OmaSettingBase) -> OmaSetting {
+    OmaSetting::Boolean {
+        setting,
+        value: false,
+    }
+}
+
+fn text(setting: OmaSettingBase) -> OmaSetting {
+    OmaSetting::String {
+        setting,
+        value: "true".into(),
+    }
+}
+
+#[test]
+fn the_oma_uri_carries_the_tenant_id() {
+    assert_eq!(
+        oma_uri(&TenantId::new(TENANT)),
+        format!("./Device/Vendor/MSFT/PassportForWork/{TENANT}/Policies/EnablePinRecovery")
+    );
+}
+
+#[test]
+fn an_existing_profile_is_matched_case_insensitively_and_odd_ones_are_pointed_out() {
+    let tenant = TenantId::new(TENANT);
+    let upper = oma_uri(&tenant).to_uppercase();
+    let profiles = [
+        profile("a", &upper, yes),
+        profile("b", &oma_uri(&tenant), no),
+        profile(
+            "c",
+            &oma_uri(&TenantId::new("00000000-0000-0000-0000-000000000000")),
+            yes,
+        ),
+        profile("d", &oma_uri(&tenant), text),
+        profile(
+            "e",
+            "./Device/Vendor/MSFT/Policy/Config/Experience/AllowX",
+            yes,
+        ),
+    ];
+    let search = sort_profiles(&profiles, &tenant);
+    assert_eq!(search.usable.len(), 1);
+    assert_eq!(search.usable[0].id.as_str(), "a");
+    let kinds: Vec<_> = search.problems.iter().map(|p| p.kind).collect();
+    assert_eq!(
+        kinds,
+        [
+            ProblemKind::ValueFalse,
+            ProblemKind::OtherTenant,
+            ProblemKind::NotBoolean
+        ]
+    );
+    assert!(search.problems[1].message.contains("another organisation"));
+}
+
+#[test]
+fn a_mismatch_between_organisation_and_sign_in_refuses_to_go_on() {
+    let org = Organization {
+        id: Some(TenantId::new(TENANT)),
+        ..Organization::default()
+    };
+    assert!(tenant_id(&org, &TENANT.to_uppercase()).is_ok());
+    let error = tenant_id(&org, "11111111-1111-1111-1111-111111111111").unwrap_err();
+    assert_eq!(crate::IpcError::from(&error).kind, "tenantMismatch");
+}
+
+#[test]
+fn the_new_profile_is_a_custom_configuration_with_a_boolean_setting() {
+    let body = serde_json::to_value(new_profile(&TenantId::new(TENANT))).unwrap();
+    assert_eq!(
+        body["@odata.type"],
+        "#microsoft.graph.windows10CustomConfiguration"
+    );
+    assert_eq!(body["displayName"], PROFILE_NAME);
+    let setting = &body["omaSettings"][0];
+    assert_eq!(setting["@odata.type"], "#microsoft.graph.omaSettingBoolean");
+    assert_eq!(setting["value"], true);
+    assert_eq!(setting["displayName"], "EnablePinRecovery");
+    assert!(setting["omaUri"].as_str().unwrap().contains(TENANT));
+}

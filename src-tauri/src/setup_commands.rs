@@ -1,0 +1,130 @@
+//! The administrator's setup commands: read where the tenant stands, open the consent pages,
+//! create or reuse the policy, assign it, follow its deployment. Each calls one core function
+//! with a Graph client for the setup scopes (asked for on first use: incremental consent); the
+//! reads everyone makes ask only for read permissions.
+
+use std::sync::Arc;
+
+use pindesk_core::auth::{GraphTokens, browser_for};
+use pindesk_core::graph::models::DeviceConfigurationId;
+use pindesk_core::graph::{CancellationToken, GraphClient, GraphOptions, ipc_error};
+use pindesk_core::setup::{
+    self, AssignmentView, ConsentLink, ConsentStatus, Deployment, GroupChoice, NewTarget,
+    PolicyChoice, ProfileRef, SetupOverview,
+};
+use pindesk_core::{CoreError, IpcError, Task};
+use serde::Serialize;
+use tauri::State;
+
+use crate::state::AppState;
+
+/// The consent pages and the message to send an administrator when the person lacks the role.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ConsentLinks {
+    links: Vec<ConsentLink>,
+    message_for_admin: String,
+}
+
+/// A Graph client for `task`'s scopes (`SetupStatus` to read, `Setup` to change) and the
+/// sign-in's tenant ID.
+async fn setup_graph(state: &AppState, task: Task) -> Result<(GraphClient, String), IpcError> {
+    let auth = state.auth().await;
+    let session = auth.current_session().await.ok_or(CoreError::NotSignedIn)?;
+    let base = auth.config().graph_url.clone();
+    let tokens = Arc::new(GraphTokens::new(auth, task));
+    let client =
+        GraphClient::new(base, tokens, GraphOptions::default()).map_err(|e| ipc_error(&e))?;
+    Ok((client, session.account.tenant_id))
+}
+
+fn policy(id: &str) -> Result<ProfileRef, IpcError> {
+    let id = id.trim();
+    if id.is_empty() || id.len() > 100 {
+        return Err(CoreError::BadRequest("profile id".to_owned()).into());
+    }
+    Ok(ProfileRef {
+        id: DeviceConfigurationId::new(id),
+        name: String::new(),
+        created: None,
+    })
+}
+
+#[tauri::command]
+pub async fn setup_overview(state: State<'_, AppState>) -> Result<SetupOverview, IpcError> {
+    let (client, tid) = setup_graph(&state, Task::SetupStatus).await?;
+    setup::setup_overview(&client, &tid)
+        .await
+        .map_err(|e| ipc_error(&e))
+}
+
+#[tauri::command]
+pub async fn consent_links(state: State<'_, AppState>) -> Result<ConsentLinks, IpcError> {
+    let links = setup::consent_links(&state.auth().await.config().authority);
+    let message_for_admin = setup::admin_request_message(&links);
+    Ok(ConsentLinks {
+        links,
+        message_for_admin,
+    })
+}
+
+/// Opens the service's consent page, then the client's, in the system browser.
+#[tauri::command]
+pub async fn open_consent_pages(state: State<'_, AppState>) -> Result<(), IpcError> {
+    let auth = state.auth().await;
+    let browser = browser_for(auth.config());
+    for link in setup::consent_links(&auth.config().authority) {
+        let url = url::Url::parse(&link.url).map_err(|e| CoreError::Internal(e.to_string()))?;
+        browser.open(&url)?;
+    }
+    Ok(())
+}
+
+#[tauri::command]
+pub async fn consent_status(state: State<'_, AppState>) -> Result<ConsentStatus, IpcError> {
+    let (client, _) = setup_graph(&state, Task::SetupStatus).await?;
+    setup::consent_status(&client)
+        .await
+        .map_err(|e| ipc_error(&e))
+}
+
+#[tauri::command]
+pub async fn ensure_policy(state: State<'_, AppState>) -> Result<PolicyChoice, IpcError> {
+    let (client, tid) = setup_graph(&state, Task::Setup).await?;
+    Ok(setup::ensure_policy(&client, &tid).await?)
+}
+
+#[tauri::command]
+pub async fn search_groups(
+    state: State<'_, AppState>,
+    text: String,
+) -> Result<Vec<GroupChoice>, IpcError> {
+    if text.len() > 200 {
+        return Err(CoreError::BadRequest("search text too long".to_owned()).into());
+    }
+    let (client, _) = setup_graph(&state, Task::Setup).await?;
+    setup::search_groups(&client, &text, &CancellationToken::new())
+        .await
+        .map_err(|e| ipc_error(&e))
+}
+
+#[tauri::command]
+pub async fn assign_policy(
+    state: State<'_, AppState>,
+    policy_id: String,
+    target: NewTarget,
+) -> Result<Vec<AssignmentView>, IpcError> {
+    let (client, _) = setup_graph(&state, Task::Setup).await?;
+    Ok(setup::assign(&client, &policy(&policy_id)?, &target).await?)
+}
+
+#[tauri::command]
+pub async fn deployment_status(
+    state: State<'_, AppState>,
+    policy_id: String,
+) -> Result<Deployment, IpcError> {
+    let (client, _) = setup_graph(&state, Task::SetupStatus).await?;
+    setup::deployment(&client, &policy(&policy_id)?)
+        .await
+        .map_err(|e| ipc_error(&e))
+}

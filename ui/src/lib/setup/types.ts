@@ -1,0 +1,232 @@
+// What crosses IPC for the administrator's setup, and the shape checks api.ts applies to each
+// answer, so an answer the window cannot render becomes a clear error rather than a blank screen.
+
+export type ItemState = 'done' | 'notDone' | 'cannotSee' | 'failed';
+export type AppState = 'enabled' | 'disabled' | 'absent' | 'cannotSee' | 'failed';
+
+export interface Status {
+  state: ItemState;
+  message: string;
+  detail: string | null;
+}
+
+export interface PinResetApp {
+  key: 'service' | 'client';
+  appId: string;
+  displayName: string;
+}
+
+export interface AppCheck {
+  app: PinResetApp;
+  state: AppState;
+  message: string;
+  detail: string | null;
+}
+
+export interface ConsentStatus {
+  apps: AppCheck[];
+  done: boolean;
+}
+
+export interface ConsentLink {
+  app: PinResetApp;
+  url: string;
+}
+
+export interface ConsentLinks {
+  links: ConsentLink[];
+  messageForAdmin: string;
+}
+
+export interface ProfileRef {
+  id: string;
+  name: string;
+}
+
+export type ProblemKind = 'valueFalse' | 'otherTenant' | 'notBoolean' | 'wrongPath';
+
+export interface ProfileProblem {
+  profile: ProfileRef;
+  kind: ProblemKind;
+  message: string;
+  omaUri: string;
+}
+
+export type TargetKind = 'group' | 'excludedGroup' | 'allDevices' | 'allUsers' | 'other';
+
+export interface AssignmentView {
+  kind: TargetKind;
+  groupId: string | null;
+  name: string;
+}
+
+export interface DeploymentCounts {
+  succeeded: number;
+  pending: number;
+  notApplicable: number;
+  errors: number;
+  failed: number;
+  lastUpdate: string | null;
+}
+
+export interface SetupOverview {
+  tenant: Status & { id: string | null; name: string | null };
+  consent: Status & ConsentStatus;
+  policy: Status & {
+    profile: ProfileRef | null;
+    others: ProfileRef[];
+    problems: ProfileProblem[];
+    omaUri: string | null;
+  };
+  assignment: Status & { assignments: AssignmentView[] };
+  deployment: Status & { counts: DeploymentCounts | null };
+  everythingDone: boolean;
+}
+
+export interface PolicyChoice {
+  profile: ProfileRef;
+  created: boolean;
+  omaUri: string;
+  problems: ProfileProblem[];
+}
+
+export interface GroupChoice {
+  id: string;
+  name: string;
+  description: string | null;
+  kind: string;
+  /** Left out when Graph could not count cheaply. */
+  memberCount: number | null;
+}
+
+/** What the administrator adds to the profile's assignments. */
+export type NewTarget =
+  | { kind: 'group'; groupId: string }
+  | { kind: 'allDevices' }
+  | { kind: 'allUsers' };
+
+export type DeviceStatusWord =
+  | 'succeeded'
+  | 'pending'
+  | 'notApplicable'
+  | 'error'
+  | 'conflict'
+  | 'notAssigned';
+
+export interface DeviceLine {
+  device: string;
+  user: string | null;
+  status: DeviceStatusWord;
+  explanation: string;
+  needsAttention: boolean;
+  lastReport: string | null;
+}
+
+export interface Deployment {
+  counts: DeploymentCounts;
+  devices: DeviceLine[];
+}
+
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null;
+const isString = (v: unknown): v is string => typeof v === 'string';
+const isNullableString = (v: unknown): v is string | null => v === null || typeof v === 'string';
+const isNumber = (v: unknown): v is number => typeof v === 'number';
+const listOf =
+  <T>(check: (v: unknown) => v is T) =>
+  (v: unknown): v is T[] =>
+    Array.isArray(v) && v.every(check);
+
+const ITEM_STATES = ['done', 'notDone', 'cannotSee', 'failed'];
+const APP_STATES = ['enabled', 'disabled', 'absent', 'cannotSee', 'failed'];
+
+function isStatus(v: unknown): v is Status {
+  return (
+    isRecord(v) &&
+    ITEM_STATES.includes(v.state as string) &&
+    isString(v.message) &&
+    (v.detail === undefined || isNullableString(v.detail))
+  );
+}
+
+const isApp = (v: unknown): v is PinResetApp =>
+  isRecord(v) && (v.key === 'service' || v.key === 'client') && isString(v.appId) && isString(v.displayName);
+
+const isAppCheck = (v: unknown): v is AppCheck =>
+  isRecord(v) && isApp(v.app) && APP_STATES.includes(v.state as string) && isString(v.message);
+
+export function isConsentStatus(v: unknown): v is ConsentStatus {
+  return isRecord(v) && listOf(isAppCheck)(v.apps) && typeof v.done === 'boolean';
+}
+
+const isLink = (v: unknown): v is ConsentLink => isRecord(v) && isApp(v.app) && isString(v.url);
+
+export function isConsentLinks(v: unknown): v is ConsentLinks {
+  return isRecord(v) && listOf(isLink)(v.links) && isString(v.messageForAdmin);
+}
+
+const isProfile = (v: unknown): v is ProfileRef => isRecord(v) && isString(v.id) && isString(v.name);
+const isProblem = (v: unknown): v is ProfileProblem =>
+  isRecord(v) && isProfile(v.profile) && isString(v.kind) && isString(v.message) && isString(v.omaUri);
+
+export const isAssignment = (v: unknown): v is AssignmentView =>
+  isRecord(v) && isString(v.kind) && isNullableString(v.groupId) && isString(v.name);
+export const isAssignmentList = listOf(isAssignment);
+
+const isCounts = (v: unknown): v is DeploymentCounts =>
+  isRecord(v) &&
+  ['succeeded', 'pending', 'notApplicable', 'errors', 'failed'].every((k) => isNumber(v[k])) &&
+  isNullableString(v.lastUpdate);
+
+export function isSetupOverview(v: unknown): v is SetupOverview {
+  if (!isRecord(v)) return false;
+  const { tenant, consent, policy, assignment, deployment } = v;
+  return (
+    isStatus(tenant) &&
+    isStatus(consent) &&
+    isConsentStatus(consent) &&
+    isStatus(policy) &&
+    isRecord(policy) &&
+    (policy.profile === null || isProfile(policy.profile)) &&
+    listOf(isProfile)(policy.others) &&
+    listOf(isProblem)(policy.problems) &&
+    isStatus(assignment) &&
+    isRecord(assignment) &&
+    isAssignmentList(assignment.assignments) &&
+    isStatus(deployment) &&
+    isRecord(deployment) &&
+    (deployment.counts === null || isCounts(deployment.counts)) &&
+    typeof v.everythingDone === 'boolean'
+  );
+}
+
+export function isPolicyChoice(v: unknown): v is PolicyChoice {
+  return (
+    isRecord(v) &&
+    isProfile(v.profile) &&
+    typeof v.created === 'boolean' &&
+    isString(v.omaUri) &&
+    listOf(isProblem)(v.problems)
+  );
+}
+
+const isGroup = (v: unknown): v is GroupChoice =>
+  isRecord(v) &&
+  isString(v.id) &&
+  isString(v.name) &&
+  isNullableString(v.description) &&
+  isString(v.kind) &&
+  (v.memberCount === null || v.memberCount === undefined || isNumber(v.memberCount));
+export const isGroupList = listOf(isGroup);
+
+const isDeviceLine = (v: unknown): v is DeviceLine =>
+  isRecord(v) &&
+  isString(v.device) &&
+  isNullableString(v.user) &&
+  isString(v.status) &&
+  isString(v.explanation) &&
+  typeof v.needsAttention === 'boolean' &&
+  isNullableString(v.lastReport);
+
+export function isDeployment(v: unknown): v is Deployment {
+  return isRecord(v) && isCounts(v.counts) && listOf(isDeviceLine)(v.devices);
+}

@@ -1,0 +1,122 @@
+// What crosses IPC about the app itself, the person signed in and the settings, with the shape
+// checks api.ts applies to each answer.
+
+export interface AppInfo {
+  version: string;
+  demo: boolean;
+  authority: string;
+  graphUrl: string;
+  clientId: string;
+  tenantName: string | null;
+  /** The language the person chose in Settings; null or absent follows the system. */
+  language?: string | null;
+}
+
+export interface Account {
+  id: string;
+  username: string;
+  displayName: string;
+  tenantId: string;
+  tenantName: string | null;
+}
+
+export type Task = 'helpdesk' | 'setup';
+
+/** Where a setting's value came from, later sources winning. */
+export type Origin = 'default' | 'administrator' | 'user' | 'environment' | 'localTenant';
+
+export interface SettingValue {
+  value: string;
+  origin: Origin;
+}
+
+export interface SettingsView {
+  tenant: SettingValue;
+  clientId: SettingValue;
+  authorityHost: SettingValue;
+  authority: SettingValue;
+  graphUrl: SettingValue;
+  dataDir: string;
+  adminConfigPath: string;
+  userSettingsPath: string;
+  /** The language the person chose; null or absent follows the system. */
+  language?: string | null;
+  /** How much PinDesk writes to its log, and where. */
+  logLevel?: LogLevel;
+  logDir?: string;
+}
+
+export type LogLevel = 'warn' | 'info' | 'debug';
+
+/** The person's own settings; an empty or missing value falls back to the next source. */
+export interface UserSettings {
+  tenant?: string;
+  clientId?: string;
+  authorityHost?: string;
+  graphUrl?: string;
+}
+
+export interface Session {
+  account: Account;
+  task: Task;
+  /** Set when the keychain refused the sign-in: it then lasts for this session only. */
+  storageWarning?: string | null;
+}
+
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null;
+const isString = (v: unknown): v is string => typeof v === 'string';
+const isNullableString = (v: unknown): v is string | null => v === null || typeof v === 'string';
+
+export function isAppInfo(v: unknown): v is AppInfo {
+  return (
+    isRecord(v) &&
+    isString(v.version) &&
+    typeof v.demo === 'boolean' &&
+    isString(v.authority) &&
+    isString(v.graphUrl) &&
+    isString(v.clientId) &&
+    isNullableString(v.tenantName) &&
+    (v.language === undefined || isNullableString(v.language))
+  );
+}
+
+export function isAccount(v: unknown): v is Account {
+  return (
+    isRecord(v) &&
+    isString(v.id) &&
+    isString(v.username) &&
+    isString(v.displayName) &&
+    isString(v.tenantId) &&
+    isNullableString(v.tenantName)
+  );
+}
+
+export const isAccountList = (v: unknown): v is Account[] => Array.isArray(v) && v.every(isAccount);
+
+export function isSession(v: unknown): v is Session {
+  return (
+    isRecord(v) &&
+    isAccount(v.account) &&
+    (v.task === 'helpdesk' || v.task === 'setup') &&
+    (v.storageWarning === undefined || isNullableString(v.storageWarning))
+  );
+}
+
+export const isSessionOrNull = (v: unknown): v is Session | null => v === null || isSession(v);
+
+const ORIGINS = ['default', 'administrator', 'user', 'environment', 'localTenant'];
+const isSettingValue = (v: unknown): v is SettingValue =>
+  isRecord(v) && isString(v.value) && ORIGINS.includes(v.origin as string);
+
+export function isSettingsView(v: unknown): v is SettingsView {
+  return (
+    isRecord(v) &&
+    ['tenant', 'clientId', 'authorityHost', 'authority', 'graphUrl'].every((key) =>
+      isSettingValue(v[key]),
+    ) &&
+    isString(v.dataDir) &&
+    isString(v.adminConfigPath) &&
+    isString(v.userSettingsPath) &&
+    (v.language === undefined || isNullableString(v.language))
+  );
+}

@@ -1,0 +1,106 @@
+import { describe, expect, it, vi } from 'vitest';
+import { render, screen, waitFor } from '@testing-library/svelte';
+import userEvent from '@testing-library/user-event';
+import Consent from '../src/views/Consent.svelte';
+import { SetupStore } from '../src/lib/setup/setup.svelte';
+import { fakeBackend, overview } from './backend';
+
+vi.mock('@tauri-apps/api/core', () => ({ invoke: vi.fn() }));
+
+const links = {
+  links: [
+    { app: { key: 'service', appId: 's', displayName: 'Service' }, url: 'https://login.example/service' },
+    { app: { key: 'client', appId: 'c', displayName: 'Client' }, url: 'https://login.example/client' },
+  ],
+  messageForAdmin: 'Hello, please open https://login.example/service then https://login.example/client',
+};
+
+function consent(state: 'absent' | 'enabled' | 'disabled', second = state) {
+  return {
+    apps: [
+      { app: links.links[0].app, state, message: `service ${state}`, detail: null },
+      { app: links.links[1].app, state: second, message: `client ${second}`, detail: null },
+    ],
+    done: state === 'enabled' && second === 'enabled',
+  };
+}
+
+describe('consent step', () => {
+  it('says which role is needed and that a blank page afterwards is normal', async () => {
+    fakeBackend({ setup_overview: () => overview(), consent_links: () => links });
+    render(Consent, { store: new SetupStore() });
+    const before = await screen.findByTestId('consent-before');
+    expect(before.textContent).toMatch(/Application Administrator/);
+    expect(before.textContent).toContain('You do not have permission to view this directory or page.');
+    expect((await screen.findByTestId('setup-item-consent')).dataset.state).toBe('notDone');
+  });
+
+  it('opens both pages once, then watches until both apps are switched on', async () => {
+    let checks = 0;
+    const backend = fakeBackend({
+      setup_overview: () => overview(checks >= 2),
+      consent_links: () => links,
+      open_consent_pages: () => null,
+      consent_status: () => (++checks >= 2 ? consent('enabled') : consent('absent')),
+    });
+    render(Consent, { store: new SetupStore({ consentPollMs: 5 }) });
+    await userEvent.click(await screen.findByTestId('open-consent'));
+    await screen.findByTestId('consent-done');
+    expect(backend.calls('open_consent_pages')).toHaveLength(1);
+    expect(checks).toBe(2);
+    await waitFor(() => expect(screen.getByTestId('setup-item-consent').dataset.state).toBe('done'));
+  });
+
+  it('stops at the time limit and says what to do next', async () => {
+    fakeBackend({
+      setup_overview: () => overview(),
+      consent_links: () => links,
+      open_consent_pages: () => null,
+      consent_status: () => consent('absent'),
+    });
+    render(Consent, { store: new SetupStore({ consentPollMs: 5, consentLimitMs: 40 }) });
+    await userEvent.click(await screen.findByTestId('open-consent'));
+    expect((await screen.findByTestId('consent-timed-out')).textContent).toMatch(/check now/);
+  });
+
+  it('stops waiting when cancelled and asks nothing more', async () => {
+    const backend = fakeBackend({
+      setup_overview: () => overview(),
+      consent_links: () => links,
+      open_consent_pages: () => null,
+      consent_status: () => consent('absent'),
+    });
+    render(Consent, { store: new SetupStore({ consentPollMs: 20 }) });
+    await userEvent.click(await screen.findByTestId('open-consent'));
+    await userEvent.click(await screen.findByTestId('cancel-consent-watch'));
+    await screen.findByTestId('consent-cancelled');
+    const asked = backend.calls('consent_status').length;
+    await new Promise((r) => setTimeout(r, 60));
+    expect(backend.calls('consent_status')).toHaveLength(asked);
+  });
+
+  it('shows a switched-off app with what to do', async () => {
+    fakeBackend({
+      setup_overview: () => overview(),
+      consent_links: () => links,
+      consent_status: () => consent('enabled', 'disabled'),
+    });
+    render(Consent, { store: new SetupStore({ consentPollMs: 5, consentLimitMs: 20 }) });
+    await userEvent.click(await screen.findByTestId('check-consent'));
+    const client = await screen.findByTestId('consent-app-client');
+    await waitFor(() => expect(client.dataset.state).toBe('disabled'));
+    expect(client.textContent).toMatch(/Switched off/);
+  });
+
+  it("offers the links and a message for an administrator when the person can't see the apps", async () => {
+    const hidden = overview();
+    hidden.consent = { ...hidden.consent, state: 'cannotSee', message: "You can't see this." };
+    fakeBackend({ setup_overview: () => hidden, consent_links: () => links });
+    render(Consent, { store: new SetupStore() });
+    const ask = await screen.findByTestId('ask-admin');
+    await waitFor(() => expect(ask.hasAttribute('open')).toBe(true));
+    expect((screen.getByTestId('admin-message') as HTMLTextAreaElement).value).toContain(
+      'https://login.example/client',
+    );
+  });
+});
