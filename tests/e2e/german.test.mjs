@@ -98,4 +98,5 @@ test('the activity log and Settings are German too', async () => {
   await driver.waitForDisplayed('[data-testid="in-use-tenant"]');
   assert.equal(await driver.text('#settings-heading'), 'Einstellungen');
   await assertNoEnglish('Settings');
+  await keepScreenshot(driver, 'settings-de');
 });
