@@ -86,6 +86,18 @@ const de: Record<keyof typeof en, string> = {
   'settings.languageSystem': 'Wie dieser Computer ({language})',
   'settings.languageHint': 'Ändert die Sprache sofort. PinDesk merkt sich Ihre Wahl auf diesem Computer.',
 
+  'diagnostics.heading': 'Hilfe vom Support',
+  'diagnostics.level': 'Was PinDesk in sein Protokoll schreibt',
+  'diagnostics.level.warn': 'Nur Probleme',
+  'diagnostics.level.info': 'Auch, was PinDesk tut',
+  'diagnostics.level.debug': 'Alles, für den Support',
+  'diagnostics.logDir': 'Das Protokoll liegt hier:',
+  'diagnostics.noSecrets': 'Es enthält nie Kennwörter, Tokens oder Kennungen.',
+  'diagnostics.copy': 'Diagnose kopieren',
+  'diagnostics.copied': 'Kopiert. Fügen Sie es in Ihr Ticket ein.',
+  'diagnostics.selectIt': 'Markieren Sie den Text unten und kopieren Sie ihn in Ihr Ticket.',
+  'diagnostics.report': 'Diagnosebericht',
+
   'error.forIt': 'Für Ihr IT-Team. Markieren Sie den Text unten oder kopieren Sie ihn.',
   'error.copy': 'Einzelheiten kopieren',
   'error.copied': 'Kopiert',

@@ -83,6 +83,14 @@ const de: Record<keyof typeof en, string> = {
     'PinDesk konnte nicht bestätigen, ob die Zurücksetzung Intune erreicht hat, und hat sie deshalb nicht erneut gesendet.',
   'errors.resetUnconfirmed.next':
     'Öffnen Sie das Gerät im Intune Admin Center und prüfen Sie seine Geräteaktionen, bevor Sie es erneut versuchen.',
+  'errors.tenantMismatch.what':
+    'Microsoft Graph und Ihre Anmeldung nennen unterschiedliche Organisationen, deshalb hat PinDesk nichts verändert.',
+  'errors.tenantMismatch.next':
+    'Melden Sie sich ab, melden Sie sich mit einem Konto der Organisation an, die Sie einrichten möchten, und versuchen Sie es erneut.',
+  'errors.unconfirmed.what':
+    'PinDesk konnte nicht bestätigen, ob Intune die Änderung vorgenommen hat, und hat sie deshalb nicht erneut gesendet.',
+  'errors.unconfirmed.next':
+    'Prüfen Sie die Einrichtung in einem Moment erneut: PinDesk findet die Änderung, falls sie vorgenommen wurde, und schließt den Schritt sonst ab.',
 };
 
 export default de;

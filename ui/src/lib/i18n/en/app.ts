@@ -84,6 +84,18 @@ export default {
   'settings.languageSystem': 'Same as this computer ({language})',
   'settings.languageHint': 'Changes the language at once. PinDesk remembers your choice on this computer.',
 
+  'diagnostics.heading': 'Help from support',
+  'diagnostics.level': 'What PinDesk writes to its log',
+  'diagnostics.level.warn': 'Problems only',
+  'diagnostics.level.info': 'Also what PinDesk does',
+  'diagnostics.level.debug': 'Everything, for support',
+  'diagnostics.logDir': 'The log is in:',
+  'diagnostics.noSecrets': 'It never holds passwords, tokens or passcodes.',
+  'diagnostics.copy': 'Copy diagnostics',
+  'diagnostics.copied': 'Copied. Paste it into your ticket.',
+  'diagnostics.selectIt': 'Select the text below and copy it into your ticket.',
+  'diagnostics.report': 'Diagnostics report',
+
   'error.forIt': 'For your IT team. Select the text below, or copy it.',
   'error.copy': 'Copy details',
   'error.copied': 'Copied',

@@ -75,4 +75,12 @@ export default {
     'PinDesk could not confirm whether the reset reached Intune, so it did not send it again.',
   'errors.resetUnconfirmed.next':
     'Open the device in the Intune admin center and check its device actions before trying again.',
+  'errors.tenantMismatch.what':
+    'Microsoft Graph and your sign-in name different organisations, so PinDesk changed nothing.',
+  'errors.tenantMismatch.next':
+    'Sign out, sign in again with an account of the organisation you want to set up, and try again.',
+  'errors.unconfirmed.what':
+    'PinDesk could not confirm whether Intune made the change, so it did not send it again.',
+  'errors.unconfirmed.next':
+    'Check the setup again in a moment: PinDesk will find the change if it was made, and finish the step otherwise.',
 } as const;
