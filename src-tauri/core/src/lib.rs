@@ -11,6 +11,7 @@ pub mod error;
 pub mod graph;
 pub mod keychain;
 pub mod logging;
+pub mod phrase;
 pub mod reset;
 pub mod secret;
 pub mod setup;

@@ -192,6 +192,16 @@ async fn re_running_setup_after_each_step_creates_nothing_twice() {
         Some(&first.profile.id)
     );
     assert!(done.deployment.counts.is_some());
+    // Each sentence carries its key for the window's own words.
+    assert_eq!(start.tenant.status.phrase.key, "tenantNamed");
+    assert_eq!(start.consent.status.phrase.key, "consentNotDone");
+    assert_eq!(start.assignment.status.phrase.key, "assignmentWaits");
+    assert_eq!(done.policy.status.phrase.key, "policyFound");
+    assert_eq!(done.assignment.status.phrase.key, "assignedTo");
+    assert_eq!(done.assignment.status.phrase.params["names"], PILOT);
+    assert_eq!(done.deployment.status.phrase.key, "deploymentCounts");
+    assert_eq!(found[0].kind_key, "security");
+    assert!(assigned.iter().any(|a| a.phrase.key == "group"));
     // Reading the overview again changed nothing.
     assert_eq!(posts(&tenant, "/deviceManagement/deviceConfigurations"), 1);
     assert_eq!(posts(&tenant, "/assign"), 1);

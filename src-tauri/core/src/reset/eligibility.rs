@@ -2,8 +2,6 @@
 //! checked in order, each with its own sentence. Anything the table does not recognise ends as
 //! "not eligible, here is what we saw", never as a guess.
 
-use std::collections::BTreeMap;
-
 use serde::Serialize;
 use time::OffsetDateTime;
 
@@ -25,22 +23,7 @@ pub enum Verdict {
     Unknown,
 }
 
-/// A sentence by its stable key and the values it names, so the window can say it in the
-/// person's language; the English text next to it is the fallback.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct Phrase {
-    pub key: &'static str,
-    pub params: BTreeMap<&'static str, String>,
-}
-
-impl Phrase {
-    fn new(key: &'static str, params: &[(&'static str, String)]) -> Phrase {
-        Phrase {
-            key,
-            params: params.iter().cloned().collect(),
-        }
-    }
-}
+pub use crate::phrase::Phrase;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]

@@ -13,6 +13,7 @@ use crate::graph::{
 };
 
 use super::policy::ProfileRef;
+use crate::phrase::Phrase;
 
 /// Results per group search: enough to pick from.
 const GROUP_PAGE: u32 = 25;
@@ -76,6 +77,8 @@ pub struct AssignmentView {
     pub group_id: Option<GroupId>,
     /// The group's name, or a plain description of the target.
     pub name: String,
+    /// The same by key (`group`, `unreadableGroup`, `allDevices`, `allUsers`, `otherTarget`).
+    pub phrase: Phrase,
 }
 
 /// A group the picker offers.
@@ -87,32 +90,38 @@ pub struct GroupChoice {
     pub description: Option<String>,
     /// "Security group", "Microsoft 365 group", "Dynamic security group", ...
     pub kind: String,
+    /// The same by key: `security`, `microsoft365` or `distribution`, `dynamic…` when dynamic.
+    pub kind_key: &'static str,
     /// When Graph could count them in the same extra round trip; absent otherwise.
     pub member_count: Option<u64>,
 }
 
-fn group_kind(group: &Group) -> String {
+fn group_kind_key(group: &Group) -> &'static str {
     let types = group.group_types.clone().unwrap_or_default();
     let dynamic = types
         .iter()
         .any(|t| t.eq_ignore_ascii_case("DynamicMembership"));
-    let base = if types.iter().any(|t| t.eq_ignore_ascii_case("Unified")) {
-        "Microsoft 365 group"
-    } else if group.security_enabled == Some(true) {
-        "security group"
-    } else {
-        "distribution group"
-    };
-    let text = if dynamic {
-        format!("Dynamic {base}")
-    } else {
-        base.to_owned()
-    };
-    let mut chars = text.chars();
-    chars
-        .next()
-        .map(|c| c.to_uppercase().chain(chars).collect())
-        .unwrap_or_default()
+    let unified = types.iter().any(|t| t.eq_ignore_ascii_case("Unified"));
+    match (dynamic, unified, group.security_enabled == Some(true)) {
+        (false, true, _) => "microsoft365",
+        (true, true, _) => "dynamicMicrosoft365",
+        (false, false, true) => "security",
+        (true, false, true) => "dynamicSecurity",
+        (false, false, false) => "distribution",
+        (true, false, false) => "dynamicDistribution",
+    }
+}
+
+fn group_kind(group: &Group) -> String {
+    match group_kind_key(group) {
+        "microsoft365" => "Microsoft 365 group",
+        "dynamicMicrosoft365" => "Dynamic Microsoft 365 group",
+        "security" => "Security group",
+        "dynamicSecurity" => "Dynamic security group",
+        "dynamicDistribution" => "Dynamic distribution group",
+        _ => "Distribution group",
+    }
+    .to_owned()
 }
 
 /// Groups whose name has a word starting with `text` (directory search), first page only.
@@ -146,6 +155,7 @@ pub async fn search_groups(
                 name: g.display_name.clone().unwrap_or_default(),
                 description: g.description.clone().filter(|d| !d.is_empty()),
                 kind: group_kind(g),
+                kind_key: group_kind_key(g),
                 member_count: None,
             })
         })
@@ -244,43 +254,58 @@ pub(crate) async fn views(
             }
         }
     }
-    let name_of = |id: &GroupId| {
-        names
-            .get(&id.as_str().to_ascii_lowercase())
-            .cloned()
-            .unwrap_or_else(|| format!("a group that could not be read ({id})"))
+    let name_of = |id: &GroupId| match names.get(&id.as_str().to_ascii_lowercase()) {
+        Some(name) => (
+            name.clone(),
+            Phrase::new("group", &[("name", name.clone())]),
+        ),
+        None => (
+            format!("a group that could not be read ({id})"),
+            Phrase::new("unreadableGroup", &[("id", id.to_string())]),
+        ),
     };
     Ok(targets
         .into_iter()
         .map(|target| match target {
-            AssignmentTarget::Group { group_id, .. } => AssignmentView {
-                kind: TargetKind::Group,
-                group_id: Some(group_id.clone()),
-                name: name_of(group_id),
-            },
-            AssignmentTarget::ExclusionGroup { group_id, .. } => AssignmentView {
-                kind: TargetKind::ExcludedGroup,
-                group_id: Some(group_id.clone()),
-                name: name_of(group_id),
-            },
+            AssignmentTarget::Group { group_id, .. } => {
+                let (name, phrase) = name_of(group_id);
+                AssignmentView {
+                    kind: TargetKind::Group,
+                    group_id: Some(group_id.clone()),
+                    name,
+                    phrase,
+                }
+            }
+            AssignmentTarget::ExclusionGroup { group_id, .. } => {
+                let (name, phrase) = name_of(group_id);
+                AssignmentView {
+                    kind: TargetKind::ExcludedGroup,
+                    group_id: Some(group_id.clone()),
+                    name,
+                    phrase,
+                }
+            }
             AssignmentTarget::AllDevices { .. } => AssignmentView {
                 kind: TargetKind::AllDevices,
                 group_id: None,
                 name: "All devices".to_owned(),
+                phrase: Phrase::plain("allDevices"),
             },
             AssignmentTarget::AllLicensedUsers { .. } => AssignmentView {
                 kind: TargetKind::AllUsers,
                 group_id: None,
                 name: "All users".to_owned(),
+                phrase: Phrase::plain("allUsers"),
             },
-            AssignmentTarget::Other { odata_type, .. } => AssignmentView {
-                kind: TargetKind::Other,
-                group_id: None,
-                name: format!(
-                    "Another kind of target ({})",
-                    odata_type.as_deref().unwrap_or("unknown")
-                ),
-            },
+            AssignmentTarget::Other { odata_type, .. } => {
+                let odata = odata_type.as_deref().unwrap_or("unknown").to_owned();
+                AssignmentView {
+                    kind: TargetKind::Other,
+                    group_id: None,
+                    name: format!("Another kind of target ({odata})"),
+                    phrase: Phrase::new("otherTarget", &[("type", odata)]),
+                }
+            }
         })
         .collect())
 }

@@ -67,9 +67,16 @@ fn group_kinds_read_plainly() {
         ..Group::default()
     };
     assert_eq!(group_kind(&dynamic), "Dynamic security group");
+    assert_eq!(group_kind_key(&dynamic), "dynamicSecurity");
     let m365 = Group {
         group_types: Some(vec!["Unified".into()]),
         ..Group::default()
     };
     assert_eq!(group_kind(&m365), "Microsoft 365 group");
+    assert_eq!(group_kind_key(&m365), "microsoft365");
+    let list = Group::default();
+    assert_eq!(
+        (group_kind(&list).as_str(), group_kind_key(&list)),
+        ("Distribution group", "distribution")
+    );
 }

@@ -6,6 +6,7 @@ use url::Url;
 
 use crate::graph::models::ServicePrincipal;
 use crate::graph::{ErrorKind, GraphClient, GraphError, GraphRequest, ResourcePath, ipc_error};
+use crate::phrase::Phrase;
 
 /// One of the two enterprise apps behind Windows Hello PIN reset.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -99,6 +100,8 @@ pub struct AppCheck {
     pub state: AppState,
     /// Plain words for the person, saying what to do next.
     pub message: String,
+    /// The same by key, with the app's name: for the window's own words.
+    pub phrase: Phrase,
     /// For support only.
     pub detail: Option<String>,
 }
@@ -126,9 +129,11 @@ pub(crate) fn sp_request(app: &PinResetApp) -> GraphRequest {
 /// Reads one app's answer: 404 means absent, a role or scope refusal means "can't see".
 pub(crate) fn check(app: &PinResetApp, answer: Result<ServicePrincipal, GraphError>) -> AppCheck {
     let name = app.display_name;
-    let (state, message, detail) = match answer {
+    let named = |key| Phrase::new(key, &[("name", name.to_owned())]);
+    let (state, phrase, message, detail) = match answer {
         Ok(sp) if sp.account_enabled == Some(false) => (
             AppState::Disabled,
+            named("appDisabled"),
             format!(
                 "{name} is in your organisation but switched off, so PIN reset will not work. \
                  In the Entra admin center, open Enterprise applications, find {name} and set \
@@ -138,11 +143,13 @@ pub(crate) fn check(app: &PinResetApp, answer: Result<ServicePrincipal, GraphErr
         ),
         Ok(sp) => (
             AppState::Enabled,
+            named("appEnabled"),
             format!("{name} is allowed and switched on."),
             sp.id.map(|id| format!("service principal {id}")),
         ),
         Err(e) if e.is_not_found() => (
             AppState::Absent,
+            named("appAbsent"),
             format!("{name} has not been allowed for your organisation yet."),
             None,
         ),
@@ -153,13 +160,14 @@ pub(crate) fn check(app: &PinResetApp, answer: Result<ServicePrincipal, GraphErr
             } else {
                 AppState::Failed
             };
-            (state, ipc.message, ipc.detail)
+            (state, Phrase::error(ipc.kind), ipc.message, ipc.detail)
         }
     };
     AppCheck {
         app: *app,
         state,
         message,
+        phrase,
         detail,
     }
 }

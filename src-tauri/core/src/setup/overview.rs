@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::graph::models::{DeviceConfiguration, Organization, ServicePrincipal, TenantId};
 use crate::graph::{BatchItem, CancellationToken, GraphClient, GraphError, ipc_error};
+use crate::phrase::Phrase;
 
 use super::assignment::AssignmentView;
 use super::consent::{self, AppState, ConsentStatus, PIN_RESET_APPS};
@@ -27,36 +28,62 @@ pub enum ItemState {
     Failed,
 }
 
-/// One line of the overview: its state and plain words about it.
+/// One line of the overview: its state and plain words about it, in English (`message`) and by
+/// key (`phrase`), so the window can say it in the person's language.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Status {
     pub state: ItemState,
     pub message: String,
+    pub phrase: Phrase,
     pub detail: Option<String>,
 }
 
+/// What a part of the overview is about, for "you can't see ..." sentences.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Part {
+    Tenant,
+    Profiles,
+    Assignments,
+    Deployment,
+}
+
+impl Part {
+    fn words(self) -> (&'static str, &'static str) {
+        match self {
+            Part::Tenant => ("cannotSeeTenant", "your organisation's details"),
+            Part::Profiles => ("cannotSeeProfiles", "the device configuration profiles"),
+            Part::Assignments => ("cannotSeeAssignments", "who the profile is assigned to"),
+            Part::Deployment => ("cannotSeeDeployment", "how the profile deploys"),
+        }
+    }
+}
+
 impl Status {
-    pub(crate) fn new(state: ItemState, message: impl Into<String>) -> Status {
+    pub(crate) fn new(state: ItemState, phrase: Phrase, message: impl Into<String>) -> Status {
         Status {
             state,
             message: message.into(),
+            phrase,
             detail: None,
         }
     }
 
-    pub(crate) fn from_error(error: &GraphError, what: &str) -> Status {
+    pub(crate) fn from_error(error: &GraphError, part: Part) -> Status {
         let ipc = ipc_error(error);
         if consent::cannot_see(error) {
+            let (key, what) = part.words();
             Status {
                 state: ItemState::CannotSee,
                 message: format!("You can't see {what} with your account's role or permissions."),
+                phrase: Phrase::plain(key),
                 detail: ipc.detail,
             }
         } else {
             Status {
                 state: ItemState::Failed,
                 message: ipc.message,
+                phrase: Phrase::error(ipc.kind),
                 detail: ipc.detail,
             }
         }
@@ -148,12 +175,18 @@ fn tenant_part(answer: BatchItem, token_tid: &str) -> (TenantPart, TenantId) {
         Ok(org) => match policy::tenant_id(&org, token_tid) {
             Ok(id) => {
                 let name = org.display_name.clone();
-                let message = format!(
-                    "Organisation: {}.",
-                    name.as_deref().unwrap_or("name not available")
-                );
+                let (phrase, message) = match name.as_deref() {
+                    Some(n) => (
+                        Phrase::new("tenantNamed", &[("name", n.to_owned())]),
+                        format!("Organisation: {n}."),
+                    ),
+                    None => (
+                        Phrase::plain("tenantUnnamed"),
+                        "Organisation: name not available.".to_owned(),
+                    ),
+                };
                 let part = TenantPart {
-                    status: Status::new(ItemState::Done, message),
+                    status: Status::new(ItemState::Done, phrase, message),
                     id: Some(id.clone()),
                     name,
                 };
@@ -165,6 +198,7 @@ fn tenant_part(answer: BatchItem, token_tid: &str) -> (TenantPart, TenantId) {
                     status: Status {
                         state: ItemState::Failed,
                         message: ipc.message,
+                        phrase: Phrase::error(ipc.kind),
                         detail: ipc.detail,
                     },
                     id: org.id,
@@ -175,7 +209,7 @@ fn tenant_part(answer: BatchItem, token_tid: &str) -> (TenantPart, TenantId) {
         },
         Err(e) => (
             TenantPart {
-                status: Status::from_error(&e, "your organisation's details"),
+                status: Status::from_error(&e, Part::Tenant),
                 id: Some(fallback.clone()),
                 name: None,
             },
@@ -195,26 +229,31 @@ fn consent_part(answers: Vec<BatchItem>) -> ConsentPart {
     let status = if apps.done {
         Status::new(
             ItemState::Done,
+            Phrase::plain("consentDone"),
             "Both PIN reset apps are allowed and switched on.",
         )
     } else if states.contains(&AppState::Disabled) {
         Status::new(
             ItemState::NotDone,
+            Phrase::plain("consentDisabled"),
             "A PIN reset app is in your organisation but switched off.",
         )
     } else if states.contains(&AppState::CannotSee) {
         Status::new(
             ItemState::CannotSee,
+            Phrase::plain("consentCannotSee"),
             "You can't see whether the PIN reset apps are allowed with your account's permissions.",
         )
     } else if states.contains(&AppState::Failed) {
         Status::new(
             ItemState::Failed,
+            Phrase::plain("consentFailed"),
             "PinDesk could not check the PIN reset apps just now.",
         )
     } else {
         Status::new(
             ItemState::NotDone,
+            Phrase::plain("consentNotDone"),
             "The PIN reset apps are not allowed yet.",
         )
     };
@@ -243,9 +282,14 @@ fn policy_part(search: &Result<PolicySearch, GraphError>, tenant: &TenantId) -> 
             let status = match &profile {
                 Some(p) => Status::new(
                     ItemState::Done,
+                    Phrase::new("policyFound", &[("name", p.name.clone())]),
                     format!("The profile \"{}\" turns on PIN recovery.", p.name),
                 ),
-                None => Status::new(ItemState::NotDone, "No profile turns on PIN recovery yet."),
+                None => Status::new(
+                    ItemState::NotDone,
+                    Phrase::plain("policyMissing"),
+                    "No profile turns on PIN recovery yet.",
+                ),
             };
             PolicyPart {
                 status,
@@ -256,7 +300,7 @@ fn policy_part(search: &Result<PolicySearch, GraphError>, tenant: &TenantId) -> 
             }
         }
         Err(e) => PolicyPart {
-            status: Status::from_error(e, "the device configuration profiles"),
+            status: Status::from_error(e, Part::Profiles),
             profile: None,
             others: Vec::new(),
             problems: Vec::new(),
@@ -307,3 +351,7 @@ pub async fn setup_overview(
         everything_done,
     })
 }
+
+#[cfg(test)]
+#[path = "overview_tests.rs"]
+mod tests;

@@ -8,8 +8,9 @@ use crate::graph::models::{DeviceConfigurationAssignment, DeviceConfigurationDev
 
 use super::assignment::{assignments_request, views};
 use super::deployment::{DeploymentCounts, overview_request};
-use super::overview::{AssignmentPart, DeploymentPart, ItemState, Status};
+use super::overview::{AssignmentPart, DeploymentPart, ItemState, Part, Status};
 use super::policy::ProfileRef;
+use crate::phrase::Phrase;
 
 #[derive(Deserialize)]
 struct Assignments {
@@ -24,11 +25,19 @@ pub(crate) async fn assignment_and_deployment(
     let Some(profile) = profile else {
         return (
             AssignmentPart {
-                status: Status::new(ItemState::NotDone, "Comes after the profile exists."),
+                status: Status::new(
+                    ItemState::NotDone,
+                    Phrase::plain("assignmentWaits"),
+                    "Comes after the profile exists.",
+                ),
                 assignments: Vec::new(),
             },
             DeploymentPart {
-                status: Status::new(ItemState::NotDone, "Comes after the profile is assigned."),
+                status: Status::new(
+                    ItemState::NotDone,
+                    Phrase::plain("deploymentWaits"),
+                    "Comes after the profile is assigned.",
+                ),
                 counts: None,
             },
         );
@@ -41,11 +50,11 @@ pub(crate) async fn assignment_and_deployment(
         Err(e) => {
             return (
                 AssignmentPart {
-                    status: Status::from_error(&e, "who the profile is assigned to"),
+                    status: Status::from_error(&e, Part::Assignments),
                     assignments: Vec::new(),
                 },
                 DeploymentPart {
-                    status: Status::from_error(&e, "how the profile deploys"),
+                    status: Status::from_error(&e, Part::Deployment),
                     counts: None,
                 },
             );
@@ -66,17 +75,17 @@ pub(crate) async fn assignment_and_deployment(
                 .iter()
                 .any(|a| a.kind != super::TargetKind::ExcludedGroup) =>
         {
+            let names = list
+                .iter()
+                .filter(|a| a.kind != super::TargetKind::ExcludedGroup)
+                .map(|a| a.name.as_str())
+                .collect::<Vec<_>>()
+                .join(", ");
             AssignmentPart {
                 status: Status::new(
                     ItemState::Done,
-                    format!(
-                        "Assigned to {}.",
-                        list.iter()
-                            .filter(|a| a.kind != super::TargetKind::ExcludedGroup)
-                            .map(|a| a.name.as_str())
-                            .collect::<Vec<_>>()
-                            .join(", ")
-                    ),
+                    Phrase::new("assignedTo", &[("names", names.clone())]),
+                    format!("Assigned to {names}."),
                 ),
                 assignments: list,
             }
@@ -84,12 +93,13 @@ pub(crate) async fn assignment_and_deployment(
         Ok(list) => AssignmentPart {
             status: Status::new(
                 ItemState::NotDone,
+                Phrase::plain("notAssigned"),
                 "The profile is not assigned to anyone yet.",
             ),
             assignments: list,
         },
         Err(e) => AssignmentPart {
-            status: Status::from_error(&e, "who the profile is assigned to"),
+            status: Status::from_error(&e, Part::Assignments),
             assignments: Vec::new(),
         },
     };
@@ -104,24 +114,35 @@ pub(crate) async fn assignment_and_deployment(
             } else {
                 ItemState::NotDone
             };
+            let errors = counts.errors + counts.failed;
             let message = format!(
                 "{} devices have it, {} are waiting, {} have errors, {} not applicable.",
-                counts.succeeded,
-                counts.pending,
-                counts.errors + counts.failed,
-                counts.not_applicable
+                counts.succeeded, counts.pending, errors, counts.not_applicable
+            );
+            let phrase = Phrase::new(
+                "deploymentCounts",
+                &[
+                    ("succeeded", counts.succeeded.to_string()),
+                    ("pending", counts.pending.to_string()),
+                    ("errors", errors.to_string()),
+                    ("notApplicable", counts.not_applicable.to_string()),
+                ],
             );
             DeploymentPart {
-                status: Status::new(state, message),
+                status: Status::new(state, phrase, message),
                 counts: Some(counts),
             }
         }
         Some(Err(e)) => DeploymentPart {
-            status: Status::from_error(&e, "how the profile deploys"),
+            status: Status::from_error(&e, Part::Deployment),
             counts: None,
         },
         None => DeploymentPart {
-            status: Status::new(ItemState::NotDone, "No report yet."),
+            status: Status::new(
+                ItemState::NotDone,
+                Phrase::plain("deploymentNoReport"),
+                "No report yet.",
+            ),
             counts: None,
         },
     };

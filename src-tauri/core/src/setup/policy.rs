@@ -11,6 +11,7 @@ use crate::graph::models::{
     Windows10CustomConfiguration,
 };
 use crate::graph::{CancellationToken, GraphClient, GraphError, GraphRequest, ResourcePath, Sent};
+use crate::phrase::Phrase;
 
 pub const PROFILE_NAME: &str = "Windows Hello PIN recovery";
 const PROFILE_DESCRIPTION: &str = "Lets people reset a forgotten Windows Hello PIN, and lets \
@@ -90,6 +91,18 @@ pub enum ProblemKind {
     WrongPath,
 }
 
+impl ProblemKind {
+    /// The stable word the window words the problem by (as serialized).
+    pub fn key(self) -> &'static str {
+        match self {
+            ProblemKind::ValueFalse => "valueFalse",
+            ProblemKind::OtherTenant => "otherTenant",
+            ProblemKind::NotBoolean => "notBoolean",
+            ProblemKind::WrongPath => "wrongPath",
+        }
+    }
+}
+
 /// A profile that looks like the PIN recovery policy but will not work as one: pointed out, not
 /// silently ignored.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -98,6 +111,8 @@ pub struct ProfileProblem {
     pub profile: ProfileRef,
     pub kind: ProblemKind,
     pub message: String,
+    /// The message by key (the kind) with the profile's name, for the window's own words.
+    pub phrase: Phrase,
     pub oma_uri: String,
 }
 
@@ -189,6 +204,7 @@ pub(crate) fn sort_profiles(
                 profile: reference.clone(),
                 kind,
                 message: problem_message(kind, &reference.name),
+                phrase: Phrase::new(kind.key(), &[("name", reference.name.clone())]),
                 oma_uri: uri,
             });
         }

@@ -45,6 +45,15 @@ export function tOr(key: string, fallback: string, params?: Params): string {
   return known(key) ? t(key, params) : fallback;
 }
 
+/** The text before and after a placeholder left unfilled, for markup around a word
+ * ("You need the <strong>…</strong> role"). */
+export function around(key: Key, params?: Params): [string, string] {
+  const text = t(key, params);
+  const at = text.search(/\{\w+\}/);
+  if (at < 0) return [text, ''];
+  return [text.slice(0, at), text.slice(text.indexOf('}', at) + 1)];
+}
+
 type BaseOf<K> = K extends `${infer B}.one` ? B : never;
 export type PluralKey = BaseOf<Key>;
 

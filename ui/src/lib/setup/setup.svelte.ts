@@ -5,6 +5,7 @@
 // what it assumes happened.
 
 import { api, toIpcError, type IpcError } from '../api';
+import { t, type Key, type Phrase } from '../i18n';
 import { GroupSearch } from './group-search.svelte';
 import type {
   AssignmentView,
@@ -37,8 +38,24 @@ export const SETUP_TIMING: SetupTiming = {
  * timedOut: the time limit passed; cancelled: the person stopped watching. */
 export type WatchPhase = 'idle' | 'opening' | 'watching' | 'done' | 'timedOut' | 'cancelled';
 
-export const ROLE_MISSING_POLICY =
-  "Your account can see this profile but can't change it: creating or assigning it needs the Intune Administrator or the Policy and Profile Manager role. Ask an Intune administrator to do this step, or to give you one of those roles.";
+/** What the administrator chose to add: a group by its name, or everyone (worded when shown). */
+export interface Chosen {
+  target: NewTarget;
+  name: string | null;
+  broad: boolean;
+}
+
+/** The chosen target's name in the person's language. */
+export function chosenLabel(chosen: Chosen): string {
+  if (chosen.name !== null) return chosen.name;
+  return t(chosen.target.kind === 'allUsers' ? 'picker.allUsers' : 'picker.allDevices');
+}
+
+/** What assigning did, kept by key and target so it follows a change of language. */
+export interface AssignNotice {
+  key: Key;
+  chosen: Chosen;
+}
 
 export class SetupStore {
   overview = $state<SetupOverview | null>(null);
@@ -54,13 +71,13 @@ export class SetupStore {
 
   policyBusy = $state(false);
   policyError = $state<IpcError | null>(null);
-  policyNotice = $state('');
+  policyNotice = $state<Phrase | null>(null);
 
   readonly search: GroupSearch;
-  chosen = $state<{ target: NewTarget; label: string; broad: boolean } | null>(null);
+  chosen = $state<Chosen | null>(null);
   assigning = $state(false);
   assignError = $state<IpcError | null>(null);
-  assignNotice = $state('');
+  assignNotice = $state<AssignNotice | null>(null);
 
   deployment = $state<Deployment | null>(null);
   deploymentError = $state<IpcError | null>(null);
@@ -195,12 +212,11 @@ export class SetupStore {
     if (this.policyBusy) return;
     this.policyBusy = true;
     this.policyError = null;
-    this.policyNotice = '';
+    this.policyNotice = null;
     try {
       const choice = await api.ensurePolicy();
-      this.policyNotice = choice.created
-        ? `Created the profile "${choice.profile.name}".`
-        : `PinDesk uses the existing profile "${choice.profile.name}" instead of creating a second one.`;
+      const params = { name: choice.profile.name };
+      this.policyNotice = { key: choice.created ? 'policy.created' : 'policy.reused', params };
     } catch (e) {
       this.policyError = toIpcError(e);
     }
@@ -209,15 +225,14 @@ export class SetupStore {
   }
 
   chooseGroup(group: GroupChoice): void {
-    this.chosen = { target: { kind: 'group', groupId: group.id }, label: group.name, broad: false };
-    this.assignNotice = '';
+    this.chosen = { target: { kind: 'group', groupId: group.id }, name: group.name, broad: false };
+    this.assignNotice = null;
     this.assignError = null;
   }
 
   chooseAll(kind: 'allDevices' | 'allUsers'): void {
-    const label = kind === 'allDevices' ? 'All devices' : 'All users';
-    this.chosen = { target: { kind }, label, broad: true };
-    this.assignNotice = '';
+    this.chosen = { target: { kind }, name: null, broad: true };
+    this.assignNotice = null;
     this.assignError = null;
   }
 
@@ -228,14 +243,11 @@ export class SetupStore {
     if (!profile || !chosen || this.assigning) return;
     this.assigning = true;
     this.assignError = null;
-    this.assignNotice = '';
+    this.assignNotice = null;
     try {
       const before = this.assignments.length;
       const after = await api.assignPolicy(profile, chosen.target);
-      this.assignNotice =
-        after.length > before
-          ? `Assigned to ${chosen.label}. Every earlier assignment was kept.`
-          : `${chosen.label} already had the profile; nothing was changed.`;
+      this.assignNotice = { key: after.length > before ? 'assign.done' : 'assign.already', chosen };
       this.chosen = null;
     } catch (e) {
       this.assignError = toIpcError(e);

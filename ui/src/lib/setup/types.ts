@@ -1,5 +1,9 @@
 // What crosses IPC for the administrator's setup, and the shape checks api.ts applies to each
 // answer, so an answer the window cannot render becomes a clear error rather than a blank screen.
+// Sentences come in English (`message`) and by key (`phrase`): words.ts says them in the
+// person's language, with the English as the fallback.
+
+import type { RustPhrase } from '../reset/types';
 
 export type ItemState = 'done' | 'notDone' | 'cannotSee' | 'failed';
 export type AppState = 'enabled' | 'disabled' | 'absent' | 'cannotSee' | 'failed';
@@ -7,6 +11,7 @@ export type AppState = 'enabled' | 'disabled' | 'absent' | 'cannotSee' | 'failed
 export interface Status {
   state: ItemState;
   message: string;
+  phrase?: RustPhrase;
   detail: string | null;
 }
 
@@ -20,6 +25,7 @@ export interface AppCheck {
   app: PinResetApp;
   state: AppState;
   message: string;
+  phrase?: RustPhrase;
   detail: string | null;
 }
 
@@ -49,6 +55,7 @@ export interface ProfileProblem {
   profile: ProfileRef;
   kind: ProblemKind;
   message: string;
+  phrase?: RustPhrase;
   omaUri: string;
 }
 
@@ -58,6 +65,7 @@ export interface AssignmentView {
   kind: TargetKind;
   groupId: string | null;
   name: string;
+  phrase?: RustPhrase;
 }
 
 export interface DeploymentCounts {
@@ -95,6 +103,8 @@ export interface GroupChoice {
   name: string;
   description: string | null;
   kind: string;
+  /** The kind by key (security, microsoft365, distribution, dynamic…), for the window's words. */
+  kindKey?: string;
   /** Left out when Graph could not count cheaply. */
   memberCount: number | null;
 }
@@ -131,6 +141,9 @@ const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'obj
 const isString = (v: unknown): v is string => typeof v === 'string';
 const isNullableString = (v: unknown): v is string | null => v === null || typeof v === 'string';
 const isNumber = (v: unknown): v is number => typeof v === 'number';
+const isOptionalPhrase = (v: unknown): boolean =>
+  v === undefined ||
+  (isRecord(v) && isString(v.key) && isRecord(v.params) && Object.values(v.params).every(isString));
 const listOf =
   <T>(check: (v: unknown) => v is T) =>
   (v: unknown): v is T[] =>
@@ -144,6 +157,7 @@ function isStatus(v: unknown): v is Status {
     isRecord(v) &&
     ITEM_STATES.includes(v.state as string) &&
     isString(v.message) &&
+    isOptionalPhrase(v.phrase) &&
     (v.detail === undefined || isNullableString(v.detail))
   );
 }
@@ -152,7 +166,7 @@ const isApp = (v: unknown): v is PinResetApp =>
   isRecord(v) && (v.key === 'service' || v.key === 'client') && isString(v.appId) && isString(v.displayName);
 
 const isAppCheck = (v: unknown): v is AppCheck =>
-  isRecord(v) && isApp(v.app) && APP_STATES.includes(v.state as string) && isString(v.message);
+  isRecord(v) && isApp(v.app) && APP_STATES.includes(v.state as string) && isString(v.message) && isOptionalPhrase(v.phrase);
 
 export function isConsentStatus(v: unknown): v is ConsentStatus {
   return isRecord(v) && listOf(isAppCheck)(v.apps) && typeof v.done === 'boolean';
@@ -166,10 +180,10 @@ export function isConsentLinks(v: unknown): v is ConsentLinks {
 
 const isProfile = (v: unknown): v is ProfileRef => isRecord(v) && isString(v.id) && isString(v.name);
 const isProblem = (v: unknown): v is ProfileProblem =>
-  isRecord(v) && isProfile(v.profile) && isString(v.kind) && isString(v.message) && isString(v.omaUri);
+  isRecord(v) && isProfile(v.profile) && isString(v.kind) && isString(v.message) && isString(v.omaUri) && isOptionalPhrase(v.phrase);
 
 export const isAssignment = (v: unknown): v is AssignmentView =>
-  isRecord(v) && isString(v.kind) && isNullableString(v.groupId) && isString(v.name);
+  isRecord(v) && isString(v.kind) && isNullableString(v.groupId) && isString(v.name) && isOptionalPhrase(v.phrase);
 export const isAssignmentList = listOf(isAssignment);
 
 const isCounts = (v: unknown): v is DeploymentCounts =>

@@ -4,5 +4,7 @@ import app from './app';
 import errors from './errors';
 import reset from './reset';
 import rules from './rules';
+import setup from './setup';
+import setupStatus from './setup-status';
 
-export const de: Record<Key, string> = { ...app, ...reset, ...errors, ...rules };
+export const de: Record<Key, string> = { ...app, ...reset, ...errors, ...rules, ...setup, ...setupStatus };

@@ -3,7 +3,9 @@ import app from './app';
 import errors from './errors';
 import reset from './reset';
 import rules from './rules';
+import setup from './setup';
+import setupStatus from './setup-status';
 
-export const en = { ...app, ...reset, ...errors, ...rules };
+export const en = { ...app, ...reset, ...errors, ...rules, ...setup, ...setupStatus };
 
 export type Key = keyof typeof en;
