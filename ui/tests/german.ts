@@ -15,6 +15,9 @@ const ENGLISH = [...new Set(
     .filter((part) => /\p{L}{2}/u.test(part)),
 )].map((part) => ({ part, pattern: new RegExp(`(^|[^\\p{L}])${escape(part)}($|[^\\p{L}])`, 'u') }));
 
+/** What stays as it is in every language: Microsoft's app names, and settings' paths. */
+const KEPT = [/Microsoft Pin Reset (Service|Client) Production/g, /\.\/(Device|Vendor)\/\S*/g];
+
 /** Small English words that no German sentence uses. */
 const FUNCTION_WORDS = /\b(the|and|you|your|with|this|is|to|of|it|be|has|have|The|This|You|Your)\b/;
 
@@ -29,7 +32,7 @@ export function visibleWords(root: ParentNode): string {
 
 /** The English catalogue texts and English function words left in `root`. */
 export function englishLeft(root: ParentNode = document.body): string[] {
-  const text = visibleWords(root).replace(/\s+/g, ' ');
+  const text = KEPT.reduce((left, kept) => left.replace(kept, ' '), visibleWords(root)).replace(/\s+/g, ' ');
   const found = ENGLISH.filter(({ pattern }) => pattern.test(text)).map(({ part }) => part);
   const word = text.match(FUNCTION_WORDS);
   return word ? [...found, `function word "${word[0]}" in: ${text.slice(0, 400)}`] : found;

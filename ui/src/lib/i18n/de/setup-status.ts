@@ -12,12 +12,12 @@ const de: Record<keyof typeof en, string> = {
     'Mit der Rolle oder den Berechtigungen Ihres Kontos können Sie nicht sehen, wem das Profil zugewiesen ist.',
   'setup.status.cannotSeeDeployment':
     'Mit der Rolle oder den Berechtigungen Ihres Kontos können Sie nicht sehen, wie das Profil verteilt wird.',
-  'setup.status.consentDone': 'Beide PIN-Reset-Apps sind zugelassen und eingeschaltet.',
-  'setup.status.consentDisabled': 'Eine PIN-Reset-App ist in Ihrer Organisation vorhanden, aber ausgeschaltet.',
+  'setup.status.consentDone': 'Beide Apps zur PIN-Zurücksetzung sind zugelassen und eingeschaltet.',
+  'setup.status.consentDisabled': 'Eine App zur PIN-Zurücksetzung ist in Ihrer Organisation vorhanden, aber ausgeschaltet.',
   'setup.status.consentCannotSee':
-    'Mit den Berechtigungen Ihres Kontos können Sie nicht sehen, ob die PIN-Reset-Apps zugelassen sind.',
-  'setup.status.consentFailed': 'PinDesk konnte die PIN-Reset-Apps gerade nicht prüfen.',
-  'setup.status.consentNotDone': 'Die PIN-Reset-Apps sind noch nicht zugelassen.',
+    'Mit den Berechtigungen Ihres Kontos können Sie nicht sehen, ob die Apps zur PIN-Zurücksetzung zugelassen sind.',
+  'setup.status.consentFailed': 'PinDesk konnte die Apps zur PIN-Zurücksetzung gerade nicht prüfen.',
+  'setup.status.consentNotDone': 'Die Apps zur PIN-Zurücksetzung sind noch nicht zugelassen.',
   'setup.status.policyFound': 'Das Profil „{name}“ schaltet die PIN-Wiederherstellung ein.',
   'setup.status.policyMissing': 'Noch kein Profil schaltet die PIN-Wiederherstellung ein.',
   'setup.status.assignmentWaits': 'Folgt, sobald das Profil existiert.',

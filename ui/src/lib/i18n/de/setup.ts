@@ -10,7 +10,7 @@ const de: Record<keyof typeof en, string> = {
   'setup.summary.loading': 'Ihre Organisation wird geprüft…',
   'setup.summary.allDone': 'Alles ist eingerichtet. Das Helpdesk-Team kann Kennungen zurücksetzen.',
   'setup.row.tenant': 'Organisation',
-  'setup.row.consent': 'PIN-Reset-Apps zugelassen',
+  'setup.row.consent': 'Apps zur PIN-Zurücksetzung zugelassen',
   'setup.row.policy': 'Profil für die PIN-Wiederherstellung',
   'setup.row.assignment': 'Profil zugewiesen',
   'setup.row.deployment': 'Geräte, die es haben',
@@ -21,14 +21,15 @@ const de: Record<keyof typeof en, string> = {
   'setup.state.failed': 'Nicht prüfbar',
 
   'consent.intro':
-    'Bevor jemand eine PIN zurücksetzen kann, lässt ein Administrator die beiden PIN-Reset-Apps von Microsoft einmalig für Ihre Organisation zu. PinDesk prüft danach, ob beide vorhanden und eingeschaltet sind.',
-  'consent.done': 'Beide PIN-Reset-Apps sind zugelassen und eingeschaltet. Fahren Sie mit Schritt 2 fort.',
+    'Bevor jemand eine PIN zurücksetzen kann, lässt ein Administrator die beiden Apps zur PIN-Zurücksetzung von Microsoft einmalig für Ihre Organisation zu. PinDesk prüft danach, ob beide vorhanden und eingeschaltet sind.',
+  'consent.done': 'Beide Apps zur PIN-Zurücksetzung sind zugelassen und eingeschaltet. Fahren Sie mit Schritt 2 fort.',
   'consent.before.heading': 'Bevor Sie beginnen',
   'consent.before.role':
-    'Sie benötigen die Rolle {role} oder eine höhere (Cloud Application Administrator, Privileged Role Administrator oder Global Administrator gehen auch).',
+    'Sie benötigen die Rolle {role} oder eine höhere (Cloudanwendungsadministrator, Administrator für privilegierte Rollen oder Globaler Administrator gehen auch).',
   'consent.before.pages':
-    'PinDesk öffnet nacheinander zwei Microsoft-Seiten in Ihrem Browser: zuerst den PIN-Reset-Dienst, dann den PIN-Reset-Client. Melden Sie sich an und klicken Sie jeweils auf {accept}.',
+    'PinDesk öffnet nacheinander zwei Microsoft-Seiten in Ihrem Browser: zuerst den PIN-Zurücksetzungsdienst, dann den PIN-Zurücksetzungsclient. Melden Sie sich an und klicken Sie jeweils auf {accept}.',
   'consent.before.accept': 'Akzeptieren',
+  'consent.before.roleName': 'Anwendungsadministrator',
   'consent.before.blank':
     'Eine leere Seite oder die Meldung „Sie haben keine Berechtigung zum Anzeigen dieses Verzeichnisses oder dieser Seite.“ ist danach normal. Kehren Sie hierher zurück: PinDesk prüft das Ergebnis selbst.',
   'consent.open': 'Zustimmungsseiten öffnen',
@@ -41,16 +42,16 @@ const de: Record<keyof typeof en, string> = {
     'PinDesk hat nach 10 Minuten aufgehört zu warten. Wenn Sie beiden Seiten zugestimmt haben, klicken Sie auf „jetzt prüfen“; sonst öffnen Sie die Seiten erneut.',
   'consent.cancelled':
     'Warten beendet. PinDesk hat nichts verändert; prüfen Sie erneut, sobald Sie zugestimmt haben.',
-  'consent.ask.summary': 'Kein Application Administrator? Bitten Sie jemanden mit dieser Rolle darum',
+  'consent.ask.summary': 'Kein Anwendungsadministrator? Bitten Sie einen darum',
   'consent.ask.intro': 'Kopieren Sie diese Nachricht mit beiden Links und senden Sie sie an einen Administrator.',
   'consent.ask.copy': 'Nachricht und Links kopieren',
   'consent.ask.copied': 'Kopiert',
   'consent.ask.message':
-    'Guten Tag,\n\ndamit unser Helpdesk Windows Hello-PINs zurücksetzen kann, muss ein Application Administrator (oder eine höhere Rolle) die beiden PIN-Reset-Apps von Microsoft einmalig für unsere Organisation zulassen. Bitte öffnen Sie diese beiden Links nacheinander, melden Sie sich mit Ihrem Administratorkonto an und klicken Sie jeweils auf „Akzeptieren“. Eine leere Seite oder die Meldung „Sie haben keine Berechtigung zum Anzeigen dieses Verzeichnisses oder dieser Seite.“ ist danach normal.',
+    'Guten Tag,\n\ndamit unser Helpdesk Windows Hello-PINs zurücksetzen kann, muss ein Anwendungsadministrator (oder eine höhere Rolle) die beiden Apps zur PIN-Zurücksetzung von Microsoft einmalig für unsere Organisation zulassen. Bitte öffnen Sie diese beiden Links nacheinander, melden Sie sich mit Ihrem Administratorkonto an und klicken Sie jeweils auf „Akzeptieren“. Eine leere Seite oder die Meldung „Sie haben keine Berechtigung zum Anzeigen dieses Verzeichnisses oder dieser Seite.“ ist danach normal.',
   'consent.ask.thanks': 'Vielen Dank!',
 
   'policy.roleMissing':
-    'Ihr Konto kann dieses Profil sehen, aber nicht ändern: Zum Erstellen oder Zuweisen ist die Rolle Intune Administrator oder Policy and Profile Manager nötig. Bitten Sie einen Intune-Administrator, diesen Schritt zu erledigen oder Ihnen eine dieser Rollen zu geben.',
+    'Ihr Konto kann dieses Profil sehen, aber nicht ändern: Zum Erstellen oder Zuweisen ist die Rolle Intune-Administrator oder Richtlinien- und Profil-Manager nötig. Bitten Sie einen Intune-Administrator, diesen Schritt zu erledigen oder Ihnen eine dieser Rollen zu geben.',
   'policy.heading': 'Das Profil für die PIN-Wiederherstellung',
   'policy.uses': 'PinDesk verwendet das Profil {name}, das die PIN-Wiederherstellung für Ihre Organisation einschaltet.',
   'policy.others': 'Weitere Profile schalten sie ebenfalls ein: {names}. PinDesk lässt sie unverändert.',

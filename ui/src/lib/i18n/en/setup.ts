@@ -27,6 +27,7 @@ export default {
   'consent.before.pages':
     'PinDesk opens two Microsoft pages in your browser, one after the other: the PIN reset service, then the PIN reset client. Sign in and click {accept} on each.',
   'consent.before.accept': 'Accept',
+  'consent.before.roleName': 'Application Administrator',
   'consent.before.blank':
     'Afterwards a blank page, or "You do not have permission to view this directory or page.", is normal. Come back here: PinDesk checks the result itself.',
   'consent.open': 'Open the consent pages',
