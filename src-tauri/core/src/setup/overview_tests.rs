@@ -88,7 +88,7 @@ fn the_consent_line_and_each_app_carry_their_keys() {
     let hidden = consent_part(vec![denied(), denied()]);
     assert_eq!(hidden.status.phrase.key, "consentCannotSee");
     assert_eq!(hidden.apps.apps[0].phrase.key, "error");
-    assert_eq!(hidden.apps.apps[0].phrase.params["kind"], "roleMissing");
+    assert_eq!(hidden.apps.apps[0].phrase.params["kind"], "scopeMissing");
 
     let broken = || BatchItem::answered(Err(refused(500, "InternalServerError")));
     let failed = consent_part(vec![broken(), broken()]);
