@@ -32,8 +32,11 @@ const ENGLISH = [
   ),
 ].map((part) => ({ part, pattern: new RegExp(`(^|[^\\p{L}])${escape(part)}($|[^\\p{L}])`, 'u') }));
 
+/** What stays as it is in every language: Microsoft's app names, and settings' paths. */
+const KEPT = [/Microsoft Pin Reset (Service|Client) Production/g, /\.\/(Device|Vendor)\/\S*/g];
+
 /** The English catalogue texts found in `text`. */
 export function englishLeft(text) {
-  const flat = text.replace(/\s+/g, ' ');
+  const flat = KEPT.reduce((left, kept) => left.replace(kept, ' '), text).replace(/\s+/g, ' ');
   return ENGLISH.filter(({ pattern }) => pattern.test(flat)).map(({ part }) => part);
 }

@@ -1,5 +1,6 @@
 // The real window in German: a person who chose German in Settings starts PinDesk, signs in as
 // the helpdesk, opens a device, resets it and reads the log, and sees no English catalogue text.
+// Then the administrator, in German too, goes through the setup's Consent and Policy steps.
 
 import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
@@ -99,4 +100,68 @@ test('the activity log and Settings are German too', async () => {
   assert.equal(await driver.text('#settings-heading'), 'Einstellungen');
   await assertNoEnglish('Settings');
   await keepScreenshot(driver, 'settings-de');
+});
+
+test('the administrator sets up the organisation in German', async () => {
+  await app.stop();
+  const adminData = freshDir('pindesk-data-de-admin-');
+  writeFileSync(join(adminData, 'settings.json'), JSON.stringify({ language: 'de' }));
+  app = await startApp({
+    env: {
+      PINDESK_AUTHORITY: tenant.issuer,
+      PINDESK_GRAPH_URL: tenant.graphUrl,
+      PINDESK_DATA_DIR: adminData,
+      PINDESK_BROWSER: `node ${join(root, 'tests/e2e/fake-browser.mjs')}`,
+      PINDESK_TEST_LOGIN: 'admin@pindesk-demo.example',
+    },
+  });
+  const { driver } = app;
+  const state = (key) =>
+    driver.execute(
+      `const el = document.querySelector('[data-testid="setup-item-' + arguments[0] + '"]');
+       return el ? el.dataset.state : null;`,
+      [key],
+    );
+  await driver.waitForDisplayed('[data-testid="sign-in-screen"]');
+  await driver.click('[data-testid="sign-in-setup"]');
+  await driver.waitForDisplayed('[data-testid="view-consent"]');
+  await driver.waitFor('the overview', async () => (await state('tenant')) === 'done');
+  assert.match(await driver.text('[data-testid="consent-before"]'), /Anwendungsadministrator/);
+  assert.match(await driver.text('[data-testid="setup-item-tenant"]'), /Organisation: /);
+  await assertNoEnglish('the Consent step, nothing done');
+  await keepScreenshot(driver, 'setup-nothing-done-de');
+
+  await driver.click('[data-testid="open-consent"]');
+  await driver.waitForDisplayed('[data-testid="consent-done"]', 30000);
+  assert.match(await driver.text('[data-testid="consent-done"]'), /Schritt 2/);
+  await assertNoEnglish('the Consent step, done');
+
+  await driver.click('[data-testid="step-policy"]');
+  await driver.waitForDisplayed('[data-testid="create-policy"]');
+  await assertNoEnglish('the Policy step, no profile');
+  await driver.click('[data-testid="create-policy"]');
+  await driver.waitForDisplayed('[data-testid="policy-profile"]', 30000);
+  assert.match(await driver.text('[data-testid="policy-notice"]'), /wurde erstellt/);
+  await driver.waitForDisplayed('[data-testid="deployment"]');
+  await assertNoEnglish('the Policy step, profile created');
+
+  await driver.type('[data-testid="group-search"]', 'pilot');
+  await driver.waitFor('German search results', async () =>
+    /^\d+ Gruppen? gefunden$/.test(await driver.text('[data-testid="group-search-status"]')),
+  );
+  await assertNoEnglish('the group picker');
+  await driver.click('[data-testid="choose-all-devices"]');
+  assert.match(await driver.text('[data-testid="broad-warning"]'), /jedes verwaltete Gerät/);
+  await assertNoEnglish('the All devices warning');
+  await driver.click('[data-testid="assign-button"]');
+  await driver.waitFor('the assignment to finish', async () =>
+    /Zuweisungen|nichts verändert/.test(await driver.text('[data-testid="assign-notice"]')),
+  );
+  await driver.waitForDisplayed('[data-testid="deployment-counts"]', 30000);
+  await assertNoEnglish('the assigned profile and its deployment');
+  await keepScreenshot(driver, 'setup-policy-de');
+
+  // The keychain is shared with the other end-to-end files: leave no account of this one in it.
+  await driver.click('[data-testid="sign-out"]');
+  await driver.waitForDisplayed('[data-testid="sign-in-screen"]');
 });
