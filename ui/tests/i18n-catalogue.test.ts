@@ -67,6 +67,32 @@ describe('the catalogues', () => {
     }
   });
 
+  it('word every setup sentence, target, problem, group kind and device status the Rust side sends', () => {
+    const setup = ['overview.rs', 'overview_profile.rs', 'consent.rs', 'assignment.rs'].map((f) => rust(`setup/${f}`)).join('\n');
+    const phrases = [
+      ...all(setup, /Phrase::(?:new|plain)\(\s*"([a-zA-Z]+)"/g),
+      ...all(setup, /named\("([a-zA-Z]+)"\)/g),
+      ...all(setup, /\("(cannotSee[a-zA-Z]+)",/g),
+    ].filter((key) => key !== 'group'); // a group is named by its own name
+    expect(phrases.length).toBeGreaterThan(20);
+    const prefixes = ['setup.status', 'setup.app', 'setup.target'];
+    for (const key of phrases) {
+      expect(prefixes.some((prefix) => known(`${prefix}.${key}`)), key).toBe(true);
+    }
+    const problems = all(rust('setup/policy.rs'), /ProblemKind::\w+ => "([a-zA-Z]+)"/g);
+    expect(problems).toHaveLength(4);
+    for (const kind of problems) expect(known(`setup.problem.${kind}`), kind).toBe(true);
+    const kinds = rust('setup/assignment.rs').match(/fn group_kind_key[\s\S]*?\n\}/)?.[0] ?? '';
+    const groupKinds = all(kinds, /=> "([a-zA-Z0-9]+)",/g);
+    expect(groupKinds).toHaveLength(6);
+    for (const kind of groupKinds) expect(known(`groupKind.${kind}`), kind).toBe(true);
+    const statuses = all(rust('setup/deployment.rs'), /\(\s*"([a-zA-Z]+)",\s*"/g);
+    expect(statuses).toHaveLength(6);
+    for (const status of statuses) {
+      expect(known(`setup.device.${status}`) && known(`setup.device.${status}.why`), status).toBe(true);
+    }
+  });
+
   it('fills placeholders and leaves unknown ones as they are', () => {
     expect(fill('Valid until {date}', { date: 'Friday' })).toBe('Valid until Friday');
     expect(fill('{a} and {b}', { a: 1 })).toBe('1 and {b}');

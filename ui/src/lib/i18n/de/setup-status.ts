@@ -47,7 +47,7 @@ const de: Record<keyof typeof en, string> = {
   'setup.target.allUsers': 'Alle Benutzer',
   'setup.target.otherTarget': 'Eine andere Art von Ziel ({type})',
 
-  'setup.device.succeeded': 'Hat es',
+  'setup.device.succeeded': 'Hat das Profil',
   'setup.device.pending': 'Wartet',
   'setup.device.notApplicable': 'Nicht zutreffend',
   'setup.device.error': 'Fehler',

@@ -4,7 +4,7 @@ import type en from '../en/setup';
 
 const de: Record<keyof typeof en, string> = {
   'setup.summary.label': 'Stand der Einrichtung',
-  'setup.summary.heading': 'So weit ist Ihre Organisation',
+  'setup.summary.heading': 'Stand Ihrer Organisation',
   'setup.summary.checking': 'Wird geprüft…',
   'setup.summary.checkAgain': 'Erneut prüfen',
   'setup.summary.loading': 'Ihre Organisation wird geprüft…',
@@ -13,7 +13,7 @@ const de: Record<keyof typeof en, string> = {
   'setup.row.consent': 'Apps zur PIN-Zurücksetzung zugelassen',
   'setup.row.policy': 'Profil für die PIN-Wiederherstellung',
   'setup.row.assignment': 'Profil zugewiesen',
-  'setup.row.deployment': 'Geräte, die es haben',
+  'setup.row.deployment': 'Geräte mit dem Profil',
   'setup.state.done': 'Erledigt',
   'setup.state.notDone': 'Offen',
   'setup.state.disabled': 'Ausgeschaltet',
@@ -64,7 +64,7 @@ const de: Record<keyof typeof en, string> = {
   'policy.reused': 'PinDesk verwendet das vorhandene Profil „{name}“, statt ein zweites zu erstellen.',
   'policy.problemDetail': 'Profil-ID {id}: {uri}',
 
-  'assign.heading': 'Wer es erhält',
+  'assign.heading': 'Wer das Profil erhält',
   'assign.kind.group': 'Gruppe',
   'assign.kind.excludedGroup': 'Ausgeschlossene Gruppe',
   'assign.kind.allDevices': 'Alle',
@@ -100,11 +100,11 @@ const de: Record<keyof typeof en, string> = {
   'groupKind.distribution': 'Verteilergruppe',
   'groupKind.dynamicDistribution': 'Dynamische Verteilergruppe',
 
-  'deploy.heading': 'Wie es verteilt wird',
+  'deploy.heading': 'Wie das Profil verteilt wird',
   'deploy.refresh': 'Aktualisieren',
   'deploy.refreshing': 'Wird aktualisiert…',
-  'deploy.haveIt': 'Haben es',
-  'deploy.waiting': 'Warten',
+  'deploy.haveIt': 'Mit Profil',
+  'deploy.waiting': 'Wartend',
   'deploy.errors': 'Fehler',
   'deploy.notApplicable': 'Nicht zutreffend',
   'deploy.hint':
