@@ -1,0 +1,7 @@
+// The page's first IPC call on load, as PinDesk's app_info; the button asks again.
+const invoke = (cmd) => window.__TAURI_INTERNALS__.invoke(cmd);
+const version = await invoke('info');
+document.querySelector('[data-testid="app-version"]').textContent = `Blank ${version}`;
+document.querySelector('[data-testid="ask"]').addEventListener('click', async () => {
+  document.querySelector('[data-testid="answer"]').textContent = await invoke('info');
+});
