@@ -95,7 +95,7 @@ export async function timedSearch(driver, text) {
     },
     30000,
   );
-  return timing.painted - timing.lastInput;
+  return { ms: timing.painted - timing.lastInput, lastInput: timing.lastInput, painted: timing.painted };
 }
 
 /**
@@ -128,6 +128,26 @@ export async function timedReset(driver) {
     60000,
   );
   return timing.shown - timing.yes;
+}
+
+/**
+ * Notes when each new line appears in the tenant's log (it writes a line as it answers), polling
+ * every few ms; stop() returns [{ line, at }] with wall-clock times.
+ */
+export function watchLog(tenant) {
+  const seen = logLines(tenant).length;
+  const stamps = [];
+  const timer = setInterval(() => {
+    const lines = logLines(tenant);
+    const now = Date.now();
+    for (const line of lines.slice(seen + stamps.length)) stamps.push({ line, at: now });
+  }, 3);
+  return {
+    stop() {
+      clearInterval(timer);
+      return stamps;
+    },
+  };
 }
 
 /** The demo tenant's request log as lines, and helpers to count a slice of it. */

@@ -33,8 +33,11 @@ function absolute(figure, pindesk, blank, show, max, budget) {
   };
 }
 
-function trips(figure, text, minimum, pass) {
-  return { figure, pindesk: text, blank: '—', ratio: '—', budget: `min ${minimum}`, pass };
+// Round trips are printed against the minimum the API allows; the issue sets no budget on them,
+// so they inform (at min / above min) and never fail the run.
+function trips(figure, text, minimum, atMinimum) {
+  const note = atMinimum === null ? 'info' : atMinimum ? 'at min' : 'above min';
+  return { figure, pindesk: text, blank: '—', ratio: '—', budget: `min ${minimum}`, pass: null, note };
 }
 
 /** The worst of the flow runs, so one run with a stray request is not hidden by the others. */
@@ -68,19 +71,26 @@ export function verdicts(results, median) {
 
   const runs = flows.pindesk.map((r) => r.trips);
   const silent = worst(runs.map((t) => t.silentStart), (c) => c.token + c.graph + c.other);
+  const others = silent.lines.filter((line) => !/\/token |^\w+ \/(v1\.0|beta)\//.test(line));
+  const otherText = others.map((line) => line.replace(/^(\w+) \S*?([^/?]+)(\?\S*)? \d+$/, '$1 $2')).join(', ');
   rows.push(trips('Round trips: silent start, before first screen',
-    `${silent.token} token, ${silent.graph} Graph, ${silent.other} other`, '1 token, 0 Graph',
-    silent.token <= 1 && silent.graph === 0 && silent.other === 0));
+    `${silent.token} token, ${silent.graph} Graph${others.length ? `, ${others.length} other (${otherText})` : ''}`,
+    '1 token, 0 Graph', silent.token <= 1 && silent.graph === 0 && silent.other === 0));
   for (const [key, label] of [['searchName', 'name'], ['searchSerial', 'serial or name']]) {
     const counts = worst(runs.map((t) => t[key]), (c) => c.graph + c.token);
     rows.push(trips(`Round trips: search by ${label}, per settled query`,
       `${counts.graph} Graph, ${counts.token} token`, '1', counts.graph <= 1 && counts.token === 0));
   }
+  // Reads before the POST are no polls: they count against the minimum.
   const reset = worst(runs.map((t) => t.reset), (c) => c.graph + c.token);
+  const post = reset.lines.findIndex((line) => /^POST \S*\/resetPasscode /.test(line));
+  const before = reset.lines.slice(0, Math.max(post, 0)).filter((line) => /^\w+ \/(v1\.0|beta)\//.test(line)).length;
+  const polls = reset.graphReads - reset.lines.slice(0, Math.max(post, 0)).filter((l) => l.startsWith('GET ')).length;
   const extra = reset.graph - reset.resetPosts - reset.graphReads;
   rows.push(trips('Round trips: reset to passcode shown',
-    `${reset.resetPosts} POST + ${reset.graphReads} reads${extra ? ` + ${extra} other` : ''}${reset.token ? `, ${reset.token} token` : ''}`,
-    '1 POST + polls', reset.resetPosts === 1 && extra === 0 && reset.token === 0));
+    `${before ? `${before} read before + ` : ''}${reset.resetPosts} POST + ${polls} polls` +
+      `${extra ? ` + ${extra} other` : ''}${reset.token ? `, ${reset.token} token` : ''}`,
+    '1 POST + polls', before === 0 && reset.resetPosts === 1 && extra === 0 && reset.token === 0));
   if (setup.status === 'measured') {
     const { graph } = setup.counts;
     rows.push(trips('Round trips: setup overview', `${graph} Graph`, '1', graph <= 1));
@@ -97,6 +107,7 @@ export function verdicts(results, median) {
     blank: '—', ratio: '—',
     budget: `≤ ${passcodeBudget} ms (POST + read + 2 RT)`,
     pass: waited <= passcodeBudget,
+    note: waited <= passcodeBudget ? undefined : `FAIL (polls every ${results.pollMs} ms)`,
   });
   const searched = median(search.map((r) => r.ms));
   const searchBudget = latencyMs + 100;
@@ -107,14 +118,22 @@ export function verdicts(results, median) {
     budget: `≤ ${searchBudget} ms`,
     pass: searched <= searchBudget,
   });
+  const debounce = results.debounceMs;
+  rows.push({
+    figure: '  of which (medians): debounce / until tenant answered / answer → paint',
+    pindesk: `${debounce} / ${ms(median(search.map((r) => r.untilAnsweredMs - debounce)))} / ` +
+      `${ms(median(search.map((r) => r.afterAnswerMs)))}`,
+    blank: '—', ratio: '—', budget: '—', pass: null,
+    note: `${median(search.map((r) => r.graph))} req/query`,
+  });
   return rows;
 }
 
-const verdict = (pass) => (pass === null ? 'info' : pass ? 'pass' : 'FAIL');
+const verdict = (row) => row.note ?? (row.pass === null ? 'info' : row.pass ? 'pass' : 'FAIL');
 
 export function printTable(rows, results) {
   const header = ['Figure', 'PinDesk', 'Blank app', 'Ratio', 'Budget', 'Result'];
-  const cells = rows.map((r) => [r.figure, r.pindesk, r.blank, r.ratio, r.budget, verdict(r.pass)]);
+  const cells = rows.map((r) => [r.figure, r.pindesk, r.blank, r.ratio, r.budget, verdict(r)]);
   const widths = header.map((h, i) => Math.max(h.length, ...cells.map((c) => c[i].length)));
   const line = (c) => c.map((cell, i) => cell.padEnd(widths[i])).join('  ');
   console.log(`PinDesk ${results.version} benchmarks, ${results.date}`);
@@ -131,6 +150,6 @@ export function markdownTable(rows) {
   return [
     '| Figure | PinDesk | Blank app | Ratio | Budget | Result |',
     '|---|---|---|---|---|---|',
-    ...rows.map((r) => `| ${[r.figure, r.pindesk, r.blank, r.ratio, r.budget, verdict(r.pass)].map(escape).join(' | ')} |`),
+    ...rows.map((r) => `| ${[r.figure, r.pindesk, r.blank, r.ratio, r.budget, verdict(r)].map(escape).join(' | ')} |`),
   ].join('\n');
 }
