@@ -73,7 +73,13 @@ async function coldStart(kind, env) {
     const started = processStartEpochMs(pid);
     const painted = await whenPainted(app.driver, ready);
     await sleep(2000);
-    return { ms: painted.at - started, already: painted.already, pssKb: pssTree(pid).kb };
+    const memory = pssTree(pid);
+    return {
+      ms: painted.at - started,
+      already: painted.already,
+      pssKb: memory.kb,
+      processes: memory.parts.map((part) => `${part.name} ${part.kb}`),
+    };
   } finally {
     await app.stop();
   }
