@@ -87,9 +87,10 @@ async function waitForPort(port, child) {
 
 /**
  * Starts the real app under tauri-driver with the given environment (the app inherits it through
- * WebKitWebDriver) and returns a WebDriver session on its window.
+ * WebKitWebDriver) and returns a WebDriver session on its window. `binary` lets the benchmarks
+ * start their blank baseline app the same way.
  */
-export async function startApp({ env = {}, args = [] } = {}) {
+export async function startApp({ env = {}, args = [], binary = appBinary } = {}) {
   const [port, nativePort] = [await freePort(), await freePort()];
   const driverProcess = spawn(
     'tauri-driver',
@@ -97,13 +98,13 @@ export async function startApp({ env = {}, args = [] } = {}) {
     { env: { ...process.env, ...env }, stdio: ['ignore', 'inherit', 'inherit'] },
   );
   await waitForPort(port, driverProcess);
-  const driver = await WebDriver.connect(`http://127.0.0.1:${port}`, appBinary, args);
+  const driver = await WebDriver.connect(`http://127.0.0.1:${port}`, binary, args);
   return {
     driver,
     async stop() {
       await driver.quit();
       await stopProcess(driverProcess);
-      await appGone();
+      await appGone(binary);
     },
   };
 }
@@ -122,9 +123,9 @@ export async function keepScreenshot(driver, name) {
   }
 }
 
-function appPids() {
+export function appPids(binary = appBinary) {
   try {
-    return execFileSync('pgrep', ['-f', `^${appBinary}`], { encoding: 'utf8' }).split(/\s+/).filter(Boolean);
+    return execFileSync('pgrep', ['-f', `^${binary}`], { encoding: 'utf8' }).split(/\s+/).filter(Boolean);
   } catch {
     return []; // pgrep exits 1 when nothing matches
   }
@@ -134,12 +135,12 @@ function appPids() {
  * Waits until the app has really quit: the next start would otherwise find the old instance and
  * hand over to it (PinDesk keeps a single instance), leaving the new session without a window.
  */
-async function appGone() {
+async function appGone(binary) {
   const deadline = Date.now() + 10000;
-  while (appPids().length > 0 && Date.now() < deadline) {
+  while (appPids(binary).length > 0 && Date.now() < deadline) {
     await new Promise((r) => setTimeout(r, 100));
   }
-  for (const pid of appPids()) process.kill(Number(pid), 'SIGKILL');
+  for (const pid of appPids(binary)) process.kill(Number(pid), 'SIGKILL');
 }
 
 /** Where the app's window (WebKit) keeps its own files on Linux, besides PinDesk's data folder. */

@@ -17,3 +17,16 @@ describe('reading the passcode aloud', () => {
     expect(lastSeen('2025-01-05T12:00:00Z', now)).toMatch(/2025/);
   });
 });
+
+describe('how often a reset is checked', () => {
+  it('closely at first, then every second, then every five seconds, and slower after a failure', async () => {
+    const { pollDelay } = await import('../src/lib/reset/poll-schedule');
+    expect(pollDelay(0, 50, false)).toBe(50);
+    expect(pollDelay(5_999, 50, false)).toBe(50);
+    expect(pollDelay(6_000, 50, false)).toBe(1000);
+    expect(pollDelay(29_999, 50, false)).toBe(1000);
+    expect(pollDelay(30_000, 50, false)).toBe(5000);
+    expect(pollDelay(0, 50, true)).toBe(1000);
+    expect(pollDelay(40_000, 50, true)).toBe(5000);
+  });
+});

@@ -137,10 +137,12 @@ pub async fn search_devices(
             request(Filter::contains("deviceName", text)),
         ],
     };
+    // Both questions go out at once: the person waits for one round trip, not two.
+    let pages = get_pages_together(client, &requests, cancel).await;
     let mut found: Vec<ManagedDevice> = Vec::new();
     let mut more = None;
-    for request in &requests {
-        let page = client.get_page::<ManagedDevice>(request, cancel).await?;
+    for page in pages {
+        let page = page?;
         add_matches(&query, page.items, &mut found);
         // Only the name search can run to many pages; a serial number is one device.
         more = page.next.map(|link| link.url().to_string());
@@ -167,6 +169,30 @@ pub async fn more_devices(
         devices: found.iter().filter_map(DeviceSummary::of).collect(),
         more: page.next.map(|link| link.url().to_string()),
     })
+}
+
+async fn get_pages_together(
+    client: &GraphClient,
+    requests: &[GraphRequest],
+    cancel: &CancellationToken,
+) -> Vec<Result<crate::graph::Page<ManagedDevice>, GraphError>> {
+    match requests {
+        [one] => vec![client.get_page(one, cancel).await],
+        [first, second] => {
+            let (a, b) = tokio::join!(
+                client.get_page(first, cancel),
+                client.get_page(second, cancel)
+            );
+            vec![a, b]
+        }
+        many => {
+            let mut pages = Vec::new();
+            for request in many {
+                pages.push(client.get_page(request, cancel).await);
+            }
+            pages
+        }
+    }
 }
 
 fn add_matches(query: &Query, items: Vec<ManagedDevice>, found: &mut Vec<ManagedDevice>) {

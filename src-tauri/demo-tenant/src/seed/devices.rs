@@ -50,8 +50,9 @@ pub(super) fn device_at(index: usize, owners: &[Employee], now: OffsetDateTime) 
 
 /// Properties that depend on the spec alone: enough to test most filters without building the
 /// whole device.
-pub const LIGHT_PROPERTIES: [&str; 8] = [
+pub const LIGHT_PROPERTIES: [&str; 9] = [
     "deviceName",
+    "serialNumber",
     "operatingSystem",
     "osVersion",
     "model",
@@ -63,8 +64,12 @@ pub const LIGHT_PROPERTIES: [&str; 8] = [
 
 pub(super) fn light_at(index: usize) -> Map<String, Value> {
     let spec = spec_at(index);
+    // The same digest `device` derives the serial number from, so a serial search over a large
+    // fleet builds only the device that matches.
+    let digest = hex_digest(&format!("{index}:{}", spec.name));
     into_map(json!({
         "deviceName": spec.name,
+        "serialNumber": digest[..12].to_ascii_uppercase(),
         "operatingSystem": spec.platform.operating_system(),
         "osVersion": spec.os_version,
         "model": spec.model,

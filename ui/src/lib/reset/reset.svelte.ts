@@ -7,18 +7,22 @@ import { say, type Phrase } from '../i18n';
 import { earlierNote, readEarlier } from './earlier';
 import { DeviceSearch } from './search.svelte';
 import { PasscodeTimers, type ForgetReason } from './passcode-timers';
+import { pollDelay } from './poll-schedule';
 
 export interface Timing {
   debounceMs: number;
+  /** The gap between status checks while a reset may still finish quickly. */
   pollMs: number;
   idleMs: number;
   /** How long the window may be hidden (minimised, screen locked) before the passcode goes. */
   hiddenMs: number;
 }
 
+// A short pause still merges a burst of keystrokes (and stale answers are dropped anyway), while
+// the person sees results about as soon as Intune can give them.
 export const TIMING: Timing = {
-  debounceMs: 300,
-  pollMs: 2000,
+  debounceMs: 50,
+  pollMs: 50,
   idleMs: 10 * 60 * 1000,
   hiddenMs: 60 * 1000,
 };
@@ -68,6 +72,7 @@ export class ResetStore extends DeviceSearch {
   #pollTimer: ReturnType<typeof setTimeout> | undefined;
   #watchSeq = 0;
   #pollErrors = 0;
+  #watchStarted = 0;
   readonly #timers: PasscodeTimers;
   #selectSeq = 0;
   #disposed = false;
@@ -202,6 +207,7 @@ export class ResetStore extends DeviceSearch {
     this.#stopPolling();
     this.phase = 'watching';
     this.#pollErrors = 0;
+    this.#watchStarted = Date.now();
     const seq = this.#watchSeq;
     void this.#poll(seq);
   }
@@ -232,7 +238,8 @@ export class ResetStore extends DeviceSearch {
         return;
       }
     }
-    this.#pollTimer = setTimeout(() => void this.#poll(seq), this.#timing.pollMs);
+    const delay = pollDelay(Date.now() - this.#watchStarted, this.#timing.pollMs, this.#pollErrors > 0);
+    this.#pollTimer = setTimeout(() => void this.#poll(seq), delay);
   }
 
   #stopPolling(): void {

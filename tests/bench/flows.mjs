@@ -1,0 +1,174 @@
+// The people's flows the benchmarks time and count, driven through the real window over WebDriver
+// with the e2e helpers. Times that must be finer than WebDriver's polling are taken in the window
+// itself: a listener notes the click or keystroke, a MutationObserver the answer, and the time is
+// read after the next frame (requestAnimationFrame, then a task), i.e. once it is painted.
+
+import { join } from 'node:path';
+import { freshDir, root } from '../e2e/harness.mjs';
+
+export const HELPDESK = 'helpdesk@pindesk-demo.example';
+
+/** Environment that points PinDesk at an external demo tenant, signing in without a person. */
+export function pindeskEnv(tenant, dataDir = freshDir('pindesk-bench-data-')) {
+  return {
+    PINDESK_AUTHORITY: tenant.issuer,
+    PINDESK_GRAPH_URL: tenant.graphUrl,
+    PINDESK_DATA_DIR: dataDir,
+    PINDESK_BROWSER: `node ${join(root, 'tests/e2e/fake-browser.mjs')}`,
+    PINDESK_TEST_LOGIN: HELPDESK,
+  };
+}
+
+/**
+ * Resolves once `ready` (a JS expression) holds in the window and a frame has been painted,
+ * with the wall-clock time of that moment. `already` says it held before we could watch, so
+ * the time is late by up to the WebDriver round trip that asked.
+ */
+export async function whenPainted(driver, ready) {
+  return driver.command('POST', '/execute/async', {
+    script: `
+      const done = arguments[arguments.length - 1];
+      const ready = () => { try { return Boolean(${ready}); } catch { return false; } };
+      // The page's own note, when there is one, was taken in this same frame a moment earlier.
+      const painted = (already) =>
+        requestAnimationFrame(() => setTimeout(() => {
+          const noted = window.__benchPaintedAt;
+          done({ at: noted ?? Date.now(), already: already && !noted });
+        }));
+      // A page that notes its own paint (the blank app) gives the exact time even when late.
+      if (ready() && window.__benchPaintedAt) return done({ at: window.__benchPaintedAt, already: false });
+      if (ready()) return painted(true);
+      const observer = new MutationObserver(() => {
+        if (!ready()) return;
+        observer.disconnect();
+        painted(false);
+      });
+      observer.observe(document, { subtree: true, childList: true, characterData: true });`,
+    args: [],
+  });
+}
+
+export async function signIn(driver) {
+  await driver.waitForDisplayed('[data-testid="sign-in-screen"]');
+  await driver.click('[data-testid="sign-in"]');
+  await driver.waitForText('[data-testid="signed-in-name"]');
+}
+
+export async function search(driver, text) {
+  await driver.command('POST', `/element/${await driver.find('[data-testid="device-search"]')}/clear`, {});
+  await driver.type('[data-testid="device-search"]', text);
+}
+
+/** Clicks the search result whose text contains `name` and waits for its details. */
+export async function choose(driver, name) {
+  await driver.waitFor(`a result named ${name}`, () =>
+    driver.execute(
+      `const hit = [...document.querySelectorAll('[data-testid="device-result"]')]
+         .find((el) => el.textContent.includes(arguments[0]));
+       if (hit) hit.click();
+       return Boolean(hit);`,
+      [name],
+    ),
+  );
+  await driver.waitForDisplayed('[data-testid="device-details"]');
+}
+
+/**
+ * Types `text` into the search box and measures, in the window, from the last keystroke to the
+ * first page of results painted. Results of the query before stay on screen until the new ones
+ * arrive, so only results shown after "Searching…" for this text count.
+ */
+export async function timedSearch(driver, text) {
+  await driver.execute(`
+    const bench = (window.__benchSearch = { lastInput: 0, painted: 0, searching: false, pending: false });
+    document.querySelector('[data-testid="device-search"]').addEventListener('input', () => {
+      Object.assign(bench, { lastInput: Date.now(), painted: 0, searching: false, pending: false });
+    }, true);
+    new MutationObserver(() => {
+      const status = document.querySelector('[data-testid="search-status"]')?.textContent ?? '';
+      if (/Searching/.test(status)) bench.searching = true;
+      const shown = /found/.test(status) && document.querySelector('[data-testid="device-result"]');
+      if (!bench.lastInput || !bench.searching || bench.pending || !shown) return;
+      bench.pending = true;
+      requestAnimationFrame(() => setTimeout(() => { bench.painted = Date.now(); }));
+    }).observe(document.body, { subtree: true, childList: true, characterData: true });`);
+  await search(driver, text);
+  const timing = await driver.waitFor(
+    `results for ${text}`,
+    async () => {
+      const bench = await driver.execute('return window.__benchSearch');
+      return bench.painted ? bench : null;
+    },
+    30000,
+  );
+  return { ms: timing.painted - timing.lastInput, lastInput: timing.lastInput, painted: timing.painted };
+}
+
+/**
+ * From the open device: Reset, then "Yes", timed in the window until the passcode panel is
+ * painted (the passcode is there, hidden until the person presses Show).
+ */
+export async function timedReset(driver) {
+  await driver.click('[data-testid="reset-button"]');
+  await driver.waitForDisplayed('[data-testid="confirm-yes"]');
+  await driver.execute(`
+    const bench = (window.__benchReset = { yes: 0, shown: 0, pending: false });
+    document.querySelector('[data-testid="confirm-yes"]').addEventListener('click', () => {
+      bench.yes = Date.now();
+    }, true);
+    const observer = new MutationObserver(() => {
+      if (!bench.yes || bench.pending) return;
+      if (!document.querySelector('[data-testid="passcode-panel"]')) return;
+      bench.pending = true;
+      observer.disconnect();
+      requestAnimationFrame(() => setTimeout(() => { bench.shown = Date.now(); }));
+    });
+    observer.observe(document.body, { subtree: true, childList: true });`);
+  await driver.click('[data-testid="confirm-yes"]');
+  const timing = await driver.waitFor(
+    'the passcode',
+    async () => {
+      const bench = await driver.execute('return window.__benchReset');
+      return bench.shown ? bench : null;
+    },
+    60000,
+  );
+  return timing.shown - timing.yes;
+}
+
+/**
+ * Notes when each new line appears in the tenant's log (it writes a line as it answers), polling
+ * every few ms; stop() returns [{ line, at }] with wall-clock times.
+ */
+export function watchLog(tenant) {
+  const seen = logLines(tenant).length;
+  const stamps = [];
+  const timer = setInterval(() => {
+    const lines = logLines(tenant);
+    const now = Date.now();
+    for (const line of lines.slice(seen + stamps.length)) stamps.push({ line, at: now });
+  }, 3);
+  return {
+    stop() {
+      clearInterval(timer);
+      return stamps;
+    },
+  };
+}
+
+/** The demo tenant's request log as lines, and helpers to count a slice of it. */
+export function logLines(tenant) {
+  return tenant.requestLog().split('\n').filter(Boolean);
+}
+
+export function countRequests(lines) {
+  const count = (pattern) => lines.filter((line) => pattern.test(line)).length;
+  return {
+    token: count(/^POST \S*\/oauth2\/v2\.0\/token/),
+    graph: count(/^\w+ \/(v1\.0|beta)\//),
+    resetPosts: count(/^POST \S*\/resetPasscode /),
+    graphReads: count(/^GET \/(v1\.0|beta)\//),
+    other: lines.filter((line) => !/^\w+ \/(v1\.0|beta)\/|\/token/.test(line)).length,
+    lines,
+  };
+}
