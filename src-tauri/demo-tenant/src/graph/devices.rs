@@ -94,7 +94,9 @@ async fn list(
         let fleet = &directory.managed_devices;
         for index in start..fleet.len() {
             if let Some(light) = light
-                && !fleet.light(index).is_some_and(|d| light.matches(&d))
+                && !fleet
+                    .light(index, &|name| light.reads(name))
+                    .is_some_and(|d| light.matches(&d))
             {
                 continue;
             }

@@ -249,6 +249,14 @@ pub(crate) fn parse(raw: &str, type_name: &str, support: &Support) -> Result<Fil
 
 impl Filter {
     /// Whether every property the filter reads is one of `available`.
+    /// Whether the filter reads `property` anywhere.
+    pub(crate) fn reads(&self, property: &str) -> bool {
+        match self {
+            Filter::And(a, b) | Filter::Or(a, b) => a.reads(property) || b.reads(property),
+            Filter::Compare(name, _, _) => *name == property,
+        }
+    }
+
     pub(crate) fn reads_only(&self, available: &[&str]) -> bool {
         match self {
             Filter::And(a, b) | Filter::Or(a, b) => {

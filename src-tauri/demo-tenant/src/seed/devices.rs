@@ -62,22 +62,32 @@ pub const LIGHT_PROPERTIES: [&str; 9] = [
     "managementAgent",
 ];
 
-pub(super) fn light_at(index: usize) -> Map<String, Value> {
+/// The light properties `wanted` asks for: a search over a large fleet makes only what its
+/// filter reads (the serial number costs a digest per device).
+pub(super) fn light_at(index: usize, wanted: &dyn Fn(&str) -> bool) -> Map<String, Value> {
     let spec = spec_at(index);
-    // The same digest `device` derives the serial number from, so a serial search over a large
-    // fleet builds only the device that matches.
-    let digest = hex_digest(&format!("{index}:{}", spec.name));
-    into_map(json!({
-        "deviceName": spec.name,
-        "serialNumber": digest[..12].to_ascii_uppercase(),
-        "operatingSystem": spec.platform.operating_system(),
-        "osVersion": spec.os_version,
-        "model": spec.model,
-        "manufacturer": spec.manufacturer,
-        "managementState": spec.management_state,
-        "complianceState": spec.compliance,
-        "managementAgent": management_agent(&spec),
-    }))
+    let mut light = Map::new();
+    let mut put = |name: &str, value: &dyn Fn() -> Value| {
+        if wanted(name) {
+            light.insert(name.to_owned(), value());
+        }
+    };
+    put("deviceName", &|| json!(spec.name));
+    put("operatingSystem", &|| {
+        json!(spec.platform.operating_system())
+    });
+    put("osVersion", &|| json!(spec.os_version));
+    put("model", &|| json!(spec.model));
+    put("manufacturer", &|| json!(spec.manufacturer));
+    put("managementState", &|| json!(spec.management_state));
+    put("complianceState", &|| json!(spec.compliance));
+    put("managementAgent", &|| json!(management_agent(&spec)));
+    // The same digest `device` derives the serial number from.
+    put("serialNumber", &|| {
+        let digest = hex_digest(&format!("{index}:{}", spec.name));
+        json!(digest[..12].to_ascii_uppercase())
+    });
+    light
 }
 
 fn management_agent(spec: &Spec) -> &'static str {

@@ -64,15 +64,15 @@ impl Fleet {
     }
 
     /// The [`LIGHT_PROPERTIES`](super::devices::LIGHT_PROPERTIES) of the device at `index`
-    /// (more for a changed device), made without building the device.
-    pub fn light(&self, index: usize) -> Option<Map<String, Value>> {
+    /// (more for a changed device) that `wanted` asks for, made without building the device.
+    pub fn light(&self, index: usize, wanted: &dyn Fn(&str) -> bool) -> Option<Map<String, Value>> {
         if index >= self.count {
             return None;
         }
         Some(
             self.changed
                 .get(&index)
-                .map_or_else(|| light_at(index), |d| d.properties.clone()),
+                .map_or_else(|| light_at(index, wanted), |d| d.properties.clone()),
         )
     }
 

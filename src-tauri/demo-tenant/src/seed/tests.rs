@@ -129,7 +129,10 @@ fn groups_have_members_and_awkward_names() {
 fn light_properties_agree_with_the_full_device() {
     let dir = directory();
     for (index, device) in dir.managed_devices.iter().enumerate() {
-        let light = dir.managed_devices.light(index).unwrap_or_default();
+        let light = dir
+            .managed_devices
+            .light(index, &|_| true)
+            .unwrap_or_default();
         for name in devices::LIGHT_PROPERTIES {
             assert_eq!(
                 light.get(name),
