@@ -364,3 +364,29 @@ describe('the focus follows what changed', () => {
     await waitFor(() => expect(document.activeElement).toBe(alert));
   });
 });
+
+describe('an earlier reset read while the person confirms a new one', () => {
+  it('does not take over: the confirmed reset goes out', async () => {
+    const earlier = deferred<unknown>();
+    const { backend } = await openDeviceWithSlowEarlier(earlier.promise);
+    await userEvent.click(screen.getByTestId('reset-button'));
+    earlier.resolve(resetStatus({ state: 'done', passcode: '271828', validUntil: VALID_UNTIL }));
+    await pause();
+    await userEvent.click(screen.getByTestId('confirm-yes'));
+    await waitFor(() => expect(backend.calls('start_reset')).toHaveLength(1));
+    expect(screen.queryByTestId('earlier-reset')).toBeNull();
+  });
+});
+
+async function openDeviceWithSlowEarlier(answer: Promise<unknown>) {
+  const backend = fakeBackend({
+    search_devices: () => page([device()]),
+    start_reset: () => STARTED,
+    reset_status: (args) =>
+      (args as { since: string }).since === STARTED.startedAt ? resetStatus({ state: 'pending' }) : answer,
+  });
+  render(Reset, { timing: { debounceMs: 5, pollMs: 10 } });
+  await userEvent.type(screen.getByTestId('device-search'), 'phone');
+  await userEvent.click(await screen.findByTestId('device-result'));
+  return { backend };
+}

@@ -1,6 +1,5 @@
-// The Reset view's state: search as you type, the chosen device, one reset, watching its
-// progress, and the passcode. The view owns one instance and calls dispose() when it closes,
-// which stops every timer and forgets the passcode.
+// The Reset view's state: search as you type, the chosen device, one reset, its progress, and
+// the passcode. The view's one instance is dispose()d on close: timers stop, the passcode goes.
 
 import { api, toIpcError, type DeviceSummary, type IpcError, type ResetStatus } from '../api';
 import { say, type Phrase } from '../i18n';
@@ -106,7 +105,8 @@ export class ResetStore extends DeviceSearch {
   async #readEarlier(device: DeviceSummary): Promise<void> {
     const seq = ++this.#selectSeq;
     const earlier = await readEarlier(device.id);
-    if (seq !== this.#selectSeq || this.selected?.id !== device.id || this.phase !== 'idle') return;
+    const moved = this.phase !== 'idle' || this.confirming; // what they confirm is what happens
+    if (seq !== this.#selectSeq || this.selected?.id !== device.id || moved) return;
     if (earlier.kind === 'passcode') {
       this.earlier = true;
       this.since = earlier.since;
