@@ -1,12 +1,10 @@
 //! The helpdesk job's commands: find a device, send one reset, follow it, show the passcode.
 //! The passcode crosses to the window only in `ResetStatusForWindow`, for the view that shows it.
 
-use std::sync::Arc;
-
 use pindesk_core::audit::{Operator, Outcome, ResetAttempt};
-use pindesk_core::auth::{GraphTokens, browser_for};
+use pindesk_core::auth::browser_for;
 use pindesk_core::graph::models::ManagedDeviceId;
-use pindesk_core::graph::{CancellationToken, GraphClient, GraphOptions, ipc_error};
+use pindesk_core::graph::{CancellationToken, GraphClient, ipc_error};
 use pindesk_core::reset::{self, ResetStarted, ResetState, SearchResults, admin_center_url};
 use pindesk_core::{CoreError, IpcError, Task};
 use serde::Serialize;
@@ -34,10 +32,7 @@ pub struct ResetStatusForWindow {
 }
 
 async fn helpdesk_graph(state: &AppState) -> Result<GraphClient, IpcError> {
-    let auth = state.auth().await;
-    let base = auth.config().graph_url.clone();
-    let tokens = Arc::new(GraphTokens::new(auth, Task::Helpdesk));
-    GraphClient::new(base, tokens, GraphOptions::default()).map_err(|e| ipc_error(&e))
+    state.graph(Task::Helpdesk).await
 }
 
 fn device(id: &str) -> Result<ManagedDeviceId, IpcError> {

@@ -3,11 +3,9 @@
 //! with a Graph client for the setup scopes (asked for on first use: incremental consent); the
 //! reads everyone makes ask only for read permissions.
 
-use std::sync::Arc;
-
-use pindesk_core::auth::{GraphTokens, browser_for};
+use pindesk_core::auth::browser_for;
 use pindesk_core::graph::models::DeviceConfigurationId;
-use pindesk_core::graph::{CancellationToken, GraphClient, GraphOptions, ipc_error};
+use pindesk_core::graph::{CancellationToken, GraphClient, ipc_error};
 use pindesk_core::setup::{
     self, AssignmentView, ConsentLink, ConsentStatus, Deployment, GroupChoice, NewTarget,
     PolicyChoice, ProfileRef, SetupOverview,
@@ -31,10 +29,7 @@ pub struct ConsentLinks {
 async fn setup_graph(state: &AppState, task: Task) -> Result<(GraphClient, String), IpcError> {
     let auth = state.auth().await;
     let session = auth.current_session().await.ok_or(CoreError::NotSignedIn)?;
-    let base = auth.config().graph_url.clone();
-    let tokens = Arc::new(GraphTokens::new(auth, task));
-    let client =
-        GraphClient::new(base, tokens, GraphOptions::default()).map_err(|e| ipc_error(&e))?;
+    let client = state.graph(task).await?;
     Ok((client, session.account.tenant_id))
 }
 

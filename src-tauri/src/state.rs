@@ -4,14 +4,17 @@
 use std::sync::Arc;
 
 use pindesk_core::audit::AuditLog;
+use pindesk_core::auth::GraphTokens;
 use pindesk_core::clipboard::{SecretClipboard, clear_after};
 use pindesk_core::config::{
     Config, Settings, SettingsView, save_language, save_log_level, save_user_settings,
 };
+use pindesk_core::graph::{GraphClient, GraphOptions, ipc_error};
 use pindesk_core::logging::{LogLevel, Logging};
-use pindesk_core::{Auth, CoreError, IpcError, KeyringStore, SecretStore};
+use pindesk_core::{Auth, CoreError, IpcError, KeyringStore, SecretStore, Task};
 use serde::Serialize;
 use tokio::sync::{Mutex, RwLock};
+use url::Url;
 
 /// What the window shows about the app itself.
 #[derive(Debug, Clone, Serialize)]
@@ -40,6 +43,9 @@ pub struct AppState {
     logging: std::sync::OnceLock<Logging>,
     /// The level chosen in this run, over the one the configuration was loaded with.
     log_level: std::sync::Mutex<Option<LogLevel>>,
+    /// The Graph client of the Graph URL in use, built on the first call: later calls share its
+    /// connections instead of opening (and handshaking) their own.
+    graph: std::sync::Mutex<Option<(Url, GraphClient)>>,
 }
 
 impl std::fmt::Debug for AppState {
@@ -68,12 +74,31 @@ impl AppState {
             language,
             logging: std::sync::OnceLock::new(),
             log_level: std::sync::Mutex::new(None),
+            graph: std::sync::Mutex::new(None),
         })
     }
 
     /// The sign-in state in use now; a clone, so a long sign-in never holds the lock.
     pub async fn auth(&self) -> Auth {
         self.auth.read().await.clone()
+    }
+
+    /// A Graph client with `task`'s scopes, over the connections of every earlier call to the
+    /// same Graph URL.
+    pub async fn graph(&self, task: Task) -> Result<GraphClient, IpcError> {
+        let auth = self.auth().await;
+        let base = auth.config().graph_url.clone();
+        let tokens = Arc::new(GraphTokens::new(auth, task));
+        let mut slot = self.graph.lock().unwrap_or_else(|p| p.into_inner());
+        if let Some((built_for, client)) = slot.as_ref()
+            && *built_for == base
+        {
+            return Ok(client.with_tokens(tokens));
+        }
+        let client = GraphClient::new(base.clone(), tokens, GraphOptions::default())
+            .map_err(|e| ipc_error(&e))?;
+        *slot = Some((base, client.clone()));
+        Ok(client)
     }
 
     /// The one clipboard the app copies passcodes to.

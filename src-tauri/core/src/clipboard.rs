@@ -64,11 +64,30 @@ impl SecretClipboard {
             .lock()
             .map_err(|_| clipboard_error("lock poisoned"))?;
         if guard.is_none() {
-            *guard = Some(arboard::Clipboard::new().map_err(|e| clipboard_error(&e.to_string()))?);
+            *guard = Some(connect()?);
         }
         match guard.as_mut() {
             Some(board) => work(board).map_err(|e| clipboard_error(&e.to_string())),
             None => Err(clipboard_error("no clipboard")),
+        }
+    }
+}
+
+/// The display server can refuse a connection for a moment (seen with X servers under load); a
+/// person pressing Copy should not see an error for that, so two more tries follow a short pause.
+fn connect() -> Result<arboard::Clipboard, CoreError> {
+    let mut pause = Duration::from_millis(100);
+    let mut tries_left = 2;
+    loop {
+        match arboard::Clipboard::new() {
+            Ok(board) => return Ok(board),
+            Err(error) if tries_left == 0 => return Err(clipboard_error(&error.to_string())),
+            Err(error) => {
+                tracing::debug!(%error, "the clipboard is not reachable yet; trying again");
+                std::thread::sleep(pause);
+                pause *= 3;
+                tries_left -= 1;
+            }
         }
     }
 }

@@ -34,7 +34,7 @@ impl Auth {
         let discovery = self.discovery().await?;
         let scopes = scopes_for(task, &config.graph_url);
         let result = pkce_flow::refresh(
-            &self.inner.http,
+            self.http()?,
             &discovery,
             &config.client_id,
             &refresh_token,
@@ -153,8 +153,8 @@ impl Auth {
         let base = self.inner.config.graph_url.as_str().trim_end_matches('/');
         let url = format!("{base}/v1.0/organization?$select=id,displayName");
         let response = self
-            .inner
-            .http
+            .http()
+            .ok()?
             .get(url)
             .bearer_auth(access_token)
             .timeout(Duration::from_secs(10))

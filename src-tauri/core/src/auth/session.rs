@@ -72,7 +72,9 @@ pub struct Auth {
 pub(super) struct Inner {
     pub config: Config,
     pub store: Arc<ChunkedStore<Arc<dyn SecretStore>>>,
-    pub http: reqwest::Client,
+    /// Built on first use: reading the system's certificate store costs start-up time, and a
+    /// first screen with no one signed in needs no HTTP at all.
+    http: std::sync::OnceLock<reqwest::Client>,
     browser: Arc<dyn BrowserOpener>,
     sign_in_timeout: Duration,
     discovery: Mutex<Option<Arc<Discovery>>>,
@@ -120,7 +122,7 @@ impl Auth {
         let accounts = AccountList::load(&config.data_dir);
         Ok(Auth {
             inner: Arc::new(Inner {
-                http: http_client(&config.authority)?,
+                http: std::sync::OnceLock::new(),
                 store: Arc::new(ChunkedStore::new(store)),
                 browser,
                 sign_in_timeout: options.sign_in_timeout,
@@ -132,6 +134,15 @@ impl Auth {
                 config,
             }),
         })
+    }
+
+    /// The sign-in's HTTP client, built the first time one is needed.
+    pub(super) fn http(&self) -> Result<&reqwest::Client, CoreError> {
+        if let Some(client) = self.inner.http.get() {
+            return Ok(client);
+        }
+        let client = http_client(&self.inner.config.authority)?;
+        Ok(self.inner.http.get_or_init(|| client))
     }
 
     pub fn config(&self) -> &Config {
@@ -196,7 +207,7 @@ impl Auth {
             .wait_for_code(&request.state, self.inner.sign_in_timeout)
             .await?;
         let tokens = exchange_code(
-            &self.inner.http,
+            self.http()?,
             &discovery,
             &config.client_id,
             &request.redirect_uri,
@@ -363,7 +374,7 @@ impl Auth {
         if let Some(discovery) = slot.as_ref() {
             return Ok(discovery.clone());
         }
-        let discovery = Arc::new(discover(&self.inner.http, &self.inner.config.authority).await?);
+        let discovery = Arc::new(discover(self.http()?, &self.inner.config.authority).await?);
         *slot = Some(discovery.clone());
         Ok(discovery)
     }

@@ -142,6 +142,19 @@ impl GraphClient {
         })
     }
 
+    /// The same connection pool and settings with another token source: every task reuses the
+    /// open connections (and the TLS sessions) instead of paying for a handshake per call.
+    pub fn with_tokens(&self, tokens: Arc<dyn TokenSource>) -> GraphClient {
+        GraphClient {
+            inner: Arc::new(Inner {
+                http: self.inner.http.clone(),
+                root: self.inner.root.clone(),
+                tokens,
+                options: self.inner.options.clone(),
+            }),
+        }
+    }
+
     pub fn options(&self) -> &GraphOptions {
         &self.inner.options
     }
