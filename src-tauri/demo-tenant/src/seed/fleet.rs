@@ -1,15 +1,21 @@
 //! The managed devices of the tenant, made on demand from their index: starting with 100 000
 //! devices costs nothing, and a device only takes memory once an action has changed it.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
-use std::sync::OnceLock;
+use std::sync::{Arc, OnceLock};
 
 use time::OffsetDateTime;
 
 use serde_json::{Map, Value};
 
-use super::devices::{ManagedDevice, device_at, id_at, light_at};
+use super::devices::{LIGHT_PROPERTIES, ManagedDevice, device_at, id_at, light_at};
 use super::people::Employee;
+
+/// The properties a helpdesk search filters on, kept for every device: Intune answers such a
+/// search from an index, and so does the demo tenant, or a search of a large fleet would time
+/// this simulator's scan instead of the app.
+const INDEXED: [&str; 2] = ["deviceName", "serialNumber"];
 
 #[derive(Clone)]
 pub struct Fleet {
@@ -20,6 +26,9 @@ pub struct Fleet {
     changed: HashMap<usize, ManagedDevice>,
     /// Device id to index, built on the first lookup by id.
     ids: OnceLock<HashMap<String, usize>>,
+    /// The [`INDEXED`] properties of every generated device, by index; built in the background
+    /// from the start, and waited for by a search that comes before it is done.
+    search_index: Arc<OnceLock<Vec<Map<String, Value>>>>,
 }
 
 impl std::fmt::Debug for Fleet {
@@ -33,12 +42,18 @@ impl std::fmt::Debug for Fleet {
 
 impl Fleet {
     pub fn new(count: usize, owners: Vec<Employee>, now: OffsetDateTime) -> Fleet {
+        let search_index = Arc::new(OnceLock::new());
+        let building = Arc::clone(&search_index);
+        std::thread::spawn(move || {
+            building.get_or_init(|| index_of_fleet(count));
+        });
         Fleet {
             count,
             now,
             owners,
             changed: HashMap::new(),
             ids: OnceLock::new(),
+            search_index,
         }
     }
 
@@ -65,15 +80,27 @@ impl Fleet {
 
     /// The [`LIGHT_PROPERTIES`](super::devices::LIGHT_PROPERTIES) of the device at `index`
     /// (more for a changed device) that `wanted` asks for, made without building the device.
-    pub fn light(&self, index: usize, wanted: &dyn Fn(&str) -> bool) -> Option<Map<String, Value>> {
+    pub fn light(
+        &self,
+        index: usize,
+        wanted: &dyn Fn(&str) -> bool,
+    ) -> Option<Cow<'_, Map<String, Value>>> {
         if index >= self.count {
             return None;
         }
-        Some(
-            self.changed
-                .get(&index)
-                .map_or_else(|| light_at(index, wanted), |d| d.properties.clone()),
-        )
+        if let Some(device) = self.changed.get(&index) {
+            return Some(Cow::Borrowed(&device.properties));
+        }
+        let indexed = LIGHT_PROPERTIES
+            .iter()
+            .all(|name| !wanted(name) || INDEXED.contains(name));
+        if indexed {
+            let search_index = self.search_index.get_or_init(|| index_of_fleet(self.count));
+            if let Some(properties) = search_index.get(index) {
+                return Some(Cow::Borrowed(properties));
+            }
+        }
+        Some(Cow::Owned(light_at(index, wanted)))
     }
 
     /// Every device in order, each made as it is reached.
@@ -98,4 +125,10 @@ impl Fleet {
         self.changed.insert(index, device);
         true
     }
+}
+
+fn index_of_fleet(count: usize) -> Vec<Map<String, Value>> {
+    (0..count)
+        .map(|index| light_at(index, &|name| INDEXED.contains(&name)))
+        .collect()
 }

@@ -132,6 +132,7 @@ fn light_properties_agree_with_the_full_device() {
         let light = dir
             .managed_devices
             .light(index, &|_| true)
+            .map(std::borrow::Cow::into_owned)
             .unwrap_or_default();
         for name in devices::LIGHT_PROPERTIES {
             assert_eq!(
@@ -165,4 +166,23 @@ fn a_large_fleet_is_made_on_demand() {
         Some(99_999)
     );
     assert!(dir.managed_devices.get(100_000).is_none());
+}
+
+#[test]
+fn the_search_index_agrees_with_the_full_device() {
+    let dir = directory();
+    let searched = |name: &str| name == "deviceName" || name == "serialNumber";
+    for (index, device) in dir.managed_devices.iter().enumerate() {
+        let indexed = dir
+            .managed_devices
+            .light(index, &searched)
+            .unwrap_or_default();
+        for name in ["deviceName", "serialNumber"] {
+            assert_eq!(
+                indexed.get(name),
+                device.properties.get(name),
+                "{index} {name}"
+            );
+        }
+    }
 }
