@@ -21,7 +21,10 @@ export function pindeskEnv(tenant, dataDir = freshDir('pindesk-bench-data-')) {
 
 /**
  * Resolves once `ready` (a JS expression) holds in the window and a frame has been painted,
- * with the wall-clock time of that moment. `already` says it held before we could watch, so
+ * with the wall-clock time of that moment. WebDriver runs scripts only once the page has loaded,
+ * often after the first screen is already there: then the page's own User Timing mark
+ * `first-screen` (taken by PinDesk and the blank app alike, after the frame that shows it) gives
+ * the time. `already` says the screen was there before we could watch and carried no mark, so
  * the time is late by up to the WebDriver round trip that asked.
  */
 export async function whenPainted(driver, ready) {
@@ -29,15 +32,13 @@ export async function whenPainted(driver, ready) {
     script: `
       const done = arguments[arguments.length - 1];
       const ready = () => { try { return Boolean(${ready}); } catch { return false; } };
-      // The page's own note, when there is one, was taken in this same frame a moment earlier.
       const painted = (already) =>
-        requestAnimationFrame(() => setTimeout(() => {
-          const noted = window.__benchPaintedAt;
-          done({ at: noted ?? Date.now(), already: already && !noted });
-        }));
-      // A page that notes its own paint (the blank app) gives the exact time even when late.
-      if (ready() && window.__benchPaintedAt) return done({ at: window.__benchPaintedAt, already: false });
-      if (ready()) return painted(true);
+        requestAnimationFrame(() => setTimeout(() => done({ at: Date.now(), already })));
+      if (ready()) {
+        const mark = performance.getEntriesByName('first-screen')[0];
+        if (mark) return done({ at: performance.timeOrigin + mark.startTime, already: false });
+        return painted(true);
+      }
       const observer = new MutationObserver(() => {
         if (!ready()) return;
         observer.disconnect();

@@ -3,6 +3,7 @@
 import { api, type AppInfo } from './api';
 import type { Feedback } from './feedback.svelte';
 import { choose } from './i18n';
+import { takeFirst } from './startup';
 
 export class AppState {
   info = $state<AppInfo | null>(null);
@@ -24,7 +25,7 @@ export class AppState {
 
   async load(): Promise<void> {
     try {
-      this.info = await api.appInfo();
+      this.info = await (takeFirst('info') ?? api.appInfo());
       choose(this.info.language);
     } catch (error) {
       this.#feedback.fail(error);

@@ -3,6 +3,7 @@
 
 import { api, toIpcError, type Account, type Session, type Task } from './api';
 import type { Feedback } from './feedback.svelte';
+import { takeFirst } from './startup';
 import { firstStep, type StepId } from './steps';
 
 /** starting: restoring a remembered session; idle: waiting for the person;
@@ -35,8 +36,9 @@ export class AuthState {
   async start(): Promise<void> {
     this.phase = 'starting';
     this.session = null;
+    const early = takeFirst('signIn');
     try {
-      const session = await api.restoreSession();
+      const session = await (early?.session ?? api.restoreSession());
       if (session) {
         this.#enter(session);
         return;
@@ -45,13 +47,14 @@ export class AuthState {
       const e = toIpcError(error);
       if (e.kind !== 'notSignedIn') this.#feedback.fail(e);
     }
-    await this.refreshAccounts();
+    await this.refreshAccounts(early?.accounts);
     this.phase = 'idle';
   }
 
-  async refreshAccounts(): Promise<void> {
+  /** `asked`: the list already asked for at start, if any. */
+  async refreshAccounts(asked?: Promise<Account[]>): Promise<void> {
     try {
-      this.accounts = await api.listAccounts();
+      this.accounts = await (asked ?? api.listAccounts());
     } catch (error) {
       this.accounts = [];
       this.#feedback.fail(error);
