@@ -248,7 +248,6 @@ pub(crate) fn parse(raw: &str, type_name: &str, support: &Support) -> Result<Fil
 }
 
 impl Filter {
-    /// Whether every property the filter reads is one of `available`.
     /// Whether the filter reads `property` anywhere.
     pub(crate) fn reads(&self, property: &str) -> bool {
         match self {
@@ -257,6 +256,7 @@ impl Filter {
         }
     }
 
+    /// Whether every property the filter reads is one of `available`.
     pub(crate) fn reads_only(&self, available: &[&str]) -> bool {
         match self {
             Filter::And(a, b) | Filter::Or(a, b) => {
@@ -281,6 +281,18 @@ impl Filter {
 
 fn compare(value: &Value, op: Op, literal: &Literal) -> bool {
     match (value, literal) {
+        (Value::String(s), Literal::Text(t)) if s.is_ascii() && t.is_ascii() => {
+            // A search tests every device of a large fleet: ASCII text, the common case, is
+            // compared without making lowercase copies.
+            match op {
+                Op::Eq => s.eq_ignore_ascii_case(t),
+                Op::Ne => !s.eq_ignore_ascii_case(t),
+                Op::Contains => contains_ignore_ascii_case(s, t),
+                Op::StartsWith => s.len() >= t.len() && s[..t.len()].eq_ignore_ascii_case(t),
+                Op::Lt => s.to_ascii_lowercase() < t.to_ascii_lowercase(),
+                Op::Gt => s.to_ascii_lowercase() > t.to_ascii_lowercase(),
+            }
+        }
         (Value::String(s), Literal::Text(t)) => {
             let (s, t) = (s.to_lowercase(), t.to_lowercase());
             match op {
@@ -325,6 +337,14 @@ fn compare(value: &Value, op: Op, literal: &Literal) -> bool {
     }
 }
 
+fn contains_ignore_ascii_case(text: &str, part: &str) -> bool {
+    part.is_empty()
+        || text
+            .as_bytes()
+            .windows(part.len())
+            .any(|window| window.eq_ignore_ascii_case(part.as_bytes()))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -367,5 +387,43 @@ mod tests {
         ] {
             assert!(parse(raw, "managedDevice", SUPPORT).is_err(), "{raw}");
         }
+    }
+
+    #[test]
+    fn text_matches_whatever_its_case_in_ascii_and_beyond() {
+        let device = |name: &str| {
+            let value = serde_json::json!({ "deviceName": name });
+            value.as_object().cloned().unwrap_or_default()
+        };
+        let matches = |raw: &str, name: &str| {
+            parse(raw, "managedDevice", SUPPORT)
+                .ok()
+                .map(|f| f.matches(&device(name)))
+        };
+        assert_eq!(
+            matches("contains(deviceName,'lt-12')", "NW-LT-1207"),
+            Some(true)
+        );
+        assert_eq!(
+            matches("contains(deviceName,'LT-13')", "NW-LT-1207"),
+            Some(false)
+        );
+        assert_eq!(matches("contains(deviceName,'')", "NW-LT-1207"), Some(true));
+        assert_eq!(
+            matches("deviceName eq 'nw-lt-1207'", "NW-LT-1207"),
+            Some(true)
+        );
+        assert_eq!(
+            matches("deviceName eq 'NW-LT-120'", "NW-LT-1207"),
+            Some(false)
+        );
+        assert_eq!(
+            matches("contains(deviceName,'ZOË')", "Zoë’s Lumia"),
+            Some(true)
+        );
+        assert_eq!(
+            matches("deviceName eq 'ÉMILE''S PC'", "Émile's PC"),
+            Some(true)
+        );
     }
 }
