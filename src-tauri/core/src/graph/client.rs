@@ -4,7 +4,6 @@
 
 use std::fmt;
 use std::sync::Arc;
-use std::time::Duration;
 
 use reqwest::header::{ACCEPT, AUTHORIZATION, CONTENT_LENGTH, CONTENT_TYPE, HeaderMap};
 use reqwest::{Method, StatusCode};
@@ -15,41 +14,10 @@ use url::{Host, Url};
 
 use super::error::{GraphError, ServiceError};
 use super::odata::{GraphRequest, ResourcePath};
+use super::options::GraphOptions;
 use super::parse;
 use super::retry::{self, cancellable};
 use super::token::{BearerToken, TokenSource};
-
-#[derive(Debug, Clone)]
-pub struct GraphOptions {
-    /// `v1.0`; `beta` only where a fact exists nowhere else.
-    pub api_version: String,
-    pub connect_timeout: Duration,
-    /// For one attempt, from sending to the last byte of the answer.
-    pub request_timeout: Duration,
-    /// Attempts per call for requests safe to repeat, the first included.
-    pub max_attempts: u32,
-    /// A `Retry-After` longer than this is not waited out: the call fails as throttled.
-    pub max_retry_after: Duration,
-    pub backoff_base: Duration,
-    pub backoff_max: Duration,
-    /// Pages `get_all` follows before it stops and says the result is incomplete.
-    pub max_pages: usize,
-}
-
-impl Default for GraphOptions {
-    fn default() -> Self {
-        GraphOptions {
-            api_version: "v1.0".to_owned(),
-            connect_timeout: Duration::from_secs(10),
-            request_timeout: Duration::from_secs(30),
-            max_attempts: 6,
-            max_retry_after: Duration::from_secs(120),
-            backoff_base: Duration::from_millis(500),
-            backoff_max: Duration::from_secs(16),
-            max_pages: 50,
-        }
-    }
-}
 
 /// Cheap to clone: clones share the connection pool and the token source.
 #[derive(Clone)]
