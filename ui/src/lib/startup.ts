@@ -40,9 +40,10 @@ export function atMost(answers: Promise<void>, limitMs: number): Promise<void> {
   return Promise.race([answers, new Promise<void>((resolve) => setTimeout(resolve, limitMs))]);
 }
 
+let marked = false;
+
 /** Notes, as the User Timing mark `first-screen`, when the first screen has been painted (the
  * frame after it is in the page); the benchmarks read it, as anyone can in the inspector. */
-let marked = false;
 export function markFirstScreenPainted(): void {
   if (marked) return;
   marked = true;
