@@ -92,11 +92,11 @@ async fn list(
     {
         let directory = lock(&state.directory);
         let fleet = &directory.managed_devices;
+        let reads = |name: &str| light.is_some_and(|f| f.reads(name));
+        let light_of = light.map(|_| fleet.light_reader(&reads));
         for index in start..fleet.len() {
-            if let Some(light) = light
-                && !fleet
-                    .light(index, &|name| light.reads(name))
-                    .is_some_and(|d| light.matches(&d))
+            if let (Some(light), Some(light_of)) = (light, &light_of)
+                && !light_of(index).is_some_and(|d| light.matches(&d))
             {
                 continue;
             }

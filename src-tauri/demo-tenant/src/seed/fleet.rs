@@ -78,29 +78,30 @@ impl Fleet {
         )
     }
 
-    /// The [`LIGHT_PROPERTIES`](super::devices::LIGHT_PROPERTIES) of the device at `index`
-    /// (more for a changed device) that `wanted` asks for, made without building the device.
-    pub fn light(
-        &self,
-        index: usize,
-        wanted: &dyn Fn(&str) -> bool,
-    ) -> Option<Cow<'_, Map<String, Value>>> {
-        if index >= self.count {
-            return None;
-        }
-        if let Some(device) = self.changed.get(&index) {
-            return Some(Cow::Borrowed(&device.properties));
-        }
+    /// Reads, device by device, the [`LIGHT_PROPERTIES`](super::devices::LIGHT_PROPERTIES)
+    /// that `wanted` asks for (more for a changed device), without building the devices. Whether
+    /// the search index serves them is decided once here, not for each of a fleet's devices.
+    pub fn light_reader<'a>(
+        &'a self,
+        wanted: &'a dyn Fn(&str) -> bool,
+    ) -> impl Fn(usize) -> Option<Cow<'a, Map<String, Value>>> + 'a {
         let indexed = LIGHT_PROPERTIES
             .iter()
             .all(|name| !wanted(name) || INDEXED.contains(name));
-        if indexed {
-            let search_index = self.search_index.get_or_init(|| index_of_fleet(self.count));
-            if let Some(properties) = search_index.get(index) {
-                return Some(Cow::Borrowed(properties));
+        let search_index =
+            indexed.then(|| self.search_index.get_or_init(|| index_of_fleet(self.count)));
+        move |index| {
+            if index >= self.count {
+                return None;
+            }
+            if let Some(device) = self.changed.get(&index) {
+                return Some(Cow::Borrowed(&device.properties));
+            }
+            match search_index.and_then(|all| all.get(index)) {
+                Some(properties) => Some(Cow::Borrowed(properties)),
+                None => Some(Cow::Owned(light_at(index, wanted))),
             }
         }
-        Some(Cow::Owned(light_at(index, wanted)))
     }
 
     /// Every device in order, each made as it is reached.

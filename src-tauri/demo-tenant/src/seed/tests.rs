@@ -129,9 +129,7 @@ fn groups_have_members_and_awkward_names() {
 fn light_properties_agree_with_the_full_device() {
     let dir = directory();
     for (index, device) in dir.managed_devices.iter().enumerate() {
-        let light = dir
-            .managed_devices
-            .light(index, &|_| true)
+        let light = dir.managed_devices.light_reader(&|_| true)(index)
             .map(std::borrow::Cow::into_owned)
             .unwrap_or_default();
         for name in devices::LIGHT_PROPERTIES {
@@ -173,10 +171,7 @@ fn the_search_index_agrees_with_the_full_device() {
     let dir = directory();
     let searched = |name: &str| name == "deviceName" || name == "serialNumber";
     for (index, device) in dir.managed_devices.iter().enumerate() {
-        let indexed = dir
-            .managed_devices
-            .light(index, &searched)
-            .unwrap_or_default();
+        let indexed = dir.managed_devices.light_reader(&searched)(index).unwrap_or_default();
         for name in ["deviceName", "serialNumber"] {
             assert_eq!(
                 indexed.get(name),
