@@ -32,7 +32,7 @@ pub struct ResetStatusForWindow {
 }
 
 async fn helpdesk_graph(state: &AppState) -> Result<GraphClient, IpcError> {
-    state.graph(Task::Helpdesk).await
+    state.graph(&state.auth().await, Task::Helpdesk)
 }
 
 fn device(id: &str) -> Result<ManagedDeviceId, IpcError> {

@@ -29,7 +29,7 @@ pub struct ConsentLinks {
 async fn setup_graph(state: &AppState, task: Task) -> Result<(GraphClient, String), IpcError> {
     let auth = state.auth().await;
     let session = auth.current_session().await.ok_or(CoreError::NotSignedIn)?;
-    let client = state.graph(task).await?;
+    let client = state.graph(&auth, task)?;
     Ok((client, session.account.tenant_id))
 }
 

@@ -83,12 +83,12 @@ impl AppState {
         self.auth.read().await.clone()
     }
 
-    /// A Graph client with `task`'s scopes, over the connections of every earlier call to the
-    /// same Graph URL.
-    pub async fn graph(&self, task: Task) -> Result<GraphClient, IpcError> {
-        let auth = self.auth().await;
+    /// A Graph client with `task`'s scopes from `auth` (the caller's sign-in state, so what it
+    /// read of the session and the tokens it sends agree), over the connections of every
+    /// earlier call to the same Graph URL.
+    pub fn graph(&self, auth: &Auth, task: Task) -> Result<GraphClient, IpcError> {
         let base = auth.config().graph_url.clone();
-        let tokens = Arc::new(GraphTokens::new(auth, task));
+        let tokens = Arc::new(GraphTokens::new(auth.clone(), task));
         let mut slot = self.graph.lock().unwrap_or_else(|p| p.into_inner());
         if let Some((built_for, client)) = slot.as_ref()
             && *built_for == base
