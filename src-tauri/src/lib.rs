@@ -58,9 +58,15 @@ pub fn run() {
             std::process::exit(2);
         }
     };
+    if let Err(error) = pindesk_core::files::ensure_private_dir(&config.data_dir) {
+        eprintln!("PinDesk cannot use its data folder: {error}");
+    }
     let env_level = std::env::var(ENV_LOG).ok();
     let logging = Logging::start(&config.data_dir, env_level.as_deref(), config.log_level);
     tracing::info!(version = pindesk_core::version(), "PinDesk starts");
+    for problem in &config.problems {
+        problem.log();
+    }
     let demo = std::env::args().skip(1).any(|arg| arg == "--demo");
     let state = match AppState::new(config) {
         Ok(state) => state,

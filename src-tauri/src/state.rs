@@ -7,7 +7,7 @@ use pindesk_core::audit::AuditLog;
 use pindesk_core::auth::GraphTokens;
 use pindesk_core::clipboard::{SecretClipboard, clear_after};
 use pindesk_core::config::{
-    Config, Settings, SettingsView, save_language, save_log_level, save_user_settings,
+    Config, FileProblem, Settings, SettingsView, save_language, save_log_level, save_user_settings,
 };
 use pindesk_core::graph::{GraphClient, GraphOptions, ipc_error};
 use pindesk_core::logging::{LogLevel, Logging};
@@ -28,6 +28,9 @@ pub struct AppInfo {
     pub tenant_name: Option<String>,
     /// The window's language as the person chose it; `None` follows the system.
     pub language: Option<String>,
+    /// What was wrong with the settings and accounts files; the window says so, since on
+    /// Windows nobody sees a console.
+    pub problems: Vec<FileProblem>,
 }
 
 pub struct AppState {
@@ -147,6 +150,7 @@ impl AppState {
             client_id: config.client_id.clone(),
             tenant_name: None,
             language: self.language(),
+            problems: auth.file_problems(),
         }
     }
 

@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 use tracing::warn;
 
 use crate::auth::Task;
-use crate::config::write_atomically;
+use crate::config::{ConfigFile, FileProblem, ProblemKind, write_atomically};
 use crate::error::CoreError;
 
 pub const ACCOUNTS_FILE: &str = "accounts.json";
@@ -49,25 +49,50 @@ struct AccountsFile {
 pub struct AccountList {
     path: PathBuf,
     file: AccountsFile,
+    /// Why the file on disk could not be used, for the window.
+    problem: Option<FileProblem>,
 }
 
 impl AccountList {
-    /// An unreadable list is started afresh rather than blocking sign-in: it only saves the
-    /// person from typing their name.
+    /// An unreadable list is started afresh rather than blocking sign-in (it only saves the
+    /// person from typing their name); [`AccountList::problem`] says why.
     pub fn load(data_dir: &Path) -> AccountList {
         let path = data_dir.join(ACCOUNTS_FILE);
-        let file = match fs::read(&path) {
-            Ok(bytes) => serde_json::from_slice(&bytes).unwrap_or_else(|e| {
-                warn!(path = %path.display(), error = %e, "remembered accounts unreadable; starting afresh");
-                AccountsFile::default()
-            }),
-            Err(e) if e.kind() == ErrorKind::NotFound => AccountsFile::default(),
-            Err(e) => {
-                warn!(path = %path.display(), error = %e, "remembered accounts unreadable; starting afresh");
-                AccountsFile::default()
-            }
+        let (file, problem) = match fs::read(&path) {
+            Ok(bytes) => match serde_json::from_slice(&bytes) {
+                Ok(file) => (file, None),
+                Err(e) => (
+                    AccountsFile::default(),
+                    Some((ProblemKind::Damaged, e.to_string())),
+                ),
+            },
+            Err(e) if e.kind() == ErrorKind::NotFound => (AccountsFile::default(), None),
+            Err(e) => (
+                AccountsFile::default(),
+                Some((ProblemKind::Unreadable, e.to_string())),
+            ),
         };
-        AccountList { path, file }
+        let problem = problem.map(|(kind, detail)| {
+            warn!(path = %path.display(), error = %detail, "remembered accounts unreadable; starting afresh");
+            FileProblem {
+                file: ConfigFile::Accounts,
+                path: path.display().to_string(),
+                kind,
+                key: None,
+                suggestion: None,
+                detail,
+            }
+        });
+        AccountList {
+            path,
+            file,
+            problem,
+        }
+    }
+
+    /// What was wrong with the file when it was loaded, if anything.
+    pub fn problem(&self) -> Option<&FileProblem> {
+        self.problem.as_ref()
     }
 
     /// Most recently used first.
@@ -175,7 +200,14 @@ mod tests {
         let dir = temp_dir("corrupt");
         fs::create_dir_all(&dir).unwrap();
         fs::write(dir.join(ACCOUNTS_FILE), "[[[").unwrap();
-        assert!(AccountList::load(&dir).accounts().is_empty());
+        let list = AccountList::load(&dir);
+        assert!(list.accounts().is_empty());
+        let problem = list.problem().unwrap();
+        assert_eq!(
+            (problem.file, problem.kind),
+            (ConfigFile::Accounts, ProblemKind::Damaged)
+        );
+        assert!(problem.path.ends_with(ACCOUNTS_FILE));
         fs::remove_dir_all(&dir).unwrap();
     }
 

@@ -2,6 +2,8 @@
 //! administrator-deployed file, the person's own settings, then environment variables (for tests
 //! and scripted runs).
 
+mod layers;
+mod problems;
 mod sources;
 
 use std::path::{Path, PathBuf};
@@ -12,6 +14,8 @@ use url::Url;
 use crate::error::CoreError;
 use crate::logging::{LOG_DIR, LogLevel};
 
+pub use layers::LOCK_SIGN_IN_KEY;
+pub use problems::{ConfigFile, FileProblem, ProblemKind};
 pub(crate) use sources::write_atomically;
 pub use sources::{Settings, USER_SETTINGS_FILE, admin_config_path};
 
@@ -57,6 +61,11 @@ pub struct Config {
     pub language: Option<String>,
     /// The log level from the settings files (the environment's `PINDESK_LOG` wins over it).
     pub log_level: Option<LogLevel>,
+    /// The administrator's file locks the sign-in settings (tenant, client ID, authority host,
+    /// Graph URL): neither the person's settings nor the environment change them.
+    pub sign_in_locked: bool,
+    /// What was wrong with the settings files; the window shows it and the log has it.
+    pub problems: Vec<FileProblem>,
 }
 
 /// Where a configuration value came from.
@@ -86,6 +95,8 @@ pub struct Origins {
 pub struct SettingValue {
     pub value: String,
     pub origin: Origin,
+    /// Set by the organisation and not to be changed here.
+    pub locked: bool,
 }
 
 /// What the settings view shows: each value and where it came from, and the files involved.
@@ -122,15 +133,14 @@ impl Config {
         let admin_path = var(ENV_ADMIN_CONFIG)
             .map(PathBuf::from)
             .unwrap_or_else(|| admin_config_path(&|name| env(name)));
+        let mut problems = Vec::new();
+        let admin = layers::read_layer(&admin_path, ConfigFile::Administrator, &mut problems);
+        let user_path = data_dir.join(USER_SETTINGS_FILE);
+        let user = layers::read_layer(&user_path, ConfigFile::Settings, &mut problems);
+        let locked = admin.lock_sign_in;
         let layers = [
-            (
-                Origin::Administrator,
-                Settings::read(&admin_path)?.unwrap_or_default(),
-            ),
-            (
-                Origin::User,
-                Settings::read(&data_dir.join(USER_SETTINGS_FILE))?.unwrap_or_default(),
-            ),
+            (Origin::Administrator, admin.settings),
+            (Origin::User, user.settings),
             (
                 Origin::Environment,
                 Settings {
@@ -143,8 +153,11 @@ impl Config {
                 },
             ),
         ];
+        // A locked sign-in setting comes from the administrator's file or the built-in default,
+        // never from a later source.
+        let sources = if locked { &layers[..1] } else { &layers[..] };
         let pick = |field: fn(&Settings) -> &Option<String>, default: &str| {
-            layers
+            sources
                 .iter()
                 .rev()
                 .find_map(|(origin, layer)| field(layer).clone().map(|v| (v, *origin)))
@@ -163,7 +176,8 @@ impl Config {
         sources::check_client_id(&client_id)?;
         let authority_host = parse_url("authority host", Some(host), DEFAULT_AUTHORITY_HOST)?;
         let graph_url = parse_url(ENV_GRAPH_URL, Some(graph), DEFAULT_GRAPH_URL)?;
-        let (authority, authority_origin) = match var(ENV_AUTHORITY) {
+        let full_authority = var(ENV_AUTHORITY).filter(|_| !locked);
+        let (authority, authority_origin) = match full_authority {
             Some(full) => (
                 parse_url(ENV_AUTHORITY, Some(full), DEFAULT_AUTHORITY)?,
                 Origin::Environment,
@@ -200,6 +214,8 @@ impl Config {
             log_level: layers.iter().rev().find_map(|(_, layer)| layer.log_level),
             admin_config_path: admin_path,
             language,
+            sign_in_locked: locked,
+            problems,
         })
     }
 
@@ -225,9 +241,11 @@ impl Config {
 
     /// The values and their sources, for the settings view. Nothing here is secret.
     pub fn view(&self) -> SettingsView {
+        let locked = self.sign_in_locked;
         let value = |v: &str, origin| SettingValue {
             value: v.to_owned(),
             origin,
+            locked,
         };
         SettingsView {
             tenant: value(&self.tenant, self.origins.tenant),
@@ -255,7 +273,7 @@ pub fn save_language(data_dir: &Path, language: Option<&str>) -> Result<(), Core
     let path = data_dir.join(USER_SETTINGS_FILE);
     let settings = Settings {
         language: language.map(str::to_owned),
-        ..Settings::read(&path)?.unwrap_or_default()
+        ..layers::usable_user_settings(&path)
     };
     settings.write(&path)
 }
@@ -288,15 +306,15 @@ pub fn save_user_settings(data_dir: &Path, settings: &Settings) -> Result<(), Co
         }
     }
     let path = data_dir.join(USER_SETTINGS_FILE);
-    let previous = Settings::read(&path).ok().flatten();
+    let previous = layers::usable_user_settings(&path);
     let mut settings = settings.clone();
     // The connection form carries neither the language nor the log level: keep those chosen
     // before.
     if settings.language.is_none() {
-        settings.language = previous.as_ref().and_then(|s| s.language.clone());
+        settings.language = previous.language;
     }
     if settings.log_level.is_none() {
-        settings.log_level = previous.and_then(|s| s.log_level);
+        settings.log_level = previous.log_level;
     }
     settings.write(&path)
 }
@@ -304,19 +322,23 @@ pub fn save_user_settings(data_dir: &Path, settings: &Settings) -> Result<(), Co
 /// Saves the log level chosen in the app, keeping the rest of the person's settings.
 pub fn save_log_level(data_dir: &Path, level: LogLevel) -> Result<(), CoreError> {
     let path = data_dir.join(USER_SETTINGS_FILE);
-    let mut settings = Settings::read(&path)?.unwrap_or_default();
+    let mut settings = layers::usable_user_settings(&path);
     settings.log_level = Some(level);
     settings.write(&path)
 }
 
 fn parse_url(name: &str, value: Option<String>, default: &str) -> Result<Url, CoreError> {
-    let text = value.as_deref().unwrap_or(default);
-    let url = Url::parse(text).map_err(|e| CoreError::Config(format!("{name} `{text}`: {e}")))?;
+    check_url(name, value.as_deref().unwrap_or(default)).map_err(CoreError::Config)
+}
+
+/// A URL PinDesk may talk to: https, or plain http on this machine only.
+fn check_url(name: &str, text: &str) -> Result<Url, String> {
+    let url = Url::parse(text).map_err(|e| format!("{name} `{text}`: {e}"))?;
     let loopback = matches!(url.host_str(), Some("127.0.0.1" | "localhost" | "[::1]"));
     if url.scheme() != "https" && !(url.scheme() == "http" && loopback) {
-        return Err(CoreError::Config(format!(
+        return Err(format!(
             "{name} `{text}` must use https (plain http only on this machine)"
-        )));
+        ));
     }
     Ok(url)
 }
@@ -327,5 +349,7 @@ fn default_data_dir() -> Result<PathBuf, CoreError> {
         .ok_or_else(|| CoreError::Config("no per-user data folder on this system".to_owned()))
 }
 
+#[cfg(test)]
+mod file_tests;
 #[cfg(test)]
 mod tests;

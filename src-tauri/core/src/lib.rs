@@ -8,6 +8,7 @@ pub mod clipboard;
 pub mod config;
 pub mod diagnostics;
 pub mod error;
+pub mod files;
 pub mod graph;
 pub mod keychain;
 pub mod logging;

@@ -10,6 +10,19 @@ export interface AppInfo {
   tenantName: string | null;
   /** The language the person chose in Settings; null or absent follows the system. */
   language?: string | null;
+  /** What was wrong with the settings and accounts files at start. */
+  problems?: FileProblem[];
+}
+
+/** A problem with a file PinDesk read at start: which file, what is wrong, and (from `file` and
+ * `kind`) what PinDesk does instead. */
+export interface FileProblem {
+  file: 'administrator' | 'settings' | 'accounts';
+  path: string;
+  kind: 'unreadable' | 'damaged' | 'unknownKey' | 'badValue';
+  key?: string;
+  suggestion?: string;
+  detail: string;
 }
 
 export interface Account {
@@ -28,6 +41,8 @@ export type Origin = 'default' | 'administrator' | 'user' | 'environment' | 'loc
 export interface SettingValue {
   value: string;
   origin: Origin;
+  /** Locked by the organisation's file: shown, not editable. */
+  locked?: boolean;
 }
 
 export interface SettingsView {
@@ -76,7 +91,22 @@ export function isAppInfo(v: unknown): v is AppInfo {
     isString(v.graphUrl) &&
     isString(v.clientId) &&
     isNullableString(v.tenantName) &&
-    (v.language === undefined || isNullableString(v.language))
+    (v.language === undefined || isNullableString(v.language)) &&
+    (v.problems === undefined || (Array.isArray(v.problems) && v.problems.every(isFileProblem)))
+  );
+}
+
+const FILES = ['administrator', 'settings', 'accounts'];
+const PROBLEMS = ['unreadable', 'damaged', 'unknownKey', 'badValue'];
+function isFileProblem(v: unknown): v is FileProblem {
+  return (
+    isRecord(v) &&
+    FILES.includes(v.file as string) &&
+    PROBLEMS.includes(v.kind as string) &&
+    isString(v.path) &&
+    isString(v.detail) &&
+    (v.key === undefined || isString(v.key)) &&
+    (v.suggestion === undefined || isString(v.suggestion))
   );
 }
 

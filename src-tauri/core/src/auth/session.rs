@@ -315,6 +315,13 @@ impl Auth {
         })
     }
 
+    /// What was wrong with the settings and accounts files at start, for the window.
+    pub fn file_problems(&self) -> Vec<crate::config::FileProblem> {
+        let mut problems = self.inner.config.problems.clone();
+        problems.extend(lock(&self.inner.accounts).problem().cloned());
+        problems
+    }
+
     /// Remembered accounts, most recently used first.
     pub fn accounts(&self) -> Vec<Account> {
         lock(&self.inner.accounts).accounts()

@@ -1,8 +1,6 @@
 //! The files configuration comes from: one an administrator deploys for every person on the
 //! machine, one holding the person's own choices. Both use the same JSON shape.
 
-use std::fs;
-use std::io::ErrorKind;
 use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
@@ -38,19 +36,6 @@ pub struct Settings {
 }
 
 impl Settings {
-    /// `Ok(None)` when the file does not exist; a file that exists but cannot be read or parsed
-    /// is an error, so a broken deployment is noticed instead of silently ignored.
-    pub fn read(path: &Path) -> Result<Option<Settings>, CoreError> {
-        let text = match fs::read_to_string(path) {
-            Ok(text) => text,
-            Err(e) if e.kind() == ErrorKind::NotFound => return Ok(None),
-            Err(e) => return Err(CoreError::Config(format!("{}: {e}", path.display()))),
-        };
-        let settings: Settings = serde_json::from_str(&text)
-            .map_err(|e| CoreError::Config(format!("{}: {e}", path.display())))?;
-        Ok(Some(settings.trimmed()))
-    }
-
     /// Writes through a temporary file and a rename, so a crash never leaves half a file.
     pub fn write(&self, path: &Path) -> Result<(), CoreError> {
         let json = serde_json::to_vec_pretty(&self.clone().trimmed())
@@ -71,17 +56,7 @@ impl Settings {
     }
 }
 
-pub(crate) fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), CoreError> {
-    let storage = |e: std::io::Error| CoreError::Storage(format!("{}: {e}", path.display()));
-    if let Some(dir) = path.parent() {
-        fs::create_dir_all(dir).map_err(storage)?;
-    }
-    let mut tmp = path.as_os_str().to_owned();
-    tmp.push(".tmp");
-    let tmp = PathBuf::from(tmp);
-    fs::write(&tmp, bytes).map_err(storage)?;
-    fs::rename(&tmp, path).map_err(storage)
-}
+pub(crate) use crate::files::write_atomically;
 
 /// Where an administrator deploys PinDesk's configuration for everyone on the machine:
 /// - Windows: `%ProgramData%\PinDesk\config.json`
@@ -152,17 +127,6 @@ mod tests {
     use super::*;
 
     #[test]
-    fn a_missing_settings_file_is_no_layer_and_a_broken_one_is_an_error() {
-        let dir = std::env::temp_dir().join(format!("pindesk-settings-{}", std::process::id()));
-        let path = dir.join("config.json");
-        assert_eq!(Settings::read(&path).unwrap(), None);
-        fs::create_dir_all(&dir).unwrap();
-        fs::write(&path, "{ not json").unwrap();
-        assert!(matches!(Settings::read(&path), Err(CoreError::Config(_))));
-        fs::remove_dir_all(&dir).unwrap();
-    }
-
-    #[test]
     fn settings_round_trip_in_camel_case_without_empty_values() {
         let dir = std::env::temp_dir().join(format!("pindesk-roundtrip-{}", std::process::id()));
         let path = dir.join(USER_SETTINGS_FILE);
@@ -172,13 +136,11 @@ mod tests {
             ..Settings::default()
         };
         settings.write(&path).unwrap();
-        let text = fs::read_to_string(&path).unwrap();
+        let text = std::fs::read_to_string(&path).unwrap();
         assert!(text.contains("\"tenant\": \"contoso.example\"") && !text.contains("clientId"));
-        assert_eq!(
-            Settings::read(&path).unwrap().unwrap().tenant.as_deref(),
-            Some("contoso.example")
-        );
-        fs::remove_dir_all(&dir).unwrap();
+        let back = super::super::layers::usable_user_settings(&path);
+        assert_eq!(back.tenant.as_deref(), Some("contoso.example"));
+        std::fs::remove_dir_all(&dir).unwrap();
     }
 
     #[test]

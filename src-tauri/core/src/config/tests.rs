@@ -119,20 +119,6 @@ fn later_sources_win_default_then_administrator_then_person_then_environment() {
 }
 
 #[test]
-fn a_broken_administrator_file_is_reported_not_ignored() {
-    let dir = temp_dir("broken");
-    let admin = dir.join("admin.json");
-    fs::write(&admin, r#"{"tenant": "#).unwrap();
-    let error = load(&[
-        (ENV_DATA_DIR, dir.to_str().unwrap()),
-        (ENV_ADMIN_CONFIG, admin.to_str().unwrap()),
-    ])
-    .unwrap_err();
-    assert!(matches!(error, CoreError::Config(m) if m.contains("admin.json")));
-    fs::remove_dir_all(&dir).unwrap();
-}
-
-#[test]
 fn saving_settings_refuses_values_that_would_not_load() {
     let dir = temp_dir("refuse");
     let bad_tenant = Settings {

@@ -2,9 +2,10 @@
 import type { Key } from '../en';
 import app from './app';
 import errors from './errors';
+import files from './files';
 import reset from './reset';
 import rules from './rules';
 import setup from './setup';
 import setupStatus from './setup-status';
 
-export const de: Record<Key, string> = { ...app, ...reset, ...errors, ...rules, ...setup, ...setupStatus };
+export const de: Record<Key, string> = { ...app, ...reset, ...errors, ...files, ...rules, ...setup, ...setupStatus };

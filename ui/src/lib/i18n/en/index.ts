@@ -1,11 +1,12 @@
 // The English catalogue: the source of every key. Split in parts only to keep files short.
 import app from './app';
 import errors from './errors';
+import files from './files';
 import reset from './reset';
 import rules from './rules';
 import setup from './setup';
 import setupStatus from './setup-status';
 
-export const en = { ...app, ...reset, ...errors, ...rules, ...setup, ...setupStatus };
+export const en = { ...app, ...reset, ...errors, ...files, ...rules, ...setup, ...setupStatus };
 
 export type Key = keyof typeof en;
