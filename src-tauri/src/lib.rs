@@ -8,7 +8,7 @@ mod setup_commands;
 mod state;
 
 use pindesk_core::logging::{ENV_LOG, Logging};
-use tauri::{Manager, Runtime, WindowEvent};
+use tauri::{Manager, RunEvent, Runtime, WindowEvent};
 use tauri_plugin_window_state::{AppHandleExt as _, StateFlags};
 
 pub use state::AppState;
@@ -103,8 +103,18 @@ pub fn run() {
             }
             Ok(())
         });
-    if let Err(error) = with_commands(builder).run(tauri::generate_context!()) {
-        eprintln!("PinDesk stopped unexpectedly: {error}");
-        std::process::exit(1);
-    }
+    let app = match with_commands(builder).build(tauri::generate_context!()) {
+        Ok(app) => app,
+        Err(error) => {
+            eprintln!("PinDesk stopped unexpectedly: {error}");
+            std::process::exit(1);
+        }
+    };
+    app.run(|app, event| {
+        // A passcode copied shortly before quitting must not stay on the clipboard after
+        // PinDesk: its timer dies with the process.
+        if matches!(event, RunEvent::Exit) {
+            app.state::<AppState>().clipboard().clear_if_ours();
+        }
+    });
 }

@@ -31,6 +31,13 @@ pub struct ResetStatusForWindow {
     admin_center_url: String,
 }
 
+/// The passcode copy sent to the window is overwritten once it has been sent.
+impl Drop for ResetStatusForWindow {
+    fn drop(&mut self) {
+        zeroize::Zeroize::zeroize(&mut self.passcode);
+    }
+}
+
 async fn helpdesk_graph(state: &AppState) -> Result<GraphClient, IpcError> {
     state.graph(&state.auth().await, Task::Helpdesk)
 }

@@ -5,6 +5,8 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
+use zeroize::Zeroizing;
+
 use crate::error::CoreError;
 
 /// How long a copied passcode stays on the clipboard.
@@ -27,6 +29,9 @@ pub fn clear_after(env: impl Fn(&str) -> Option<String>) -> Duration {
 pub struct SecretClipboard {
     board: Arc<Mutex<Option<arboard::Clipboard>>>,
     generation: Arc<AtomicU64>,
+    /// The secret last copied, until it is cleared: what [`SecretClipboard::clear_if_ours`]
+    /// looks for when the app quits before the timer.
+    copied: Arc<Mutex<Option<Zeroizing<String>>>>,
 }
 
 impl std::fmt::Debug for SecretClipboard {
@@ -40,19 +45,32 @@ impl SecretClipboard {
     pub fn copy(&self, secret: &str, clear_after: Duration) -> Result<(), CoreError> {
         self.with_board(|board| set_secret(board, secret))?;
         let generation = self.generation.fetch_add(1, Ordering::SeqCst) + 1;
+        *self.copied.lock().unwrap_or_else(|p| p.into_inner()) =
+            Some(Zeroizing::new(secret.to_owned()));
         let this = self.clone();
-        let secret = secret.to_owned();
         std::thread::spawn(move || {
             std::thread::sleep(clear_after);
             if this.generation.load(Ordering::SeqCst) == generation {
-                // Only our own secret is removed: something the person copied since stays.
-                let _ = this.with_board(|board| match board.get_text() {
-                    Ok(text) if text == secret => board.clear(),
-                    _ => Ok(()),
-                });
+                this.clear_if_ours();
             }
         });
         Ok(())
+    }
+
+    /// Clears the clipboard now if it still holds the secret copied last; something the person
+    /// copied since stays. The app calls this when it quits, so a passcode never outlives
+    /// PinDesk on the clipboard (on Windows and macOS the clipboard keeps it otherwise).
+    pub fn clear_if_ours(&self) {
+        let Some(secret) = self.copied.lock().unwrap_or_else(|p| p.into_inner()).take() else {
+            return;
+        };
+        let cleared = self.with_board(|board| match board.get_text().map(Zeroizing::new) {
+            Ok(text) if *text == *secret => board.clear(),
+            _ => Ok(()),
+        });
+        if let Err(error) = cleared {
+            tracing::warn!(%error, "could not clear the copied passcode from the clipboard");
+        }
     }
 
     fn with_board(

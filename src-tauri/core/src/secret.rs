@@ -1,7 +1,10 @@
 //! Wrappers for values that must never reach a log, an error or the window: their `Debug` prints
-//! `***` so a stray `{:?}` cannot leak them.
+//! `***` so a stray `{:?}` cannot leak them, and their memory is overwritten when they are
+//! dropped, so a freed token does not linger in the process for a crash dump to find.
 
 use std::fmt;
+
+use zeroize::{Zeroize as _, ZeroizeOnDrop};
 
 /// A secret text such as a refresh token.
 #[derive(Clone, PartialEq, Eq)]
@@ -36,10 +39,27 @@ impl SecretBytes {
         &self.0
     }
 
-    pub fn into_inner(self) -> Vec<u8> {
-        self.0
+    /// The bytes, leaving an empty value behind; the caller now owns clearing them.
+    pub fn into_inner(mut self) -> Vec<u8> {
+        std::mem::take(&mut self.0)
     }
 }
+
+impl Drop for SecretString {
+    fn drop(&mut self) {
+        self.0.zeroize();
+    }
+}
+
+impl ZeroizeOnDrop for SecretString {}
+
+impl Drop for SecretBytes {
+    fn drop(&mut self) {
+        self.0.zeroize();
+    }
+}
+
+impl ZeroizeOnDrop for SecretBytes {}
 
 impl fmt::Debug for SecretBytes {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -58,5 +78,14 @@ mod tests {
         assert_eq!(format!("{text:?} {bytes:?}"), "*** ***");
         assert_eq!(text.expose(), "rt-value");
         assert_eq!(bytes.expose(), b"rt-value");
+    }
+
+    #[test]
+    fn secrets_are_cleared_from_memory_when_dropped() {
+        fn clears_on_drop<T: ZeroizeOnDrop>() {}
+        clears_on_drop::<SecretString>();
+        clears_on_drop::<SecretBytes>();
+        clears_on_drop::<crate::graph::models::Passcode>();
+        clears_on_drop::<crate::reset::PasscodeView>();
     }
 }

@@ -55,3 +55,31 @@ fn something_copied_after_the_passcode_is_left_alone() {
     std::thread::sleep(Duration::from_millis(1200));
     assert_eq!(other.get_text().unwrap(), "meeting notes");
 }
+
+#[test]
+fn quitting_before_the_timer_clears_the_copied_passcode() {
+    let _turn = TURN.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+    if !display() {
+        return;
+    }
+    let clipboard = SecretClipboard::default();
+    clipboard.copy("904417", Duration::from_secs(600)).unwrap();
+    assert_eq!(read().as_deref(), Some("904417"));
+    // What the app does on its way out.
+    clipboard.clear_if_ours();
+    assert_eq!(read(), None);
+}
+
+#[test]
+fn quitting_leaves_alone_what_the_person_copied_after_the_passcode() {
+    let _turn = TURN.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+    if !display() {
+        return;
+    }
+    let clipboard = SecretClipboard::default();
+    clipboard.copy("333444", Duration::from_secs(600)).unwrap();
+    let mut other = arboard::Clipboard::new().unwrap();
+    other.set_text("ticket 4711").unwrap();
+    clipboard.clear_if_ours();
+    assert_eq!(other.get_text().unwrap(), "ticket 4711");
+}

@@ -116,6 +116,18 @@ pub struct PasscodeView {
     pub valid_until: Option<OffsetDateTime>,
 }
 
+/// The passcode and its spelled-out forms are overwritten when the view goes.
+impl Drop for PasscodeView {
+    fn drop(&mut self) {
+        use zeroize::Zeroize as _;
+        self.passcode.zeroize();
+        self.groups.zeroize();
+        self.spelled.zeroize();
+    }
+}
+
+impl zeroize::ZeroizeOnDrop for PasscodeView {}
+
 impl fmt::Debug for PasscodeView {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("PasscodeView")

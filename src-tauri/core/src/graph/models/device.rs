@@ -175,6 +175,14 @@ impl Passcode {
     }
 }
 
+impl Drop for Passcode {
+    fn drop(&mut self) {
+        zeroize::Zeroize::zeroize(&mut self.0);
+    }
+}
+
+impl zeroize::ZeroizeOnDrop for Passcode {}
+
 impl fmt::Debug for Passcode {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str("***")
