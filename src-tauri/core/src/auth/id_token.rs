@@ -138,7 +138,11 @@ pub fn validate_id_token(
         ));
     }
     let now = expected.now.duration_since(UNIX_EPOCH).unwrap_or_default();
-    if Duration::from_secs(claims.exp) + CLOCK_SKEW <= now {
+    // `exp` is the service's number: a huge one must be an error, never an overflow.
+    let Some(latest) = Duration::from_secs(claims.exp).checked_add(CLOCK_SKEW) else {
+        return Err(rejected("the ID token's expiry is not a usable time"));
+    };
+    if latest <= now {
         return Err(rejected(
             "the ID token has expired (check this computer's clock)",
         ));

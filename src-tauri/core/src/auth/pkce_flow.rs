@@ -26,6 +26,10 @@ use crate::secret::SecretString;
 /// means an earlier refresh).
 const DEFAULT_LIFETIME: Duration = Duration::from_secs(300);
 
+/// The longest access token lifetime PinDesk believes: Entra's longest (tokens for continuous
+/// access evaluation) last up to 28 hours.
+const MAX_LIFETIME: Duration = Duration::from_secs(2 * 24 * 3600);
+
 /// OpenID Connect adds the ID token to the OAuth token response.
 #[derive(Clone, Default, Deserialize, Serialize)]
 pub(crate) struct IdTokenField {
@@ -131,7 +135,7 @@ pub(crate) async fn exchange_code(
         .request_async(http)
         .await
         .map_err(|e| token_error(e, Stage::CodeExchange))?;
-    Ok(token_set(response))
+    token_set(response)
 }
 
 pub(crate) async fn refresh(
@@ -148,13 +152,20 @@ pub(crate) async fn refresh(
         .request_async(http)
         .await
         .map_err(|e| token_error(e, Stage::Refresh))?;
-    Ok(token_set(response))
+    token_set(response)
 }
 
-fn token_set(response: OidcTokenResponse) -> TokenSet {
-    TokenSet {
+fn token_set(response: OidcTokenResponse) -> Result<TokenSet, CoreError> {
+    let lifetime = response.expires_in().unwrap_or(DEFAULT_LIFETIME);
+    if lifetime > MAX_LIFETIME {
+        return Err(CoreError::IdentityProvider(format!(
+            "the sign-in service said its access token lasts {} seconds, which is not believable",
+            lifetime.as_secs()
+        )));
+    }
+    Ok(TokenSet {
         access_token: SecretString::new(response.access_token().secret().clone()),
-        lifetime: response.expires_in().unwrap_or(DEFAULT_LIFETIME),
+        lifetime,
         refresh_token: response
             .refresh_token()
             .map(|t| SecretString::new(t.secret().clone())),
@@ -163,7 +174,7 @@ fn token_set(response: OidcTokenResponse) -> TokenSet {
             .id_token
             .clone()
             .map(SecretString::new),
-    }
+    })
 }
 
 /// Token endpoint failures without the response body, which may hold tokens.
@@ -233,6 +244,23 @@ mod tests {
                 .as_str()
                 .starts_with("https://login.example/o/authorize?")
         );
+    }
+
+    fn response(expires_in: &str) -> OidcTokenResponse {
+        serde_json::from_str(&format!(
+            r#"{{"access_token":"at","token_type":"Bearer","expires_in":{expires_in}}}"#
+        ))
+        .unwrap()
+    }
+
+    #[test]
+    fn a_huge_expires_in_from_the_sign_in_service_is_an_error() {
+        for huge in ["18446744073709551615", "9999999999"] {
+            let error = token_set(response(huge)).unwrap_err();
+            assert!(matches!(error, CoreError::IdentityProvider(_)), "{huge}");
+        }
+        let usual = token_set(response("3599")).unwrap();
+        assert_eq!(usual.lifetime, Duration::from_secs(3599));
     }
 
     #[test]

@@ -79,7 +79,7 @@ impl Auth {
             entry.refresh_token = Some(rotated);
         }
         debug!(?task, "access token refreshed");
-        let cached = CachedToken::new(tokens.access_token, tokens.lifetime, task);
+        let cached = CachedToken::new(tokens.access_token, tokens.lifetime, task)?;
         let token = cached.token();
         entry.access.insert(task, cached);
         Ok(token)

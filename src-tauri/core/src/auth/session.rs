@@ -229,6 +229,7 @@ impl Auth {
         let mut account = claims.account();
         account.tenant_name = self.tenant_name(tokens.access_token.expose()).await;
         info!(?task, tenant = %account.tenant_id, "signed in");
+        let access = CachedToken::new(tokens.access_token, tokens.lifetime, task)?;
 
         self.store_refresh_token(&account.id, tokens.refresh_token.as_ref())
             .await;
@@ -237,11 +238,7 @@ impl Auth {
             account: account.clone(),
             task,
             refresh_token: tokens.refresh_token,
-            access: [(
-                task,
-                CachedToken::new(tokens.access_token, tokens.lifetime, task),
-            )]
-            .into(),
+            access: [(task, access)].into(),
         };
         let mut cache = self.inner.tokens.lock().await;
         cache.accounts.insert(account.id.clone(), entry);

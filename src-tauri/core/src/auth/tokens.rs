@@ -7,6 +7,7 @@ use std::time::{Duration, Instant, SystemTime};
 
 use super::scopes::Task;
 use crate::accounts::Account;
+use crate::error::CoreError;
 use crate::secret::SecretString;
 
 /// Refresh this long before expiry at most (half the lifetime for short-lived tokens).
@@ -49,16 +50,30 @@ pub(crate) struct CachedToken {
 }
 
 impl CachedToken {
-    pub(crate) fn new(secret: SecretString, lifetime: Duration, task: Task) -> CachedToken {
+    /// `lifetime` comes from the sign-in service: one the clocks cannot add is an error, never
+    /// an overflow (the release build aborts on a panic).
+    pub(crate) fn new(
+        secret: SecretString,
+        lifetime: Duration,
+        task: Task,
+    ) -> Result<CachedToken, CoreError> {
         let margin = REFRESH_MARGIN.min(lifetime / 2);
-        CachedToken {
+        let expires_at = SystemTime::now().checked_add(lifetime);
+        let refresh_at = Instant::now().checked_add(lifetime.saturating_sub(margin));
+        let (Some(expires_at), Some(refresh_at)) = (expires_at, refresh_at) else {
+            return Err(CoreError::IdentityProvider(format!(
+                "the access token's lifetime of {} seconds is not usable",
+                lifetime.as_secs()
+            )));
+        };
+        Ok(CachedToken {
             token: AccessToken {
                 secret,
-                expires_at: SystemTime::now() + lifetime,
+                expires_at,
                 task,
             },
-            refresh_at: Instant::now() + lifetime - margin,
-        }
+            refresh_at,
+        })
     }
 
     /// The token while it is comfortably valid; `None` once it is time to refresh.
@@ -116,7 +131,8 @@ mod tests {
             SecretString::new("at"),
             Duration::from_secs(60),
             Task::Setup,
-        );
+        )
+        .unwrap();
         assert_eq!(format!("{:?}", cached.token()), "***");
         assert_eq!(cached.token().secret(), "at");
     }
@@ -127,14 +143,26 @@ mod tests {
             SecretString::new("a"),
             Duration::from_secs(3600),
             Task::Helpdesk,
-        );
+        )
+        .unwrap();
         assert!(long.fresh().is_some());
         assert!(long.refresh_at <= Instant::now() + Duration::from_secs(3300));
         let short = CachedToken::new(
             SecretString::new("a"),
             Duration::from_secs(0),
             Task::Helpdesk,
-        );
+        )
+        .unwrap();
         assert!(short.fresh().is_none());
+    }
+
+    #[test]
+    fn a_lifetime_too_large_for_the_clock_is_an_error_not_a_panic() {
+        let huge = CachedToken::new(
+            SecretString::new("a"),
+            Duration::from_secs(u64::MAX),
+            Task::Helpdesk,
+        );
+        assert!(matches!(huge, Err(CoreError::IdentityProvider(_))));
     }
 }

@@ -178,3 +178,10 @@ fn something_that_is_not_a_jwt_is_rejected_without_echoing_it() {
     let reason = rejection(check(&bad, &multi, None));
     assert!(!reason.contains("secret-in-a-claim"), "{reason}");
 }
+
+#[test]
+fn an_expiry_too_large_for_the_clock_is_rejected_not_a_panic() {
+    let mut huge = claims();
+    huge["exp"] = json!(u64::MAX);
+    assert!(rejection(check(&huge, &multi_tenant(), Some("n-1"))).contains("expiry"));
+}
