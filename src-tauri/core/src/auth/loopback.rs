@@ -1,8 +1,9 @@
-//! The loopback listener the browser is redirected to: bound on 127.0.0.1 for one sign-in only,
-//! it answers exactly one callback that carries this sign-in's `state`, ignores everything else,
-//! and gives up after a timeout.
+//! The loopback listener the browser is redirected to: bound on 127.0.0.1 and, on the same port,
+//! `[::1]` (a browser may resolve `localhost` to either) for one sign-in only, it answers exactly
+//! one callback that carries this sign-in's `state`, ignores everything else, holds only a few
+//! connections open at once, and gives up after a timeout.
 
-use std::net::{Ipv4Addr, SocketAddr};
+use std::net::{Ipv4Addr, Ipv6Addr, SocketAddr};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
@@ -21,10 +22,17 @@ use crate::secret::SecretString;
 const MAX_REQUEST: usize = 16 * 1024;
 /// A connection that sends nothing (browsers open spare ones) is closed after this long.
 const READ_TIMEOUT: Duration = Duration::from_secs(10);
+/// At most this many connections are served at once; more wait in the system's queue, so a
+/// flood of idle connections costs memory for these only.
+pub(crate) const MAX_OPEN_CONNECTIONS: usize = 16;
+/// How often to look for a port free on both addresses before settling for IPv4 alone.
+const PORT_TRIES: usize = 8;
 
 #[derive(Debug)]
 pub struct LoopbackListener {
     listener: TcpListener,
+    /// The same port on `[::1]`, where the machine has IPv6.
+    listener_v6: Option<TcpListener>,
     port: u16,
 }
 
@@ -46,8 +54,38 @@ enum Page {
 }
 
 impl LoopbackListener {
-    /// Binds an ephemeral port on 127.0.0.1 (Entra does not accept `[::1]` as a redirect).
+    /// Binds an ephemeral port on 127.0.0.1 and the same port on `[::1]`: the redirect names
+    /// `localhost`, which a browser may resolve to either. Without IPv6 on the machine, IPv4
+    /// alone serves.
     pub async fn bind() -> Result<LoopbackListener, CoreError> {
+        let mut ipv6_missing = None;
+        for _ in 0..PORT_TRIES {
+            let listener = TcpListener::bind(SocketAddr::from((Ipv4Addr::LOCALHOST, 0)))
+                .await
+                .map_err(|e| CoreError::Internal(format!("loopback listener: {e}")))?;
+            let port = listener
+                .local_addr()
+                .map_err(|e| CoreError::Internal(format!("loopback listener: {e}")))?
+                .port();
+            match TcpListener::bind(SocketAddr::from((Ipv6Addr::LOCALHOST, port))).await {
+                Ok(v6) => {
+                    return Ok(LoopbackListener {
+                        listener,
+                        listener_v6: Some(v6),
+                        port,
+                    });
+                }
+                // Taken on IPv6 by someone else: try another port.
+                Err(e) if e.kind() == std::io::ErrorKind::AddrInUse => {}
+                Err(e) => {
+                    ipv6_missing = Some(e);
+                    break;
+                }
+            }
+        }
+        if let Some(error) = &ipv6_missing {
+            debug!(%error, "no IPv6 loopback here; listening on 127.0.0.1 only");
+        }
         let listener = TcpListener::bind(SocketAddr::from((Ipv4Addr::LOCALHOST, 0)))
             .await
             .map_err(|e| CoreError::Internal(format!("loopback listener: {e}")))?;
@@ -55,7 +93,16 @@ impl LoopbackListener {
             .local_addr()
             .map_err(|e| CoreError::Internal(format!("loopback listener: {e}")))?
             .port();
-        Ok(LoopbackListener { listener, port })
+        Ok(LoopbackListener {
+            listener,
+            listener_v6: None,
+            port,
+        })
+    }
+
+    /// Whether `[::1]` answers too.
+    pub fn serves_ipv6(&self) -> bool {
+        self.listener_v6.is_some()
     }
 
     pub fn port(&self) -> u16 {
@@ -89,8 +136,9 @@ impl LoopbackListener {
                         Outcome::Error(error) => Err(error.into_core_error(Stage::Authorize)),
                     };
                 }
-                accepted = self.listener.accept() => match accepted {
-                    Ok((stream, _peer)) => {
+                accepted = accept(&self.listener, self.listener_v6.as_ref()),
+                    if connections.len() < MAX_OPEN_CONNECTIONS => match accepted {
+                    Ok(stream) => {
                         let (expected, answered, tx) = (expected.clone(), answered.clone(), tx.clone());
                         connections.spawn(serve(stream, expected, answered, tx));
                     }
@@ -102,6 +150,17 @@ impl LoopbackListener {
                 Some(_) = connections.join_next(), if !connections.is_empty() => {}
             }
         }
+    }
+}
+
+/// The next connection on either address.
+async fn accept(v4: &TcpListener, v6: Option<&TcpListener>) -> std::io::Result<TcpStream> {
+    match v6 {
+        Some(v6) => tokio::select! {
+            accepted = v4.accept() => accepted.map(|(stream, _)| stream),
+            accepted = v6.accept() => accepted.map(|(stream, _)| stream),
+        },
+        None => v4.accept().await.map(|(stream, _)| stream),
     }
 }
 

@@ -10,7 +10,16 @@ const STATE: &str = "state-123";
 
 /// Sends one raw request and returns the status code and body.
 async fn request(port: u16, method: &str, target: &str) -> std::io::Result<(u16, String)> {
-    let mut stream = TcpStream::connect(("127.0.0.1", port)).await?;
+    request_to("127.0.0.1", port, method, target).await
+}
+
+async fn request_to(
+    host: &str,
+    port: u16,
+    method: &str,
+    target: &str,
+) -> std::io::Result<(u16, String)> {
+    let mut stream = TcpStream::connect((host, port)).await?;
     let head = format!("{method} {target} HTTP/1.1\r\nHost: localhost:{port}\r\n\r\n");
     stream.write_all(head.as_bytes()).await?;
     let mut response = String::new();
@@ -201,4 +210,44 @@ async fn dropping_the_wait_closes_the_listener() {
     task.abort();
     let _ = task.await;
     assert!(request(port, "GET", "/").await.is_err());
+}
+
+/// Whether this machine has an IPv6 loopback at all (some containers have none).
+fn ipv6_here() -> bool {
+    std::net::TcpListener::bind("[::1]:0").is_ok()
+}
+
+#[tokio::test]
+async fn a_browser_that_resolves_localhost_to_ipv6_reaches_the_listener() {
+    if !ipv6_here() {
+        eprintln!("skipped: this machine has no IPv6 loopback");
+        return;
+    }
+    let (port, task) = start(Duration::from_secs(10)).await;
+    let (status, _) = request_to("::1", port, "GET", &format!("/?code=v6-code&state={STATE}"))
+        .await
+        .unwrap();
+    assert_eq!(status, 200);
+    assert_eq!(task.await.unwrap().unwrap().expose(), "v6-code");
+}
+
+#[tokio::test]
+async fn open_connections_are_bounded_and_the_callback_waits_its_turn() {
+    let (port, task) = start(Duration::from_secs(20)).await;
+    let mut idle = Vec::new();
+    for _ in 0..MAX_OPEN_CONNECTIONS {
+        idle.push(TcpStream::connect(("127.0.0.1", port)).await.unwrap());
+    }
+    tokio::time::sleep(Duration::from_millis(200)).await;
+    let callback =
+        tokio::spawn(async move { get(port, &format!("/?code=the-code&state={STATE}")).await });
+    tokio::time::sleep(Duration::from_millis(400)).await;
+    assert!(
+        !callback.is_finished(),
+        "a connection beyond the bound was served"
+    );
+    // The idle ones go away: the slots free up and the waiting callback is served.
+    drop(idle);
+    assert_eq!(callback.await.unwrap().0, 200);
+    assert_eq!(task.await.unwrap().unwrap().expose(), "the-code");
 }
