@@ -4,7 +4,9 @@
 use pindesk_core::audit::{Operator, Outcome, ResetAttempt};
 use pindesk_core::auth::browser_for;
 use pindesk_core::graph::models::ManagedDeviceId;
-use pindesk_core::graph::{CancellationToken, GraphClient, ipc_error};
+use pindesk_core::graph::{
+    CancellationToken, GraphClient, INTERACTIVE_BUDGET, ipc_error, within_budget,
+};
 use pindesk_core::reset::{self, ResetStarted, ResetState, SearchResults, admin_center_url};
 use pindesk_core::{CoreError, IpcError, Task};
 use serde::Serialize;
@@ -66,7 +68,9 @@ async fn read_status(
     since: &str,
 ) -> Result<reset::ResetStatus, IpcError> {
     let client = helpdesk_graph(state).await?;
-    reset::reset_status(&client, &device(device_id)?, instant(since)?)
+    let device = device(device_id)?;
+    let read = reset::reset_status(&client, &device, instant(since)?);
+    within_budget(INTERACTIVE_BUDGET, &CancellationToken::new(), read)
         .await
         .map_err(|e| IpcError::from(&e))
 }
@@ -85,7 +89,10 @@ pub async fn search_devices(
 ) -> Result<SearchResults, IpcError> {
     search_text(&query)?;
     let client = helpdesk_graph(&state).await?;
-    reset::search_devices(&client, &query, &CancellationToken::new())
+    // A newer search replaces this one: it is cancelled rather than left retrying for nobody.
+    let cancel = state.device_search().start();
+    let search = reset::search_devices(&client, &query, &cancel);
+    within_budget(INTERACTIVE_BUDGET, &cancel, search)
         .await
         .map_err(|e| ipc_error(&e))
 }
@@ -99,7 +106,9 @@ pub async fn more_devices(
 ) -> Result<SearchResults, IpcError> {
     search_text(&query)?;
     let client = helpdesk_graph(&state).await?;
-    reset::more_devices(&client, &query, &more, &CancellationToken::new())
+    let cancel = state.device_search().follow_up();
+    let page = reset::more_devices(&client, &query, &more, &cancel);
+    within_budget(INTERACTIVE_BUDGET, &cancel, page)
         .await
         .map_err(|e| ipc_error(&e))
 }

@@ -5,7 +5,9 @@
 
 use pindesk_core::auth::browser_for;
 use pindesk_core::graph::models::DeviceConfigurationId;
-use pindesk_core::graph::{CancellationToken, GraphClient, ipc_error};
+use pindesk_core::graph::{
+    CancellationToken, GraphClient, INTERACTIVE_BUDGET, ipc_error, within_budget,
+};
 use pindesk_core::setup::{
     self, AssignmentView, ConsentLink, ConsentStatus, Deployment, GroupChoice, NewTarget,
     PolicyChoice, ProfileRef, SetupOverview,
@@ -48,7 +50,8 @@ fn policy(id: &str) -> Result<ProfileRef, IpcError> {
 #[tauri::command]
 pub async fn setup_overview(state: State<'_, AppState>) -> Result<SetupOverview, IpcError> {
     let (client, tid) = setup_graph(&state, Task::SetupStatus).await?;
-    setup::setup_overview(&client, &tid)
+    let read = setup::setup_overview(&client, &tid);
+    within_budget(INTERACTIVE_BUDGET, &CancellationToken::new(), read)
         .await
         .map_err(|e| ipc_error(&e))
 }
@@ -78,7 +81,8 @@ pub async fn open_consent_pages(state: State<'_, AppState>) -> Result<(), IpcErr
 #[tauri::command]
 pub async fn consent_status(state: State<'_, AppState>) -> Result<ConsentStatus, IpcError> {
     let (client, _) = setup_graph(&state, Task::SetupStatus).await?;
-    setup::consent_status(&client)
+    let read = setup::consent_status(&client);
+    within_budget(INTERACTIVE_BUDGET, &CancellationToken::new(), read)
         .await
         .map_err(|e| ipc_error(&e))
 }
@@ -98,7 +102,9 @@ pub async fn search_groups(
         return Err(CoreError::BadRequest("search text too long".to_owned()).into());
     }
     let (client, _) = setup_graph(&state, Task::Setup).await?;
-    setup::search_groups(&client, &text, &CancellationToken::new())
+    let cancel = state.group_search().start();
+    let search = setup::search_groups(&client, &text, &cancel);
+    within_budget(INTERACTIVE_BUDGET, &cancel, search)
         .await
         .map_err(|e| ipc_error(&e))
 }
@@ -119,7 +125,9 @@ pub async fn deployment_status(
     policy_id: String,
 ) -> Result<Deployment, IpcError> {
     let (client, _) = setup_graph(&state, Task::SetupStatus).await?;
-    setup::deployment(&client, &policy(&policy_id)?)
+    let policy = policy(&policy_id)?;
+    let read = setup::deployment(&client, &policy);
+    within_budget(INTERACTIVE_BUDGET, &CancellationToken::new(), read)
         .await
         .map_err(|e| ipc_error(&e))
 }

@@ -9,7 +9,7 @@ use pindesk_core::clipboard::{SecretClipboard, clear_after};
 use pindesk_core::config::{
     Config, FileProblem, Settings, SettingsView, save_language, save_log_level, save_user_settings,
 };
-use pindesk_core::graph::{GraphClient, GraphOptions, ipc_error};
+use pindesk_core::graph::{GraphClient, GraphOptions, Superseding, ipc_error};
 use pindesk_core::logging::{LogLevel, Logging};
 use pindesk_core::{Auth, CoreError, IpcError, KeyringStore, SecretStore, Task};
 use serde::Serialize;
@@ -49,6 +49,9 @@ pub struct AppState {
     /// The Graph client of the Graph URL in use, built on the first call: later calls share its
     /// connections instead of opening (and handshaking) their own.
     graph: std::sync::Mutex<Option<(Url, GraphClient)>>,
+    /// The device search and the group search in flight: a newer one cancels the older.
+    device_search: Superseding,
+    group_search: Superseding,
 }
 
 impl std::fmt::Debug for AppState {
@@ -78,6 +81,8 @@ impl AppState {
             logging: std::sync::OnceLock::new(),
             log_level: std::sync::Mutex::new(None),
             graph: std::sync::Mutex::new(None),
+            device_search: Superseding::default(),
+            group_search: Superseding::default(),
         })
     }
 
@@ -102,6 +107,16 @@ impl AppState {
             .map_err(|e| ipc_error(&e))?;
         *slot = Some((base, client.clone()));
         Ok(client)
+    }
+
+    /// The device search in flight, which a newer search cancels.
+    pub fn device_search(&self) -> &Superseding {
+        &self.device_search
+    }
+
+    /// The group search in flight, which a newer search cancels.
+    pub fn group_search(&self) -> &Superseding {
+        &self.group_search
     }
 
     /// The one clipboard the app copies passcodes to.

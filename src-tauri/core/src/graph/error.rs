@@ -73,6 +73,8 @@ pub enum ErrorKind {
     ServiceError,
     BadRequest,
     Cancelled,
+    /// An interactive wait ran past its budget (retries and `Retry-After` included).
+    TookTooLong,
 }
 
 impl ErrorKind {
@@ -90,6 +92,7 @@ impl ErrorKind {
             ErrorKind::ServiceError => "serviceError",
             ErrorKind::BadRequest => "badRequest",
             ErrorKind::Cancelled => "cancelled",
+            ErrorKind::TookTooLong => "tookTooLong",
         }
     }
 }
@@ -129,6 +132,10 @@ pub enum GraphError {
     Refused(String),
     #[error("cancelled")]
     Cancelled,
+    /// The whole wait, retries and `Retry-After` included, ran past what a person at the window
+    /// is asked to wait; nothing more is sent for it.
+    #[error("no answer within {} seconds", .0.as_secs())]
+    TookTooLong(std::time::Duration),
 }
 
 impl GraphError {
@@ -143,6 +150,7 @@ impl GraphError {
             GraphError::Token(_) => ErrorKind::SessionExpired,
             GraphError::Refused(_) => ErrorKind::BadRequest,
             GraphError::Cancelled => ErrorKind::Cancelled,
+            GraphError::TookTooLong(_) => ErrorKind::TookTooLong,
         }
     }
 

@@ -93,6 +93,10 @@ fn message_for(kind: ErrorKind) -> &'static str {
              entered and try again; if it keeps happening, copy the details for your IT team."
         }
         ErrorKind::Cancelled => "Stopped. Nothing more was asked of Microsoft Graph.",
+        ErrorKind::TookTooLong => {
+            "Microsoft Graph did not answer within a minute (it may be busy or limiting \
+             requests), so PinDesk stopped asking. Try again in a few minutes."
+        }
     }
 }
 
@@ -126,6 +130,9 @@ fn detail(error: &GraphError) -> String {
         GraphError::Token(ipc) => ipc.detail.clone().unwrap_or_default(),
         GraphError::Refused(reason) => format!("refused before sending: {reason}"),
         GraphError::Cancelled => "cancelled".to_owned(),
+        GraphError::TookTooLong(budget) => {
+            format!("gave up after {} s, retries included", budget.as_secs_f32())
+        }
     }
 }
 

@@ -10,6 +10,7 @@
 //! ```
 
 mod batch;
+mod budget;
 mod classify;
 mod client;
 mod error;
@@ -24,6 +25,7 @@ mod retry;
 mod token;
 
 pub use batch::{BatchItem, MAX_BATCH};
+pub use budget::{INTERACTIVE_BUDGET, Superseding, within_budget};
 pub use client::GraphClient;
 pub use error::{ErrorKind, GraphError, ServiceError};
 pub use ipc::ipc_error;

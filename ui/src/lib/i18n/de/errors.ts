@@ -77,6 +77,9 @@ const de: Record<keyof typeof en, string> = {
     'Warten Sie einen Moment und versuchen Sie es erneut. Falls es wieder passiert, kopieren Sie die Einzelheiten für Ihr IT-Team.',
   'errors.cancelled.what': 'Angehalten. Microsoft Graph wurde nichts weiter gefragt.',
   'errors.cancelled.next': 'Beginnen Sie erneut, sobald Sie bereit sind.',
+  'errors.tookTooLong.what':
+    'Microsoft Graph hat nicht innerhalb einer Minute geantwortet (vielleicht ausgelastet oder gedrosselt), daher hat PinDesk aufgehört zu fragen.',
+  'errors.tookTooLong.next': 'Versuchen Sie es in einigen Minuten erneut.',
   'errors.resetAlreadySending.what': 'Für dieses Gerät wird bereits eine Zurücksetzung gesendet.',
   'errors.resetAlreadySending.next': 'Warten Sie darauf; es wurde nichts weiter gesendet.',
   'errors.resetUnconfirmed.what':

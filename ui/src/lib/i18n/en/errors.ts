@@ -69,6 +69,9 @@ export default {
     'Wait a moment and try again; if it keeps happening, copy the details for your IT team.',
   'errors.cancelled.what': 'Stopped. Nothing more was asked of Microsoft Graph.',
   'errors.cancelled.next': 'Start again when you are ready.',
+  'errors.tookTooLong.what':
+    'Microsoft Graph did not answer within a minute (it may be busy or limiting requests), so PinDesk stopped asking.',
+  'errors.tookTooLong.next': 'Try again in a few minutes.',
   'errors.resetAlreadySending.what': 'A reset of this device is already being sent.',
   'errors.resetAlreadySending.next': 'Wait for it; nothing more was sent.',
   'errors.resetUnconfirmed.what':
