@@ -114,9 +114,10 @@ pub async fn assign_policy(
     state: State<'_, AppState>,
     policy_id: String,
     target: NewTarget,
+    shown: Vec<String>,
 ) -> Result<Vec<AssignmentView>, IpcError> {
     let (client, _) = setup_graph(&state, Task::Setup).await?;
-    Ok(setup::assign(&client, &policy(&policy_id)?, &target).await?)
+    Ok(setup::assign(&client, &policy(&policy_id)?, &target, &shown).await?)
 }
 
 #[tauri::command]

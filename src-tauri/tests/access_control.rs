@@ -161,7 +161,7 @@ fn main_window_may_call_every_setup_command_and_gets_a_plain_answer() {
         ("search_groups", serde_json::json!({ "text": "pilot" })),
         (
             "assign_policy",
-            serde_json::json!({ "policyId": "p", "target": { "kind": "allDevices" } }),
+            serde_json::json!({ "policyId": "p", "target": { "kind": "allDevices" }, "shown": [] }),
         ),
         ("deployment_status", serde_json::json!({ "policyId": "p" })),
     ];

@@ -145,7 +145,7 @@ export function overview(done = false, overrides: Partial<SetupOverview> = {}): 
       state: done ? 'done' : 'notDone',
       message: done ? 'Assigned to Pilot.' : 'Comes after the profile exists.',
       detail: null,
-      assignments: done ? [{ kind: 'group', groupId: 'g-pilot', name: 'Pilot' }] : [],
+      assignments: done ? [{ kind: 'group', groupId: 'g-pilot', name: 'Pilot', key: 'key-pilot' }] : [],
     },
     deployment: { state: 'notDone', message: 'No report yet.', detail: null, counts: null },
     everythingDone: done,

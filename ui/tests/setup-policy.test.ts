@@ -98,7 +98,8 @@ describe('policy step', () => {
     await userEvent.click(screen.getByTestId('assign-button'));
     expect((await screen.findByTestId('assign-notice')).textContent).toMatch(/Every earlier assignment was kept/);
     expect(backend.calls('assign_policy')).toEqual([
-      ['assign_policy', { policyId: 'profile-1', target: { kind: 'group', groupId: 'g-new' } }],
+      // The set the window showed goes with it, so a change made meanwhile is not replaced.
+      ['assign_policy', { policyId: 'profile-1', target: { kind: 'group', groupId: 'g-new' }, shown: ['key-pilot'] }],
     ]);
     await waitFor(() => expect(screen.getAllByTestId('assignment-item')).toHaveLength(2));
   });

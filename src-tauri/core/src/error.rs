@@ -62,6 +62,9 @@ pub enum CoreError {
     /// sent again automatically.
     #[error("the change could not be confirmed: {0}")]
     Unconfirmed(String),
+    /// The profile's assignments changed since the window showed them: nothing was sent.
+    #[error("the assignments changed since they were shown")]
+    AssignmentsChanged,
 }
 
 /// What the window receives when a command fails: `kind` is a stable word the UI branches on,
@@ -202,6 +205,11 @@ fn kind_and_message(error: &CoreError) -> (&'static str, &'static str) {
             "PinDesk could not confirm whether Intune made the change, so it did not send it \
              again. Check the setup again in a moment: PinDesk will find the change if it was \
              made, and finish the step otherwise.",
+        ),
+        CoreError::AssignmentsChanged => (
+            "assignmentsChanged",
+            "Someone changed who gets this profile since PinDesk showed it, so PinDesk changed \
+             nothing. The list now shows who gets it; check it, then choose Assign again.",
         ),
     }
 }

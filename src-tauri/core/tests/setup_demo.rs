@@ -15,8 +15,8 @@ use pindesk_core::graph::models::GroupId;
 use pindesk_core::graph::{CancellationToken, GraphClient, GraphOptions, TokenSource};
 use pindesk_core::keychain::{MemoryStore, SecretStore};
 use pindesk_core::setup::{
-    AppState, ItemState, NewTarget, PIN_RESET_APPS, ProblemKind, TargetKind, assign,
-    consent_status, ensure_policy, oma_uri, search_groups, setup_overview,
+    AppState, AssignmentView, ItemState, NewTarget, PIN_RESET_APPS, ProblemKind, TargetKind,
+    assign, assignments, consent_status, ensure_policy, oma_uri, search_groups, setup_overview,
 };
 use pindesk_core::{Auth, IpcError, Task};
 use serde_json::{Value, json};
@@ -99,6 +99,20 @@ fn group(tenant: &DemoTenant, name: &str) -> NewTarget {
 }
 
 /// Repeats a step the way a person clicking "Try again" would, until it succeeds.
+/// Assigns as the window does: with the set it has just shown.
+async fn assign_as_shown(
+    client: &GraphClient,
+    profile: &pindesk_core::setup::policy::ProfileRef,
+    target: &NewTarget,
+) -> Result<Vec<AssignmentView>, pindesk_core::CoreError> {
+    let shown = keys(&assignments(client, profile).await?);
+    assign(client, profile, target, &shown).await
+}
+
+fn keys(views: &[AssignmentView]) -> Vec<String> {
+    views.iter().map(|a| a.key.clone()).collect()
+}
+
 async fn until_ok<T, E: std::fmt::Debug, F: Future<Output = Result<T, E>>>(
     what: &str,
     mut step: impl FnMut() -> F,
@@ -165,8 +179,26 @@ async fn re_running_setup_after_each_step_creates_nothing_twice() {
     let pilot = NewTarget::Group {
         group_id: found[0].id.clone(),
     };
-    let assigned = assign(&client, &first.profile, &pilot).await.unwrap();
-    let again = assign(&client, &first.profile, &pilot).await.unwrap();
+    // The window still shows the set from before the exclusion: nothing is replaced, and the
+    // person is told the set changed.
+    let stale = assign(&client, &first.profile, &pilot, &[])
+        .await
+        .unwrap_err();
+    assert!(
+        matches!(stale, pindesk_core::CoreError::AssignmentsChanged),
+        "{stale:?}"
+    );
+    assert_eq!(
+        posts(&tenant, "/assign"),
+        0,
+        "nothing is sent on a stale view"
+    );
+    let assigned = assign_as_shown(&client, &first.profile, &pilot)
+        .await
+        .unwrap();
+    let again = assign(&client, &first.profile, &pilot, &keys(&assigned))
+        .await
+        .unwrap();
     assert_eq!(assigned, again);
     assert_eq!(
         posts(&tenant, "/assign"),
@@ -225,7 +257,7 @@ async fn a_crash_between_create_and_assign_is_recovered_on_the_next_run() {
 
     let choice = ensure_policy(&client, &tid).await.unwrap();
     assert!(!choice.created, "the unassigned profile is reused");
-    assign(&client, &profile, &group(&tenant, PILOT))
+    assign(&client, &profile, &group(&tenant, PILOT), &[])
         .await
         .unwrap();
     assert!(setup_overview(&client, &tid).await.unwrap().everything_done);
@@ -252,15 +284,15 @@ async fn with_a_30_percent_fault_rate_every_step_completes_with_the_same_end_sta
     let pilot = group(&tenant, PILOT);
     let all = NewTarget::AllDevices;
     until_ok("assigning the pilot group", || {
-        assign(&client, &policy.profile, &pilot)
+        assign_as_shown(&client, &policy.profile, &pilot)
     })
     .await;
     until_ok("assigning all devices", || {
-        assign(&client, &policy.profile, &all)
+        assign_as_shown(&client, &policy.profile, &all)
     })
     .await;
     until_ok("assigning the pilot group again", || {
-        assign(&client, &policy.profile, &pilot)
+        assign_as_shown(&client, &policy.profile, &pilot)
     })
     .await;
     let end = until_ok("the last overview", || setup_overview(&client, &tid)).await;
@@ -347,7 +379,7 @@ async fn the_helpdesk_sees_setup_done_but_is_told_the_role_is_missing_to_change_
     consent_everything(&tenant);
     let (admin, tid) = signed_in(&tenant, ADMIN, Task::Setup, "setup-admin").await;
     let policy = ensure_policy(&admin, &tid).await.unwrap();
-    assign(&admin, &policy.profile, &group(&tenant, PILOT))
+    let assigned = assign(&admin, &policy.profile, &group(&tenant, PILOT), &[])
         .await
         .unwrap();
 
@@ -357,9 +389,14 @@ async fn the_helpdesk_sees_setup_done_but_is_told_the_role_is_missing_to_change_
     let overview = setup_overview(&reader, &tid).await.unwrap();
     assert!(overview.everything_done);
     let helpdesk = client(&tenant, &auth, Task::Setup);
-    let refused = assign(&helpdesk, &policy.profile, &NewTarget::AllDevices)
-        .await
-        .unwrap_err();
+    let refused = assign(
+        &helpdesk,
+        &policy.profile,
+        &NewTarget::AllDevices,
+        &keys(&assigned),
+    )
+    .await
+    .unwrap_err();
     assert_eq!(IpcError::from(&refused).kind, "roleMissing");
     assert_eq!(
         posts(&tenant, "/assign"),

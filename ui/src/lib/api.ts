@@ -227,8 +227,9 @@ export const api = {
     call('search_groups', { text }, isGroupList),
 
   /** Adds a target and keeps every existing assignment; nothing is sent when it is there. */
-  assignPolicy: (policyId: string, target: NewTarget): Promise<AssignmentView[]> =>
-    call('assign_policy', { policyId, target }, isAssignmentList),
+  /** `shown`: the keys of the assignments the window showed; a set changed since is refused. */
+  assignPolicy: (policyId: string, target: NewTarget, shown: string[]): Promise<AssignmentView[]> =>
+    call('assign_policy', { policyId, target, shown }, isAssignmentList),
 
   deploymentStatus: (policyId: string): Promise<Deployment> =>
     call('deployment_status', { policyId }, isDeployment),

@@ -8,10 +8,10 @@ use serde_json::{Value, json};
 use crate::error::CoreError;
 use crate::graph::models::{AssignmentTarget, DeviceConfigurationAssignment, Group, GroupId};
 use crate::graph::{
-    CancellationToken, Filter, GraphClient, GraphError, GraphRequest, ResourcePath, Sent,
-    search_term,
+    CancellationToken, GraphClient, GraphError, GraphRequest, ResourcePath, Sent, search_term,
 };
 
+use super::assignment_views::{target_key, views};
 use super::policy::ProfileRef;
 use crate::phrase::Phrase;
 
@@ -79,6 +79,8 @@ pub struct AssignmentView {
     pub name: String,
     /// The same by key (`group`, `unreadableGroup`, `allDevices`, `allUsers`, `otherTarget`).
     pub phrase: Phrase,
+    /// Names the target exactly; the window hands back the keys it showed when it assigns.
+    pub key: String,
 }
 
 /// A group the picker offers.
@@ -209,111 +211,33 @@ struct Assignments {
     value: Vec<DeviceConfigurationAssignment>,
 }
 
+/// The whole current set, every page: `assign` replaces the set, so a target on a page not
+/// read would be dropped.
 async fn read(
     client: &GraphClient,
     policy: &ProfileRef,
-) -> Result<Vec<DeviceConfigurationAssignment>, GraphError> {
-    let list: Assignments = client.get(&assignments_request(policy)).await?;
-    Ok(list.value)
+) -> Result<Vec<DeviceConfigurationAssignment>, CoreError> {
+    let all = client
+        .get_all::<DeviceConfigurationAssignment>(
+            &assignments_request(policy),
+            &CancellationToken::new(),
+        )
+        .await?;
+    if !all.complete {
+        return Err(CoreError::Internal(
+            "the profile has more assignments than PinDesk reads; nothing was changed".to_owned(),
+        ));
+    }
+    Ok(all.items)
 }
 
 /// The profile's assignments, with group names.
 pub async fn assignments(
     client: &GraphClient,
     policy: &ProfileRef,
-) -> Result<Vec<AssignmentView>, GraphError> {
+) -> Result<Vec<AssignmentView>, CoreError> {
     let current = read(client, policy).await?;
-    views(client, &current).await
-}
-
-pub(crate) async fn views(
-    client: &GraphClient,
-    current: &[DeviceConfigurationAssignment],
-) -> Result<Vec<AssignmentView>, GraphError> {
-    let targets: Vec<&AssignmentTarget> =
-        current.iter().filter_map(|a| a.target.as_ref()).collect();
-    let group_ids: Vec<&GroupId> = targets.iter().filter_map(|t| t.group_id()).collect();
-    let requests: Vec<GraphRequest> = group_ids
-        .iter()
-        .map(|id| {
-            GraphRequest::get(ResourcePath::new("groups"))
-                .filter(Filter::eq("id", id.as_str()))
-                .select(&["id", "displayName"])
-        })
-        .collect();
-    let mut names = std::collections::HashMap::new();
-    if !requests.is_empty() {
-        for answer in client.batch(&requests).await? {
-            // A group that cannot be read keeps its ID as its name rather than failing the list.
-            if let Ok(list) = answer.json::<GroupList>() {
-                for group in list.value {
-                    if let (Some(id), Some(name)) = (group.id, group.display_name) {
-                        names.insert(id.as_str().to_ascii_lowercase(), name);
-                    }
-                }
-            }
-        }
-    }
-    let name_of = |id: &GroupId| match names.get(&id.as_str().to_ascii_lowercase()) {
-        Some(name) => (
-            name.clone(),
-            Phrase::new("group", &[("name", name.clone())]),
-        ),
-        None => (
-            format!("a group that could not be read ({id})"),
-            Phrase::new("unreadableGroup", &[("id", id.to_string())]),
-        ),
-    };
-    Ok(targets
-        .into_iter()
-        .map(|target| match target {
-            AssignmentTarget::Group { group_id, .. } => {
-                let (name, phrase) = name_of(group_id);
-                AssignmentView {
-                    kind: TargetKind::Group,
-                    group_id: Some(group_id.clone()),
-                    name,
-                    phrase,
-                }
-            }
-            AssignmentTarget::ExclusionGroup { group_id, .. } => {
-                let (name, phrase) = name_of(group_id);
-                AssignmentView {
-                    kind: TargetKind::ExcludedGroup,
-                    group_id: Some(group_id.clone()),
-                    name,
-                    phrase,
-                }
-            }
-            AssignmentTarget::AllDevices { .. } => AssignmentView {
-                kind: TargetKind::AllDevices,
-                group_id: None,
-                name: "All devices".to_owned(),
-                phrase: Phrase::plain("allDevices"),
-            },
-            AssignmentTarget::AllLicensedUsers { .. } => AssignmentView {
-                kind: TargetKind::AllUsers,
-                group_id: None,
-                name: "All users".to_owned(),
-                phrase: Phrase::plain("allUsers"),
-            },
-            AssignmentTarget::Other { odata_type, .. } => {
-                let odata = odata_type.as_deref().unwrap_or("unknown").to_owned();
-                AssignmentView {
-                    kind: TargetKind::Other,
-                    group_id: None,
-                    name: format!("Another kind of target ({odata})"),
-                    phrase: Phrase::new("otherTarget", &[("type", odata)]),
-                }
-            }
-        })
-        .collect())
-}
-
-#[derive(Deserialize)]
-struct GroupList {
-    #[serde(default)]
-    value: Vec<Group>,
+    Ok(views(client, &current).await?)
 }
 
 /// The body of `assign`: every current assignment exactly as read, plus `new` unless already
@@ -334,15 +258,28 @@ pub(crate) fn union_body(current: &[DeviceConfigurationAssignment], new: &NewTar
     json!({ "assignments": items })
 }
 
-/// Adds `new` to the profile's assignments, keeping every existing one. Sends nothing when the
-/// target is already assigned; after an ambiguous answer, reads the set back instead of sending
-/// it again.
+/// Adds `new` to the profile's assignments, keeping every existing one. `shown` is the keys of
+/// the set the window showed: when someone changed the set since, nothing is sent and the answer
+/// is [`CoreError::AssignmentsChanged`], so the person sees the new set before anything is
+/// replaced. Sends nothing when the target is already assigned; after an ambiguous answer,
+/// reads the set back instead of sending it again.
 pub async fn assign(
     client: &GraphClient,
     policy: &ProfileRef,
     new: &NewTarget,
+    shown: &[String],
 ) -> Result<Vec<AssignmentView>, CoreError> {
     let current = read(client, policy).await?;
+    let now: std::collections::BTreeSet<String> = current
+        .iter()
+        .filter_map(|a| a.target.as_ref())
+        .map(target_key)
+        .collect();
+    let then: std::collections::BTreeSet<String> =
+        shown.iter().map(|k| k.to_ascii_lowercase()).collect();
+    if now != then {
+        return Err(CoreError::AssignmentsChanged);
+    }
     let has_new = |set: &[DeviceConfigurationAssignment]| {
         set.iter()
             .filter_map(|a| a.target.as_ref())

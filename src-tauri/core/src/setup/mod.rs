@@ -10,6 +10,7 @@
 //! ```
 
 pub mod assignment;
+mod assignment_views;
 pub mod consent;
 pub mod deployment;
 pub mod overview;

@@ -6,7 +6,8 @@ use serde::Deserialize;
 use crate::graph::GraphClient;
 use crate::graph::models::{DeviceConfigurationAssignment, DeviceConfigurationDeviceOverview};
 
-use super::assignment::{assignments_request, views};
+use super::assignment::assignments_request;
+use super::assignment_views::views;
 use super::deployment::{DeploymentCounts, overview_request};
 use super::overview::{AssignmentPart, DeploymentPart, ItemState, Part, Status};
 use super::policy::ProfileRef;

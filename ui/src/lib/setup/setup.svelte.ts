@@ -246,7 +246,9 @@ export class SetupStore {
     this.assignNotice = null;
     try {
       const before = this.assignments.length;
-      const after = await api.assignPolicy(profile, chosen.target);
+      // A target without a key cannot match: the set then counts as changed, which is safe.
+      const shown = this.assignments.map((a) => a.key ?? '');
+      const after = await api.assignPolicy(profile, chosen.target, shown);
       this.assignNotice = { key: after.length > before ? 'assign.done' : 'assign.already', chosen };
       this.chosen = null;
     } catch (e) {

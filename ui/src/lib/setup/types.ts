@@ -66,6 +66,8 @@ export interface AssignmentView {
   groupId: string | null;
   name: string;
   phrase?: RustPhrase;
+  /** Names the target exactly; sent back with an assign as the set the window showed. */
+  key?: string;
 }
 
 export interface DeploymentCounts {
@@ -183,7 +185,7 @@ const isProblem = (v: unknown): v is ProfileProblem =>
   isRecord(v) && isProfile(v.profile) && isString(v.kind) && isString(v.message) && isString(v.omaUri) && isOptionalPhrase(v.phrase);
 
 export const isAssignment = (v: unknown): v is AssignmentView =>
-  isRecord(v) && isString(v.kind) && isNullableString(v.groupId) && isString(v.name) && isOptionalPhrase(v.phrase);
+  isRecord(v) && isString(v.kind) && isNullableString(v.groupId) && isString(v.name) && isOptionalPhrase(v.phrase) && (v.key === undefined || isString(v.key));
 export const isAssignmentList = listOf(isAssignment);
 
 const isCounts = (v: unknown): v is DeploymentCounts =>

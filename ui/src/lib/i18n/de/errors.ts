@@ -80,6 +80,10 @@ const de: Record<keyof typeof en, string> = {
   'errors.tookTooLong.what':
     'Microsoft Graph hat nicht innerhalb einer Minute geantwortet (vielleicht ausgelastet oder gedrosselt), daher hat PinDesk aufgehört zu fragen.',
   'errors.tookTooLong.next': 'Versuchen Sie es in einigen Minuten erneut.',
+  'errors.assignmentsChanged.what':
+    'Jemand hat geändert, wer dieses Profil erhält, seit PinDesk es angezeigt hat. PinDesk hat daher nichts geändert.',
+  'errors.assignmentsChanged.next':
+    'Die Liste zeigt jetzt, wer es erhält. Prüfen Sie sie und weisen Sie dann erneut zu.',
   'errors.resetAlreadySending.what': 'Für dieses Gerät wird bereits eine Zurücksetzung gesendet.',
   'errors.resetAlreadySending.next': 'Warten Sie darauf; es wurde nichts weiter gesendet.',
   'errors.resetUnconfirmed.what':

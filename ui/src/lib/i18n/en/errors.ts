@@ -72,6 +72,9 @@ export default {
   'errors.tookTooLong.what':
     'Microsoft Graph did not answer within a minute (it may be busy or limiting requests), so PinDesk stopped asking.',
   'errors.tookTooLong.next': 'Try again in a few minutes.',
+  'errors.assignmentsChanged.what':
+    'Someone changed who gets this profile since PinDesk showed it, so PinDesk changed nothing.',
+  'errors.assignmentsChanged.next': 'The list now shows who gets it. Check it, then assign again.',
   'errors.resetAlreadySending.what': 'A reset of this device is already being sent.',
   'errors.resetAlreadySending.next': 'Wait for it; nothing more was sent.',
   'errors.resetUnconfirmed.what':

@@ -1,0 +1,114 @@
+//! How the window sees a profile's assignments: each target in plain words, with the group's
+//! name read from Graph, and a key that names the target exactly, so the window can say which
+//! set it showed when it asks for a change.
+
+use serde::Deserialize;
+
+use super::assignment::{AssignmentView, TargetKind};
+use crate::graph::models::{AssignmentTarget, DeviceConfigurationAssignment, Group, GroupId};
+use crate::graph::{Filter, GraphClient, GraphError, GraphRequest, ResourcePath};
+use crate::phrase::Phrase;
+
+/// Names a target exactly (its kind, group, filter and any other property), case aside: two
+/// sets of assignments with the same keys are the same set.
+pub(crate) fn target_key(target: &AssignmentTarget) -> String {
+    serde_json::to_string(target)
+        .unwrap_or_default()
+        .to_ascii_lowercase()
+}
+
+pub(crate) async fn views(
+    client: &GraphClient,
+    current: &[DeviceConfigurationAssignment],
+) -> Result<Vec<AssignmentView>, GraphError> {
+    let targets: Vec<&AssignmentTarget> =
+        current.iter().filter_map(|a| a.target.as_ref()).collect();
+    let group_ids: Vec<&GroupId> = targets.iter().filter_map(|t| t.group_id()).collect();
+    let requests: Vec<GraphRequest> = group_ids
+        .iter()
+        .map(|id| {
+            GraphRequest::get(ResourcePath::new("groups"))
+                .filter(Filter::eq("id", id.as_str()))
+                .select(&["id", "displayName"])
+        })
+        .collect();
+    let mut names = std::collections::HashMap::new();
+    if !requests.is_empty() {
+        for answer in client.batch(&requests).await? {
+            // A group that cannot be read keeps its ID as its name rather than failing the list.
+            if let Ok(list) = answer.json::<GroupList>() {
+                for group in list.value {
+                    if let (Some(id), Some(name)) = (group.id, group.display_name) {
+                        names.insert(id.as_str().to_ascii_lowercase(), name);
+                    }
+                }
+            }
+        }
+    }
+    let name_of = |id: &GroupId| match names.get(&id.as_str().to_ascii_lowercase()) {
+        Some(name) => (
+            name.clone(),
+            Phrase::new("group", &[("name", name.clone())]),
+        ),
+        None => (
+            format!("a group that could not be read ({id})"),
+            Phrase::new("unreadableGroup", &[("id", id.to_string())]),
+        ),
+    };
+    Ok(targets
+        .into_iter()
+        .map(|target| (target_key(target), target))
+        .map(|(key, target)| match target {
+            AssignmentTarget::Group { group_id, .. } => {
+                let (name, phrase) = name_of(group_id);
+                AssignmentView {
+                    kind: TargetKind::Group,
+                    group_id: Some(group_id.clone()),
+                    name,
+                    phrase,
+                    key,
+                }
+            }
+            AssignmentTarget::ExclusionGroup { group_id, .. } => {
+                let (name, phrase) = name_of(group_id);
+                AssignmentView {
+                    kind: TargetKind::ExcludedGroup,
+                    group_id: Some(group_id.clone()),
+                    name,
+                    phrase,
+                    key,
+                }
+            }
+            AssignmentTarget::AllDevices { .. } => AssignmentView {
+                kind: TargetKind::AllDevices,
+                group_id: None,
+                name: "All devices".to_owned(),
+                phrase: Phrase::plain("allDevices"),
+                key,
+            },
+            AssignmentTarget::AllLicensedUsers { .. } => AssignmentView {
+                kind: TargetKind::AllUsers,
+                group_id: None,
+                name: "All users".to_owned(),
+                phrase: Phrase::plain("allUsers"),
+                key,
+            },
+            AssignmentTarget::Other { odata_type, .. } => {
+                let odata = odata_type.as_deref().unwrap_or("unknown").to_owned();
+                AssignmentView {
+                    kind: TargetKind::Other,
+                    group_id: None,
+                    name: format!("Another kind of target ({odata})"),
+                    phrase: Phrase::new("otherTarget", &[("type", odata)]),
+                    key,
+                }
+            }
+        })
+        .collect())
+}
+
+#[derive(Deserialize)]
+struct GroupList {
+    #[serde(default)]
+    value: Vec<Group>,
+}
