@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { freshDir, startApp, startDemoTenant } from './harness.mjs';
+import { freshDir, keepScreenshot, startApp, startDemoTenant } from './harness.mjs';
 
 let tenant;
 
@@ -81,6 +81,7 @@ for (const c of cases) {
       const problem = await driver.find(`[data-testid="file-problem"][data-file="${c.file}"]`);
       assert.ok(problem, 'the problem is tagged with its file');
       assert.ok(log(where.dataDir).includes(c.path(where)), 'the log names the file too');
+      await keepScreenshot(driver, `damaged-${c.file}`);
     });
   });
 }
@@ -102,5 +103,6 @@ test("a misspelt key and a locked sign-in setting in the administrator's file ar
       'return document.querySelector(\'[data-testid="setting-clientId"]\').readOnly',
     );
     assert.equal(readOnly, true);
+    await keepScreenshot(driver, 'settings-locked');
   });
 });

@@ -1,7 +1,9 @@
 //! Writing PinDesk's own files (settings, remembered accounts) so that a crash, a power cut or a
 //! second writer never leaves half a file, and nobody else on the machine can read them.
 
-use std::fs::{self, File, OpenOptions};
+#[cfg(unix)]
+use std::fs::File;
+use std::fs::{self, OpenOptions};
 use std::io::Write as _;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
@@ -88,7 +90,7 @@ fn sync_dir(dir: &Path) {
         tracing::debug!(%error, "could not flush the data folder");
     }
     #[cfg(not(unix))]
-    let _ = (dir, File::open::<&Path>);
+    let _ = dir;
 }
 
 #[cfg(test)]
