@@ -52,7 +52,15 @@ pub fn report(facts: &Facts<'_>) -> Diagnostics {
         ("authority", &s.authority),
         ("Graph URL", &s.graph_url),
     ] {
-        lines.push(format!("  {name}: {} ({:?})", value.value, value.origin));
+        let locked = if value.locked {
+            ", locked by the administrator's file"
+        } else {
+            ""
+        };
+        lines.push(format!(
+            "  {name}: {} ({:?}{locked})",
+            value.value, value.origin
+        ));
     }
     lines.push(format!("  log level: {:?}", s.log_level));
     lines.push(format!("  data folder: {}", s.data_dir));
