@@ -36,7 +36,8 @@ pub struct AppState {
     demo: Mutex<Option<demo_tenant::DemoTenant>>,
     clipboard: SecretClipboard,
     clear_clipboard_after: std::time::Duration,
-    audit: AuditLog,
+    /// The demo tenant keeps its own, in its sandbox folder.
+    audit: std::sync::Mutex<AuditLog>,
     /// The window's language as chosen (`None`: the system's); saved apart from the sign-in
     /// settings, so changing it signs nobody out.
     language: std::sync::Mutex<Option<String>>,
@@ -70,7 +71,7 @@ impl AppState {
             demo: Mutex::new(None),
             clipboard: SecretClipboard::default(),
             clear_clipboard_after: clear_after(|name| std::env::var(name).ok()),
-            audit,
+            audit: std::sync::Mutex::new(audit),
             language,
             logging: std::sync::OnceLock::new(),
             log_level: std::sync::Mutex::new(None),
@@ -87,8 +88,25 @@ impl AppState {
     /// read of the session and the tokens it sends agree), over the connections of every
     /// earlier call to the same Graph URL.
     pub fn graph(&self, auth: &Auth, task: Task) -> Result<GraphClient, IpcError> {
+        self.graph_with(auth, GraphTokens::new(auth.clone(), task))
+    }
+
+    /// A Graph client that sends only `account_id`'s tokens, whoever is switched to meanwhile.
+    pub fn graph_of_account(
+        &self,
+        auth: &Auth,
+        task: Task,
+        account_id: &str,
+    ) -> Result<GraphClient, IpcError> {
+        self.graph_with(
+            auth,
+            GraphTokens::of_account(auth.clone(), task, account_id),
+        )
+    }
+
+    fn graph_with(&self, auth: &Auth, tokens: GraphTokens) -> Result<GraphClient, IpcError> {
         let base = auth.config().graph_url.clone();
-        let tokens = Arc::new(GraphTokens::new(auth.clone(), task));
+        let tokens = Arc::new(tokens);
         let mut slot = self.graph.lock().unwrap_or_else(|p| p.into_inner());
         if let Some((built_for, client)) = slot.as_ref()
             && *built_for == base
@@ -130,9 +148,9 @@ impl AppState {
         self.clear_clipboard_after
     }
 
-    /// The audit log of resets, in the data folder (which no setting changes while running).
-    pub fn audit(&self) -> &AuditLog {
-        &self.audit
+    /// The audit log of resets, in the data folder (the demo's in its own folder).
+    pub fn audit(&self) -> AuditLog {
+        self.audit.lock().unwrap_or_else(|p| p.into_inner()).clone()
     }
 
     pub async fn app_info(&self) -> AppInfo {
@@ -187,7 +205,7 @@ impl AppState {
         save_user_settings(&auth.config().data_dir, &settings)?;
         let mut config = Config::load(|name| std::env::var(name).ok())?;
         if let Some(tenant) = self.demo.lock().await.as_ref() {
-            config = config.with_local_tenant(tenant.issuer(), tenant.graph_base());
+            config = config.for_demo_tenant(tenant.issuer(), tenant.graph_base());
         }
         auth.cancel_sign_in();
         *auth = Auth::new(config, Arc::clone(&self.store))?;
@@ -206,7 +224,9 @@ impl AppState {
             auth.cancel_sign_in();
             let config = auth
                 .config()
-                .with_local_tenant(tenant.issuer(), tenant.graph_base());
+                .for_demo_tenant(tenant.issuer(), tenant.graph_base());
+            *self.audit.lock().unwrap_or_else(|p| p.into_inner()) =
+                AuditLog::in_dir(&config.sandbox_dir());
             *auth = Auth::new(config, Arc::clone(&self.store))?;
             *demo = Some(tenant);
         }
