@@ -202,8 +202,25 @@ impl AppState {
     /// from every source, so an administrator's file or an environment variable still wins.
     pub async fn save_settings(&self, settings: Settings) -> Result<SettingsView, IpcError> {
         let mut auth = self.auth.write().await;
+        let path = auth.config().user_settings_path();
+        let previous = Settings::read(&path).ok().flatten();
         save_user_settings(&auth.config().data_dir, &settings)?;
-        let mut config = Config::load(|name| std::env::var(name).ok())?;
+        let mut config = match Config::load(|name| std::env::var(name).ok()) {
+            Ok(config) => config,
+            Err(error) => {
+                // A combination that cannot be used (such as plain-http Graph with a real
+                // authority) is not kept: the next start would refuse it.
+                let restored = match previous {
+                    Some(previous) => previous.write(&path),
+                    None => std::fs::remove_file(&path)
+                        .map_err(|e| CoreError::Storage(format!("{}: {e}", path.display()))),
+                };
+                if let Err(e) = restored {
+                    tracing::warn!(error = %e, "could not put the previous settings back");
+                }
+                return Err(error.into());
+            }
+        };
         if let Some(tenant) = self.demo.lock().await.as_ref() {
             config = config.for_demo_tenant(tenant.issuer(), tenant.graph_base());
         }
