@@ -244,7 +244,17 @@ impl AppState {
                 .for_demo_tenant(tenant.issuer(), tenant.graph_base());
             *self.audit.lock().unwrap_or_else(|p| p.into_inner()) =
                 AuditLog::in_dir(&config.sandbox_dir());
-            *auth = Auth::new(config, Arc::clone(&self.store))?;
+            let sandbox = Auth::new(config, Arc::clone(&self.store))?;
+            // Sign-ins to an earlier run's demo tenant can never be used again (that tenant and
+            // its tokens are gone): forget them, from the demo's own list and keychain service.
+            for stale in sandbox.listed_accounts() {
+                if stale.signed_in_elsewhere.is_some()
+                    && let Err(error) = sandbox.sign_out(&stale.account.id).await
+                {
+                    tracing::warn!(%error, "could not forget an earlier demo sign-in");
+                }
+            }
+            *auth = sandbox;
             *demo = Some(tenant);
         }
         drop(demo);
