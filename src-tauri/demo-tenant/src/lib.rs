@@ -204,6 +204,14 @@ impl DemoTenant {
         lock(&self.shared.directory).grant_consent(app_id).is_some()
     }
 
+    /// Guards one Graph permission with a Conditional Access policy that the next refresh
+    /// asking for it does not satisfy: the answer is `interaction_required` (AADSTS50158).
+    pub fn require_interaction_for(&self, scope: &str) {
+        lock(&self.shared.auth)
+            .interaction_scopes
+            .push(scope.to_owned());
+    }
+
     /// Switches a service principal on or off, as "Enabled for users to sign in" in Entra does.
     /// False when the app has no service principal.
     pub fn set_app_enabled(&self, app_id: &str, enabled: bool) -> bool {

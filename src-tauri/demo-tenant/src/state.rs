@@ -117,4 +117,7 @@ pub(crate) struct AuthStore {
     pub codes: HashMap<String, PendingCode>,
     pub access_tokens: HashMap<String, AccessGrant>,
     pub refresh_tokens: HashMap<String, RefreshGrant>,
+    /// Graph permissions a Conditional Access policy guards: a refresh asking for one of them
+    /// is answered `interaction_required`, and the refresh token stays valid (as in Entra).
+    pub interaction_scopes: Vec<String>,
 }

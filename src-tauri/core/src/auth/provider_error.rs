@@ -155,8 +155,10 @@ impl ProviderError {
                 CoreError::SignInCancelled(format!("cancelled in the browser: {self}"))
             }
             ("consent_required", _) => CoreError::ConsentMissing(self),
-            ("invalid_grant" | "interaction_required" | "login_required", Stage::Refresh) => {
-                CoreError::SessionExpired(self.to_string())
+            ("invalid_grant", Stage::Refresh) => CoreError::SessionExpired(self.to_string()),
+            // The refresh token still works; only these scopes need the person in the browser.
+            ("interaction_required" | "login_required", Stage::Refresh) => {
+                CoreError::InteractionRequired(self)
             }
             _ => CoreError::IdentityProvider(self.to_string()),
         }

@@ -17,7 +17,7 @@ use super::loopback::LoopbackListener;
 use super::pkce_flow::{authorize_request, exchange_code};
 use super::scopes::{Task, scopes_for};
 use super::tokens::{AccessToken, AccountTokens, CachedToken, TokenCache};
-use crate::accounts::{Account, AccountList};
+use crate::accounts::{Account, AccountList, ListedAccount};
 use crate::config::Config;
 use crate::error::CoreError;
 use crate::keychain::{ChunkedStore, SecretStore};
@@ -119,7 +119,7 @@ impl Auth {
         options: AuthOptions,
     ) -> Result<Auth, CoreError> {
         let browser = options.browser.unwrap_or_else(|| browser_for(&config));
-        let accounts = AccountList::load(&config.data_dir);
+        let accounts = AccountList::load(&config.sandbox_dir());
         Ok(Auth {
             inner: Arc::new(Inner {
                 http: std::sync::OnceLock::new(),
@@ -250,7 +250,8 @@ impl Auth {
     /// `Ok(None)` when there is nothing to restore (no account, no stored token, or a keychain
     /// that cannot be read, which also sets [`Auth::storage_warning`]).
     pub async fn restore_session(&self) -> Result<Option<Session>, CoreError> {
-        let Some((account, task)) = lock(&self.inner.accounts).last_used() else {
+        let binding = self.inner.config.binding();
+        let Some((account, task)) = lock(&self.inner.accounts).last_used(&binding) else {
             return Ok(None);
         };
         match self.silent(account, task).await {
@@ -261,10 +262,17 @@ impl Auth {
 
     /// Switches to a remembered account, silently.
     pub async fn use_account(&self, account_id: &str) -> Result<Session, CoreError> {
-        let Some((account, task)) = lock(&self.inner.accounts).get(account_id) else {
-            return Err(CoreError::BadRequest(
-                "no remembered account has that ID".to_owned(),
-            ));
+        let binding = self.inner.config.binding();
+        let found = lock(&self.inner.accounts).get(account_id, &binding);
+        let (account, task) = match found {
+            Some(Ok(found)) => found,
+            // Nothing is sent: the refresh token goes only where it was issued.
+            Some(Err(())) => return Err(CoreError::AccountElsewhere),
+            None => {
+                return Err(CoreError::BadRequest(
+                    "no remembered account has that ID".to_owned(),
+                ));
+            }
         };
         self.silent(account, task).await?.ok_or_else(|| {
             CoreError::SessionExpired("no stored sign-in for this account".to_owned())
@@ -324,12 +332,39 @@ impl Auth {
         lock(&self.inner.accounts).accounts()
     }
 
+    /// Remembered accounts for the sign-in screen, each saying whether it signed in somewhere
+    /// other than the configuration in use.
+    pub fn listed_accounts(&self) -> Vec<ListedAccount> {
+        lock(&self.inner.accounts).listed(&self.inner.config.binding())
+    }
+
     /// An access token for `scopes_for`'s scopes, from memory while comfortably valid, else
     /// refreshed (asking for that task's scopes: incremental consent).
     pub async fn access_token(&self, scopes_for: Task) -> Result<AccessToken, CoreError> {
         let mut cache = self.inner.tokens.lock().await;
         let entry = cache.current_mut().ok_or(CoreError::NotSignedIn)?;
         if let Some(token) = entry.access.get(&scopes_for).and_then(CachedToken::fresh) {
+            return Ok(token);
+        }
+        self.refresh(entry, scopes_for).await
+    }
+
+    /// An access token of one account, whichever account is in use now: a reset goes out with
+    /// the token of the account its audit line names.
+    pub async fn access_token_of(
+        &self,
+        account_id: &str,
+        scopes_for: Task,
+        renew: bool,
+    ) -> Result<AccessToken, CoreError> {
+        let mut cache = self.inner.tokens.lock().await;
+        let entry = cache
+            .accounts
+            .get_mut(account_id)
+            .ok_or(CoreError::NotSignedIn)?;
+        if renew {
+            entry.access.remove(&scopes_for);
+        } else if let Some(token) = entry.access.get(&scopes_for).and_then(CachedToken::fresh) {
             return Ok(token);
         }
         self.refresh(entry, scopes_for).await
@@ -385,7 +420,7 @@ impl Auth {
 
     fn remember(&self, account: &Account, task: Task) {
         let mut accounts = lock(&self.inner.accounts);
-        accounts.remember(account.clone(), task);
+        accounts.remember(account.clone(), task, self.inner.config.binding());
         if let Err(e) = accounts.save() {
             warn!(error = %e, "could not save the remembered accounts");
         }

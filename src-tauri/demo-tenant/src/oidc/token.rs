@@ -173,6 +173,20 @@ fn refresh(state: &Shared, params: &Params) -> Result<Value, AadError> {
     };
     let token = get("refresh_token").ok_or_else(|| AadError::missing("refresh_token"))?;
     let requested = get("scope").map(Scopes::parse).transpose()?;
+    if let Some(requested) = &requested {
+        let guarded = lock(&state.auth)
+            .interaction_scopes
+            .iter()
+            .any(|scope| requested.has(scope));
+        if guarded {
+            return Err(AadError::new(
+                "interaction_required",
+                50_158,
+                "External security challenge not satisfied. User will be redirected to another \
+                 page or authentication provider to satisfy additional authentication challenges.",
+            ));
+        }
+    }
     // Rotation: the old token is gone from here on, whatever the outcome.
     let grant = lock(&state.auth)
         .refresh_tokens

@@ -42,6 +42,10 @@ const de: Record<keyof typeof en, string> = {
   'signIn.continueAs': 'Weiter als {name} ({username})',
   'signIn.forget': 'Entfernen',
   'signIn.forgetLabel': '{name} ({username}) entfernen',
+  'signIn.elsewhere':
+    '{name} ({username}) wurde bei einem anderen Anmeldedienst oder einer anderen Anwendung angemeldet ({authority}). Melden Sie sich unten erneut an, um es hier zu verwenden.',
+  'signIn.elsewhereUnknown':
+    '{name} ({username}) wurde mit einer früheren Version von PinDesk angemeldet. Melden Sie sich unten erneut an, um es zu verwenden.',
   'signIn.another': 'Oder mit einem anderen Konto anmelden',
   'signIn.hintLabel': 'Anmeldename',
   'signIn.hintPlaceholder': 'name@ihrefirma.de',

@@ -34,6 +34,10 @@ const de: Record<keyof typeof en, string> = {
   'errors.mfaRequired.next': 'Melden Sie sich erneut an und schließen Sie ihn im Browser ab.',
   'errors.sessionExpired.what': 'Ihre Anmeldung ist abgelaufen.',
   'errors.sessionExpired.next': 'Melden Sie sich erneut an, um fortzufahren.',
+  'errors.interactionRequired.what': 'Ihre Organisation verlangt eine erneute Anmeldung, bevor PinDesk dies tun darf.',
+  'errors.interactionRequired.next': 'Melden Sie sich erneut an; Ihre übrige Arbeit in PinDesk bleibt angemeldet.',
+  'errors.accountElsewhere.what': 'Dieses Konto wurde bei einem anderen Anmeldedienst oder einer anderen Anwendung angemeldet, als PinDesk jetzt verwendet. PinDesk hat es deshalb nicht verwendet.',
+  'errors.accountElsewhere.next': 'Melden Sie sich erneut an, oder entfernen Sie das Konto.',
   'errors.identityProvider.what': 'Der Anmeldedienst hat die Anfrage abgelehnt.',
   'errors.identityProvider.next':
     'Versuchen Sie es erneut. Falls es wieder passiert, kopieren Sie die Einzelheiten für Ihr IT-Team.',

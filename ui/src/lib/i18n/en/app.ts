@@ -40,6 +40,10 @@ export default {
   'signIn.continueAs': 'Continue as {name} ({username})',
   'signIn.forget': 'Forget',
   'signIn.forgetLabel': 'Forget {name} ({username})',
+  'signIn.elsewhere':
+    '{name} ({username}) signed in with another sign-in service or application ({authority}). Sign in again below to use it here.',
+  'signIn.elsewhereUnknown':
+    '{name} ({username}) signed in with an earlier version of PinDesk. Sign in again below to use it.',
   'signIn.another': 'Or sign in with another account',
   'signIn.hintLabel': 'Sign-in name',
   'signIn.hintPlaceholder': 'name@yourcompany.com',

@@ -31,6 +31,10 @@ export default {
   'errors.mfaRequired.next': 'Sign in again and complete it in the browser.',
   'errors.sessionExpired.what': 'Your sign-in has expired.',
   'errors.sessionExpired.next': 'Sign in again to go on.',
+  'errors.interactionRequired.what': 'Your organisation asks you to sign in again before PinDesk may do this.',
+  'errors.interactionRequired.next': 'Sign in again; your other work in PinDesk stays signed in.',
+  'errors.accountElsewhere.what': 'This account signed in with another sign-in service or application than PinDesk uses now, so PinDesk did not use it.',
+  'errors.accountElsewhere.next': 'Sign in again, or forget the account.',
   'errors.identityProvider.what': 'The sign-in service refused the request.',
   'errors.identityProvider.next': 'Try again; if it keeps happening, copy the details for your IT team.',
   'errors.signInRejected.what':
