@@ -41,6 +41,8 @@ pub fn with_commands<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R
         setup_commands::consent_links,
         setup_commands::open_consent_pages,
         setup_commands::consent_status,
+        setup_commands::signin_consent_status,
+        setup_commands::open_signin_consent,
         setup_commands::ensure_policy,
         setup_commands::search_groups,
         setup_commands::assign_policy,
