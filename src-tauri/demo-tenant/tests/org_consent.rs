@@ -55,10 +55,11 @@ async fn the_sign_in_page_says_need_admin_approval_and_going_back_is_access_deni
         "{html}"
     );
     let mut back = params;
-    back.push(("action".into(), "cancel".into()));
+    back.push(("action".into(), "decline".into()));
     let redirect = redirect_params(&client()?.post(url).form(&back).send().await?)?;
     assert_eq!(param(&redirect, "error"), Some("access_denied"));
     assert!(param(&redirect, "error_description").is_some_and(|d| d.starts_with("AADSTS65004")));
+    assert_eq!(param(&redirect, "error_subcode"), Some("cancel"));
     Ok(())
 }
 

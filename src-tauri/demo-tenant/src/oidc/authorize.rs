@@ -148,13 +148,31 @@ fn authorize(state: &Shared, tenant: &str, params: &Params, posted: bool) -> Res
         Err(Refusal::Page(error)) => return page::error(&error),
         Err(Refusal::Redirect(reply, error)) => return reply.error(&error),
     };
-    if posted && params.get("action").is_some_and(|a| a == "cancel") {
+    // "Return to the application without granting consent" on "Need admin approval" declines
+    // consent, which Entra reports as AADSTS65004.
+    if posted && params.get("action").is_some_and(|a| a == "decline") {
         let declined = AadError::new(
             "access_denied",
             65_004,
             "User declined to consent to access the app.",
         );
-        return request.reply.error(&declined);
+        return request.reply.send(vec![
+            ("error", declined.error.to_owned()),
+            ("error_subcode", "cancel".to_owned()),
+            ("error_description", declined.short_description()),
+        ]);
+    }
+    // The demo's account picker offers Cancel (Entra's has none: a person closes the tab); it
+    // answers as a cancelled sign-in, not as declined consent.
+    if posted && params.get("action").is_some_and(|a| a == "cancel") {
+        return request.reply.send(vec![
+            ("error", "access_denied".to_owned()),
+            ("error_subcode", "cancel".to_owned()),
+            (
+                "error_description",
+                "The user cancelled the sign-in.".to_owned(),
+            ),
+        ]);
     }
     if posted && let Some(choice) = params.get("login_as") {
         return match person_by_sign_in_name(choice) {

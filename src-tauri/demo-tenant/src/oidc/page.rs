@@ -90,7 +90,7 @@ pub(super) fn sign_in(action: &str, fields: &[(&str, &str)], login_hint: Option<
 pub(super) fn needs_admin(action: &str, fields: &[(&str, &str)]) -> Response {
     let body = format!(
         "<h1>Need admin approval</h1><p class=\"error\">{}</p><form method=\"post\" \
-         action=\"{}\">{}<button type=\"submit\" name=\"action\" value=\"cancel\" \
+         action=\"{}\">{}<button type=\"submit\" name=\"action\" value=\"decline\" \
          class=\"cancel\">Return to the application without granting consent</button></form>",
         escape(&super::consent_check::needs_admin_text()),
         escape(action),
