@@ -64,6 +64,9 @@ pub fn run() {
     let logging = Logging::start(&config.data_dir, env_level.as_deref(), config.log_level);
     tracing::info!(version = pindesk_core::version(), "PinDesk starts");
     let demo = std::env::args().skip(1).any(|arg| arg == "--demo");
+    let org_consent = !std::env::args()
+        .skip(1)
+        .any(|arg| arg == "--no-org-consent");
     let state = match AppState::new(config) {
         Ok(state) => state,
         Err(error) => {
@@ -94,7 +97,7 @@ pub fn run() {
         .setup(move |app| {
             if demo {
                 let state = app.state::<AppState>();
-                tauri::async_runtime::block_on(state.use_demo_tenant())
+                tauri::async_runtime::block_on(state.use_demo_tenant_with(org_consent))
                     .map_err(|error| format!("the demo tenant could not start: {error:?}"))?;
             }
             Ok(())
