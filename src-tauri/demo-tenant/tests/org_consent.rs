@@ -31,7 +31,7 @@ async fn without_org_consent_a_helpdesk_sign_in_gets_consent_required() -> TestR
     assert_eq!(param(&redirect, "error"), Some("consent_required"));
     let description = param(&redirect, "error_description").unwrap_or_default();
     assert!(description.starts_with("AADSTS65001:"), "{description}");
-    assert!(description.contains("DeviceManagementManagedDevices.Read.All"));
+    assert!(description.contains(DEFAULT_CLIENT_ID), "{description}");
     assert!(param(&redirect, "code").is_none());
     // User.Read alone needs nobody's approval.
     let user_read = "openid profile https://graph.microsoft.com/User.Read";

@@ -229,7 +229,7 @@ fn admit(
     if missing.is_empty() {
         issue_code(state, person, request)
     } else if silent {
-        request.reply.error(&consent_required(&missing))
+        request.reply.error(&consent_required())
     } else {
         page::needs_admin(
             &format!("/{tenant}/oauth2/v2.0/authorize"),

@@ -36,16 +36,16 @@ pub(crate) fn missing_consent(
         .collect()
 }
 
-/// Entra's answer to a silent request or a refresh that needs consent nobody gave.
-pub(crate) fn consent_required(missing: &[&str]) -> AadError {
+/// Entra's answer to a silent request or a refresh that needs consent nobody gave, in its words
+/// (which do not name the permissions).
+pub(crate) fn consent_required() -> AadError {
     AadError::new(
         "consent_required",
         65_001,
         format!(
             "The user or administrator has not consented to use the application with ID \
              '{DEFAULT_CLIENT_ID}' named '{PRESENT_CLIENT_NAME}'. Send an interactive \
-             authorization request for this user and resource. Missing: {}.",
-            missing.join(", ")
+             authorization request for this user and resource."
         ),
     )
 }

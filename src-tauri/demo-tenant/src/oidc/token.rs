@@ -201,7 +201,7 @@ fn refresh(state: &Shared, params: &Params) -> Result<Value, AadError> {
     // serves the permissions it has, as Entra's does.
     let missing = missing_consent(state, grant.person, &scopes);
     if !missing.is_empty() && Instant::now() < grant.expires_at {
-        let refused = consent_required(&missing);
+        let refused = consent_required();
         return Err(
             AadError::new("invalid_grant", refused.code, refused.message)
                 .with_suberror("consent_required"),
