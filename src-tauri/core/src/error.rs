@@ -27,6 +27,10 @@ pub enum CoreError {
     SignInInProgress,
     #[error("consent is missing: {0}")]
     ConsentMissing(ProviderError),
+    /// The organisation has not approved the sign-in client's permissions (admin consent), so a
+    /// person who may not consent is turned away; never a cancellation.
+    #[error("the organisation has not approved the sign-in client: {0}")]
+    OrgNotApproved(ProviderError),
     #[error("blocked by Conditional Access: {0}")]
     ConditionalAccess(ProviderError),
     #[error("the client ID is unknown in this tenant: {0}")]
@@ -138,6 +142,12 @@ fn kind_and_message(error: &CoreError) -> (&'static str, &'static str) {
             "consentMissing",
             "Your organisation has not yet allowed PinDesk to use these permissions. Ask an \
              administrator to grant consent, then sign in again.",
+        ),
+        CoreError::OrgNotApproved(_) => (
+            "orgNotApproved",
+            "Your organisation has not approved PinDesk yet. Ask an administrator to run the \
+             first step of PinDesk's setup (\"Let your helpdesk sign in to PinDesk\"), then \
+             sign in again.",
         ),
         CoreError::ConditionalAccess(_) => (
             "conditionalAccess",

@@ -2,7 +2,8 @@
 //! before they change anything, so any step can be repeated or resumed after a crash:
 //!
 //! ```text
-//! setup_overview(&client, &token_tid)       -> SetupOverview (batched reads, nothing changed)
+//! setup_overview(&client, &token_tid, client_id) -> SetupOverview (batched reads, nothing changed)
+//! signin_consent(&client, client_id) / admin_consent_url(..) -> the sign-in client's approval
 //! consent_links(&authority) / consent_status(&client) -> the two PIN reset apps
 //! ensure_policy(&client, &token_tid)        -> the EnablePinRecovery profile, found or created once
 //! assign(&client, &policy, NewTarget)       -> the union of existing and new assignments
@@ -16,6 +17,7 @@ pub mod deployment;
 pub mod overview;
 mod overview_profile;
 pub mod policy;
+pub mod signin_consent;
 
 pub use assignment::{
     AssignmentView, GroupChoice, NewTarget, TargetKind, assign, assignments, search_groups,
@@ -30,3 +32,4 @@ pub use policy::{
     PolicyChoice, PolicySearch, ProblemKind, ProfileProblem, ProfileRef, ensure_policy,
     find_policies, oma_uri, tenant_id,
 };
+pub use signin_consent::{SignInConsent, admin_consent_url, signin_consent};

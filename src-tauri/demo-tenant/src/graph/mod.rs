@@ -14,6 +14,7 @@ mod groups;
 mod me;
 mod odata;
 mod organization;
+mod permission_grants;
 mod reset;
 mod service_principals;
 mod throttle;
@@ -103,6 +104,7 @@ fn endpoints() -> Router<AppState> {
         .merge(reset::routes())
         .merge(groups::routes())
         .merge(configurations::routes())
+        .merge(permission_grants::routes())
         .merge(service_principals::routes())
         .merge(organization::routes())
         .fallback(unknown_segment)

@@ -94,6 +94,11 @@ export class SetupStore {
     this.search = new GroupSearch(this.#timing.debounceMs);
   }
 
+  /** How long and how often the setup watches for consent (the sign-in line uses it too). */
+  get timing(): SetupTiming {
+    return this.#timing;
+  }
+
   get profileId(): string | null {
     return this.overview?.policy.profile?.id ?? null;
   }

@@ -79,8 +79,18 @@ export interface DeploymentCounts {
   lastUpdate: string | null;
 }
 
+/** Whether the organisation approved PinDesk's sign-in client for everyone, and what is missing
+ * (Graph permission names: shown in plain words, the names only behind Details). */
+export interface SignInConsent extends Status {
+  clientId: string;
+  clientName: string | null;
+  missing: string[];
+  granted: string[];
+}
+
 export interface SetupOverview {
   tenant: Status & { id: string | null; name: string | null };
+  signin: SignInConsent;
   consent: Status & ConsentStatus;
   policy: Status & {
     profile: ProfileRef | null;
@@ -193,11 +203,23 @@ const isCounts = (v: unknown): v is DeploymentCounts =>
   ['succeeded', 'pending', 'notApplicable', 'errors', 'failed'].every((k) => isNumber(v[k])) &&
   isNullableString(v.lastUpdate);
 
+export function isSignInConsent(v: unknown): v is SignInConsent {
+  return (
+    isStatus(v) &&
+    isRecord(v) &&
+    isString(v.clientId) &&
+    isNullableString(v.clientName) &&
+    listOf(isString)(v.missing) &&
+    listOf(isString)(v.granted)
+  );
+}
+
 export function isSetupOverview(v: unknown): v is SetupOverview {
   if (!isRecord(v)) return false;
-  const { tenant, consent, policy, assignment, deployment } = v;
+  const { tenant, signin, consent, policy, assignment, deployment } = v;
   return (
     isStatus(tenant) &&
+    isSignInConsent(signin) &&
     isStatus(consent) &&
     isConsentStatus(consent) &&
     isStatus(policy) &&

@@ -23,6 +23,9 @@ const de: Record<keyof typeof en, string> = {
   'errors.consentMissing.what': 'Ihre Organisation hat PinDesk dies noch nicht erlaubt.',
   'errors.consentMissing.next':
     'Bitten Sie einen Administrator, die Zustimmung zu erteilen, und melden Sie sich dann erneut an.',
+  'errors.orgNotApproved.what': 'Ihre Organisation hat PinDesk noch nicht genehmigt, daher können Sie sich nicht anmelden.',
+  'errors.orgNotApproved.next':
+    'Bitten Sie eine Administratorin oder einen Administrator, den ersten Schritt der Einrichtung von PinDesk auszuführen („Helpdesk bei PinDesk anmelden lassen“), und melden Sie sich dann erneut an.',
   'errors.conditionalAccess.what':
     'Die Zugriffsregeln Ihrer Organisation haben diese Anmeldung blockiert (zum Beispiel wegen dieses Geräts oder Standorts).',
   'errors.conditionalAccess.next': 'Wenden Sie sich an Ihr IT-Team und geben Sie ihm die Einzelheiten unten.',

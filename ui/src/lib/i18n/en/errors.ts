@@ -20,6 +20,9 @@ export default {
   'errors.signInInProgress.next': 'Finish it there, or cancel it in PinDesk and start again.',
   'errors.consentMissing.what': 'Your organisation has not yet allowed PinDesk to do this.',
   'errors.consentMissing.next': 'Ask an administrator to grant consent, then sign in again.',
+  'errors.orgNotApproved.what': 'Your organisation has not approved PinDesk yet, so you cannot sign in.',
+  'errors.orgNotApproved.next':
+    'Ask an administrator to run the first step of PinDesk\'s setup ("Let your helpdesk sign in to PinDesk"), then sign in again.',
   'errors.conditionalAccess.what':
     "Your organisation's access rules blocked this sign-in (for example from this device or location).",
   'errors.conditionalAccess.next': 'Ask your IT team, and give them the details below.',
