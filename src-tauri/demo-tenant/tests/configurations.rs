@@ -251,10 +251,24 @@ async fn status_overview_counts_move_from_pending_to_success() -> TestResult {
         assert_eq!(count(&after, name), 0, "{name}");
     }
 
+    // Intune pages deviceStatuses: every row is there once all `@odata.nextLink` pages are read.
     let statuses_path = format!("{CONFIGS}/{id}/deviceStatuses");
-    let (status, statuses) = graph_json(&tenant, &token, &statuses_path, &[]).await?;
-    assert_eq!(status, StatusCode::OK, "{statuses}");
-    let rows = statuses["value"].as_array().ok_or("no value")?;
+    let (status, mut page) = graph_json(&tenant, &token, &statuses_path, &[("$top", "2")]).await?;
+    assert_eq!(status, StatusCode::OK, "{page}");
+    let mut rows: Vec<Value> = Vec::new();
+    let mut pages = 0;
+    loop {
+        pages += 1;
+        rows.extend(page["value"].as_array().ok_or("no value")?.iter().cloned());
+        let Some(next) = page["@odata.nextLink"].as_str() else {
+            break;
+        };
+        assert!(next.contains("top=2"), "the link keeps the query: {next}");
+        let response = client()?.get(next).bearer_auth(&token).send().await?;
+        assert_eq!(response.status(), StatusCode::OK);
+        page = response.json().await?;
+    }
+    assert!(pages > 1, "the list came in one page");
     assert_eq!(rows.len() as u64, pending + not_applicable);
     assert!(
         rows.iter()

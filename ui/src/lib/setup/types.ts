@@ -133,11 +133,15 @@ export interface DeviceLine {
   explanation: string;
   needsAttention: boolean;
   lastReport: string | null;
+  /** Applied to the device itself ("System account" in Intune), not for a person. */
+  deviceContext?: boolean;
 }
 
 export interface Deployment {
   counts: DeploymentCounts;
   devices: DeviceLine[];
+  /** False when PinDesk stopped at its page limit: the list is partial. */
+  complete?: boolean;
 }
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null;

@@ -112,6 +112,9 @@ const de: Record<keyof typeof en, string> = {
   'deploy.hint':
     '„Nicht zutreffend“ ist für Telefone und Macs von Benutzern einer Benutzergruppe zu erwarten: Das Profil gilt nur für Windows. Geräte melden sich alle paar Stunden bei Intune, deshalb wachsen die Zahlen langsam.',
   'deploy.device': 'Gerätename',
+  'deploy.deviceItself': 'Das Gerät selbst (ohne angemeldete Person)',
+  'deploy.partial':
+    'Diese Liste ist nicht vollständig: Ihre Organisation hat mehr Geräte, als PinDesk auf einmal liest. Die Zahlen oben sind vollständig.',
   'deploy.user': 'Benutzer',
   'deploy.status': 'Status',
   'deploy.lastReport': 'Letzte Meldung',

@@ -108,6 +108,9 @@ export default {
   'deploy.hint':
     '"Not applicable" is expected for phones and Macs of users in a user group: the profile is for Windows only. Devices check in with Intune every few hours, so counts grow slowly.',
   'deploy.device': 'Device name',
+  'deploy.deviceItself': 'The device itself (no person signed in)',
+  'deploy.partial':
+    'This list is not complete: your organisation has more devices than PinDesk reads at once. The counts above are complete.',
   'deploy.user': 'User',
   'deploy.status': 'Status',
   'deploy.lastReport': 'Last report',
