@@ -9,15 +9,19 @@ mod graph_support;
 use graph_support::*;
 use pindesk_core::graph::GraphOptions;
 use pindesk_core::graph::models::DeviceConfigurationId;
-use pindesk_core::setup::{ProfileRef, deployment};
+use pindesk_core::setup::{ProfileRef, deployment, ensure_policy};
 use serde_json::{Value, json};
 
 const POLICY: &str = "7f1d2c3b-0000-4000-8000-000000000001";
+const TENANT: &str = "3f1c2b4a-9d8e-4f70-a1b2-c3d4e5f60718";
 
 fn fixture(name: &str, base: &url::Url) -> Value {
     let path = format!("{}/tests/fixtures/{name}", env!("CARGO_MANIFEST_DIR"));
     let text = std::fs::read_to_string(path).unwrap();
-    serde_json::from_str(&text.replace("{BASE}", base.as_str())).unwrap()
+    let text = text
+        .replace("{BASE}", base.as_str())
+        .replace("{TENANT}", TENANT);
+    serde_json::from_str(&text).unwrap()
 }
 
 fn policy() -> ProfileRef {
@@ -88,4 +92,67 @@ async fn at_the_page_limit_the_device_list_says_it_is_partial() {
     assert_eq!(server.seen().len(), 1, "no page beyond the limit");
     assert!(!found.complete);
     assert_eq!(found.devices.len(), 2);
+}
+
+/// Graph's list of profiles as it may answer: the PIN recovery profile with `omaSettings: []`,
+/// another with masked secret values. Reads by ID are answered in a batch.
+fn thin_intune(base: url::Url) -> impl Fn(&Seen, usize) -> Script + Send + Sync + 'static {
+    move |seen, _| {
+        let target = seen.target.as_str();
+        if seen.method == "POST" && target.contains("$batch") {
+            let responses: Vec<Value> = seen.json()["requests"]
+                .as_array()
+                .cloned()
+                .unwrap_or_default()
+                .iter()
+                .map(|r| {
+                    let url = r["url"].as_str().unwrap_or_default();
+                    let body = fixture("device_configuration_by_id.json", &base);
+                    if url.contains("a001") {
+                        json!({"id": r["id"], "status": 200, "body": body})
+                    } else {
+                        json!({"id": r["id"], "status": 200, "body": {
+                            "@odata.type": "#microsoft.graph.windows10CustomConfiguration",
+                            "id": "0c6c3f2e-0000-4000-8000-00000000a002",
+                            "displayName": "Wi-Fi certificate", "omaSettings": []}})
+                    }
+                })
+                .collect();
+            Script::json(200, json!({"responses": responses}))
+        } else if seen.method == "POST" {
+            Script::json(
+                500,
+                json!({"error": {"code": "NotExpected", "message": target}}),
+            )
+        } else if target.contains("organization") {
+            Script::json(200, fixture("organization.json", &base))
+        } else {
+            Script::json(200, fixture("device_configurations_thin_list.json", &base))
+        }
+    }
+}
+
+#[tokio::test]
+async fn a_thin_list_of_profiles_is_read_by_id_and_the_existing_profile_reused_not_duplicated() {
+    let server = ScriptServer::start_with_base(thin_intune).await;
+    let graph = client(server.base.clone(), FixedToken::new("t"), fast_options());
+    let choice = ensure_policy(&graph, TENANT).await.unwrap();
+    assert!(!choice.created, "no second PIN recovery profile");
+    assert_eq!(choice.profile.name, "Hello for Business - PIN recovery");
+    let seen = server.seen();
+    let posts: Vec<&str> = seen
+        .iter()
+        .filter(|s| s.method == "POST")
+        .map(|s| s.target.as_str())
+        .collect();
+    assert_eq!(posts, ["/v1.0/$batch"], "only the reads by ID were posted");
+    let batch = seen.iter().find(|s| s.target.contains("$batch")).unwrap();
+    let urls: Vec<String> = batch.json()["requests"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["url"].as_str().unwrap_or_default().to_owned())
+        .collect();
+    assert_eq!(urls.len(), 2, "the empty one and the masked one: {urls:?}");
+    assert_eq!(seen.len(), 3, "organisation, list, one batch");
 }

@@ -131,6 +131,7 @@ fn the_custom_profile_serializes_exactly_as_the_reference_shows() {
                 display_name: Some("EnablePinRecovery".into()),
                 description: None,
                 oma_uri: Some(uri.into()),
+                ..Default::default()
             },
             value: true,
         }]),
