@@ -35,6 +35,18 @@ async fn setup_graph(state: &AppState, task: Task) -> Result<(GraphClient, Strin
     Ok((client, session.account.tenant_id))
 }
 
+/// The consent links for the signed-in organisation (or the configured one before sign-in) on
+/// the configured sign-in host.
+async fn consent_links_for(auth: &pindesk_core::Auth) -> Vec<ConsentLink> {
+    let session = auth.current_session().await;
+    let config = auth.config();
+    let tenant = setup::consent_tenant_for(
+        session.as_ref().map(|s| s.account.tenant_id.as_str()),
+        &config.tenant,
+    );
+    setup::consent_links(&config.authority, tenant)
+}
+
 fn policy(id: &str) -> Result<ProfileRef, IpcError> {
     let id = id.trim();
     if id.is_empty() || id.len() > 100 {
@@ -86,7 +98,8 @@ pub async fn open_signin_consent(state: State<'_, AppState>) -> Result<(), IpcEr
 
 #[tauri::command]
 pub async fn consent_links(state: State<'_, AppState>) -> Result<ConsentLinks, IpcError> {
-    let links = setup::consent_links(&state.auth().await.config().authority);
+    let auth = state.auth().await;
+    let links = consent_links_for(&auth).await;
     let message_for_admin = setup::admin_request_message(&links);
     Ok(ConsentLinks {
         links,
@@ -99,7 +112,7 @@ pub async fn consent_links(state: State<'_, AppState>) -> Result<ConsentLinks, I
 pub async fn open_consent_pages(state: State<'_, AppState>) -> Result<(), IpcError> {
     let auth = state.auth().await;
     let browser = browser_for(auth.config());
-    for link in setup::consent_links(&auth.config().authority) {
+    for link in consent_links_for(&auth).await {
         let url = url::Url::parse(&link.url).map_err(|e| CoreError::Internal(e.to_string()))?;
         browser.open(&url)?;
     }

@@ -201,6 +201,12 @@ async fn post_once_answers_204_as_completed() {
         "/v1.0/deviceManagement/managedDevices/device-1/resetPasscode"
     );
     assert_eq!(seen[0].header("content-length"), Some("0"));
+    assert_eq!(
+        seen[0].header("content-type"),
+        None,
+        "no body, so no JSON Content-Type (as Microsoft's SDKs send resetPasscode)"
+    );
+    assert!(seen[0].body.is_empty());
 }
 
 #[tokio::test]

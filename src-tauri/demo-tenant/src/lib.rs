@@ -15,7 +15,8 @@
 //! by id, `resetPasscode`) and `$batch`.
 //!
 //! The two Windows Hello PIN reset apps are absent until consent is given on the demo's consent
-//! page, at the path of the published consent URLs: `/common/oauth2/authorize?client_id=<app>`.
+//! page, at the path of the published consent URLs: `/{tenant}/oauth2/authorize?client_id=<app>`
+//! (`common`, `organizations` or this tenant; another tenant ID is refused with AADSTS90002).
 //! Tests sign in without the HTML page through `prompt=none&login_hint=<person>`.
 //!
 //! Delegated Graph permissions that need an administrator's consent (all the app asks for but

@@ -22,7 +22,7 @@ usage: demo-tenant [--port N] [--devices N] [--fault-rate P] [--drop-rate P] [--
                    /TENANT/v2.0/adminconsent
 
 Prints the issuer URL as the first line on stdout, then serves until interrupted.
-Consent to the PIN reset apps at http://127.0.0.1:PORT/common/oauth2/authorize?client_id=APP_ID
+Consent to the PIN reset apps at http://127.0.0.1:PORT/TENANT_ID/oauth2/authorize?client_id=APP_ID
 (the path of Microsoft's published consent URLs); until then Graph answers 404 for them.";
 
 #[tokio::main]

@@ -237,12 +237,19 @@ impl GraphClient {
         }
         if call.method == Method::POST {
             // Graph answers a bodiless POST without Content-Length with 411, and hyper leaves the
-            // header out for an empty body.
-            let body = call.body.clone().unwrap_or_default();
-            request = request
-                .header(CONTENT_TYPE, "application/json")
-                .header(CONTENT_LENGTH, body.len())
-                .body(body);
+            // header out for an empty body. A bodiless action (`resetPasscode`) goes with no body
+            // and no JSON Content-Type: Microsoft's reference says "Do not supply a request body
+            // for this method", and the generated SDKs (msgraph-sdk-go's
+            // ManagedDevicesItemResetPasscodeRequestBuilder, the PowerShell SDK's
+            // Reset-MgDeviceManagementManagedDevicePasscode built on it) set only `Accept`. An
+            // empty body labelled JSON is not valid JSON, so it is not sent that way.
+            request = match &call.body {
+                Some(body) => request
+                    .header(CONTENT_TYPE, "application/json")
+                    .header(CONTENT_LENGTH, body.len())
+                    .body(body.clone()),
+                None => request.header(CONTENT_LENGTH, 0),
+            };
         }
         let response = request.send().await.map_err(|e| TransportError {
             sent: !(e.is_connect() || e.is_builder()),

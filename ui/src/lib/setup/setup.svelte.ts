@@ -68,6 +68,9 @@ export class SetupStore {
   checks = $state(0);
   secondsLeft = $state(0);
   consentError = $state<IpcError | null>(null);
+  /** The person said they already accepted ("check now"): an app still absent then means the
+   * consent went elsewhere, and the window says so. */
+  saidAccepted = $state(false);
 
   policyBusy = $state(false);
   policyError = $state<IpcError | null>(null);
@@ -155,6 +158,7 @@ export class SetupStore {
   async openConsent(): Promise<void> {
     if (this.watch === 'opening' || this.watch === 'watching') return;
     this.consentError = null;
+    this.saidAccepted = false;
     this.watch = 'opening';
     try {
       await api.openConsentPages();
@@ -170,6 +174,7 @@ export class SetupStore {
   checkAgain(): void {
     if (this.watch === 'opening' || this.watch === 'watching') return;
     this.consentError = null;
+    this.saidAccepted = true;
     this.#startWatching();
   }
 

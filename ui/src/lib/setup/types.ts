@@ -32,6 +32,9 @@ export interface AppCheck {
 export interface ConsentStatus {
   apps: AppCheck[];
   done: boolean;
+  /** When an app is still absent: the consent probably went to another organisation. The window
+   * says so only once the person said they accepted or the watch ran out. */
+  afterReturn?: { message: string; phrase?: RustPhrase } | null;
 }
 
 export interface ConsentLink {
@@ -142,11 +145,15 @@ export interface DeviceLine {
   explanation: string;
   needsAttention: boolean;
   lastReport: string | null;
+  /** Applied to the device itself ("System account" in Intune), not for a person. */
+  deviceContext?: boolean;
 }
 
 export interface Deployment {
   counts: DeploymentCounts;
   devices: DeviceLine[];
+  /** False when PinDesk stopped at its page limit: the list is partial. */
+  complete?: boolean;
 }
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null;
@@ -181,7 +188,9 @@ const isAppCheck = (v: unknown): v is AppCheck =>
   isRecord(v) && isApp(v.app) && APP_STATES.includes(v.state as string) && isString(v.message) && isOptionalPhrase(v.phrase);
 
 export function isConsentStatus(v: unknown): v is ConsentStatus {
-  return isRecord(v) && listOf(isAppCheck)(v.apps) && typeof v.done === 'boolean';
+  const note = v && isRecord(v) ? v.afterReturn : undefined;
+  const noteOk = note === undefined || note === null || (isRecord(note) && isString(note.message));
+  return isRecord(v) && listOf(isAppCheck)(v.apps) && typeof v.done === 'boolean' && noteOk;
 }
 
 const isLink = (v: unknown): v is ConsentLink => isRecord(v) && isApp(v.app) && isString(v.url);

@@ -234,7 +234,14 @@ impl<'de> Deserialize<'de> for DeviceActionResult {
         let (type_name, map) = split(Value::deserialize(deserializer)?)
             .ok_or_else(|| D::Error::custom("a device action result must be an object"))?;
         let result: ActionResultBase = polymorphic::read::<_, D::Error>(&map)?;
-        if !is_type(type_name.as_deref(), "resetPasscodeActionResult") {
+        // Graph's `deviceActionResults` is a collection of the base type: answers seen in peers'
+        // threads carry `@odata.type` on some items and only `actionName` ("resetPasscode", in
+        // the case the service chose) on others, so either marks a reset's result.
+        let named = result
+            .action_name
+            .as_deref()
+            .is_some_and(|n| n.trim().eq_ignore_ascii_case("resetPasscode"));
+        if !named && !is_type(type_name.as_deref(), "resetPasscodeActionResult") {
             return Ok(DeviceActionResult::Other {
                 odata_type: type_name,
                 result,
