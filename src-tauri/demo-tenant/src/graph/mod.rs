@@ -15,6 +15,7 @@ mod me;
 mod odata;
 mod organization;
 mod reset;
+mod reset_outcome;
 mod service_principals;
 mod throttle;
 

@@ -25,6 +25,21 @@ pub enum Verdict {
 
 pub use crate::phrase::Phrase;
 
+mod android;
+mod apple;
+
+/// What a reset does on the device, so the confirmation and the result can say it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub enum Effect {
+    /// Intune generates a new device passcode to read out (Android, AOSP, Windows 10 Mobile).
+    NewPasscode,
+    /// The passcode is removed and no new one is shown (iOS/iPadOS).
+    PasscodeRemoved,
+    /// Only the work profile gets a temporary passcode; it needs the reset token activated.
+    WorkProfilePasscode,
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Eligibility {
@@ -37,6 +52,8 @@ pub struct Eligibility {
     pub rule: Phrase,
     /// The warnings by key, in the order of `warnings`.
     pub warning_phrases: Vec<Phrase>,
+    /// What a reset does, for a resettable device only.
+    pub effect: Option<Effect>,
 }
 
 /// The kinds of device the rules tell apart.
@@ -101,7 +118,7 @@ pub fn kind_of(device: &ManagedDevice) -> Kind {
     }
 }
 
-fn build_of(version: &str) -> Vec<u32> {
+pub(super) fn build_of(version: &str) -> Vec<u32> {
     version
         .split('.')
         .map_while(|p| p.trim().parse().ok())
@@ -120,11 +137,11 @@ fn is_entra_joined(t: DeviceEnrollmentType) -> bool {
     )
 }
 
-fn s(text: &str) -> String {
+pub(super) fn s(text: &str) -> String {
     text.to_owned()
 }
 
-fn verdict(
+pub(super) fn verdict(
     verdict: Verdict,
     rule: Phrase,
     headline: &str,
@@ -139,6 +156,15 @@ fn verdict(
         warnings: Vec::new(),
         rule,
         warning_phrases: Vec::new(),
+        effect: None,
+    }
+}
+
+/// A resettable verdict that says what the reset does.
+pub(super) fn resettable(effect: Effect, rule: Phrase, headline: &str, text: &str) -> Eligibility {
+    Eligibility {
+        effect: Some(effect),
+        ..verdict(Verdict::Resettable, rule, headline, s(text), &[])
     }
 }
 
@@ -161,7 +187,11 @@ fn seen(device: &ManagedDevice) -> [(&'static str, String); 5] {
 }
 
 /// "Not eligible, here is what we saw", under the rule `key`.
-fn unrecognised(device: &ManagedDevice, key: &'static str, headline: &str) -> Eligibility {
+pub(super) fn unrecognised(
+    device: &ManagedDevice,
+    key: &'static str,
+    headline: &str,
+) -> Eligibility {
     let values = seen(device);
     let field = |i: usize| match values[i].1.as_str() {
         "" => s("(not reported)"),
@@ -215,19 +245,8 @@ fn rule(device: &ManagedDevice) -> Eligibility {
             ),
             &[],
         ),
-        Kind::Apple | Kind::Android => {
-            let os = device.operating_system.as_deref().unwrap_or("non-Windows");
-            verdict(
-                Verdict::NotPossible,
-                Phrase::new("otherPlatform", &[("os", s(os))]),
-                "Not covered by this Windows procedure",
-                format!(
-                    "This is a {os} device. PinDesk resets passcodes of Windows phones only; this \
-                     device needs its own platform's procedure."
-                ),
-                &[],
-            )
-        }
+        Kind::Apple => apple::rule(device),
+        Kind::Android => android::rule(device),
         Kind::Other => unrecognised(device, "unknownDevice", "Not eligible: unknown device"),
         Kind::WindowsMobile => mobile_rule(device),
     }
@@ -274,17 +293,24 @@ fn mobile_rule(device: &ManagedDevice) -> Eligibility {
             );
         }
     }
-    match device.management_state {
-        Some(ManagementState::Managed) => verdict(
-            Verdict::Resettable,
+    when_managed(device, || {
+        resettable(
+            Effect::NewPasscode,
             Phrase::new("resettable", &[]),
             "A new passcode can be generated",
-            s(
-                "This Windows 10 Mobile phone is Entra joined and managed. Intune will generate a \
-               new passcode; read it to the person once the phone has received it.",
-            ),
-            &[],
-        ),
+            "This Windows 10 Mobile phone is Entra joined and managed. Intune will generate a new \
+             passcode; read it to the person once the phone has received it.",
+        )
+    })
+}
+
+/// `ok` for a managed phone; otherwise why a reset would not reach it, or what we saw.
+pub(super) fn when_managed(
+    device: &ManagedDevice,
+    ok: impl FnOnce() -> Eligibility,
+) -> Eligibility {
+    match device.management_state {
+        Some(ManagementState::Managed) => ok(),
         None | Some(ManagementState::Unknown | ManagementState::UnknownFutureValue) => {
             unrecognised(
                 device,
@@ -373,5 +399,7 @@ pub fn eligibility_at(device: &ManagedDevice, now: OffsetDateTime) -> Eligibilit
 }
 
 #[cfg(test)]
-#[path = "eligibility_tests.rs"]
 mod tests;
+
+#[cfg(test)]
+mod platform_tests;
