@@ -135,3 +135,14 @@ test('a User Enrollment iPhone, a Mac and an Android 10 device-administrator pho
   }
   assert.equal(resets(), 4, 'nothing more was sent');
 });
+
+test('the activity log says an iPhone was done without a passcode, and a work profile was not supported', async () => {
+  const { driver } = app;
+  await driver.click('[data-testid="close-device"]');
+  await driver.click('[data-testid="open-audit"]');
+  await driver.waitFor('four audit rows', async () => (await driver.findAll('[data-testid="audit-row"]')).length === 4);
+  const log = await driver.text('[data-testid="audit-log"]');
+  assert.match(log, /Zoë’s iPhone[\s\S]*Done, no passcode returned/);
+  assert.match(log, /NW-AND-0031[\s\S]*New passcode issued/);
+  assert.match(log, /Inès's Pixel[\s\S]*Not supported by the device/);
+});

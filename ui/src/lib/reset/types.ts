@@ -144,6 +144,7 @@ export type Outcome =
   | 'notSent'
   | 'unconfirmed'
   | 'passcodeIssued'
+  | 'doneWithoutPasscode'
   | 'failed'
   | 'notSupported'
   | 'canceled';

@@ -126,6 +126,7 @@ const de: Record<keyof typeof en, string> = {
   'outcome.notSent': 'Nicht gesendet',
   'outcome.unconfirmed': 'Nicht bestätigt, bitte im Admin Center prüfen',
   'outcome.passcodeIssued': 'Neue Kennung erteilt',
+  'outcome.doneWithoutPasscode': 'Erledigt, keine Kennung zurückgegeben (bei iPhone und iPad wird die Kennung entfernt)',
   'outcome.failed': 'Auf dem Gerät fehlgeschlagen',
   'outcome.notSupported': 'Vom Gerät nicht unterstützt',
   'outcome.canceled': 'Abgebrochen',

@@ -124,6 +124,7 @@ export default {
   'outcome.notSent': 'Not sent',
   'outcome.unconfirmed': 'Not confirmed, check the admin center',
   'outcome.passcodeIssued': 'New passcode issued',
+  'outcome.doneWithoutPasscode': "Done, no passcode returned (an iPhone's or iPad's passcode is removed)",
   'outcome.failed': 'Failed on the device',
   'outcome.notSupported': 'Not supported by the device',
   'outcome.canceled': 'Canceled',
