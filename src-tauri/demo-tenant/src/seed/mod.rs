@@ -6,6 +6,7 @@ pub mod configurations;
 pub mod devices;
 pub mod fleet;
 pub mod people;
+mod platform;
 
 use serde_json::{Map, Value, json};
 use sha2::{Digest, Sha256};
