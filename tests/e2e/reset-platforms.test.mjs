@@ -7,6 +7,7 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
+import { checkScreen } from './a11y.mjs';
 import { freshDir, keepScreenshot, root, startApp, startDemoTenant } from './harness.mjs';
 
 let tenant;
@@ -78,6 +79,7 @@ test("an iPhone's passcode is removed: no passcode to read, the removal said pla
   assert.equal(await driver.displayed('[data-testid="reset-failure"]'), false);
   assert.equal(resets(), 1, 'exactly one resetPasscode was sent');
   assert.equal(betaReads().length, 0, 'an iPhone is judged from v1.0 alone');
+  await checkScreen(driver, 'the passcode removed');
   await keepScreenshot(driver, 'passcode-removed');
 });
 
@@ -118,6 +120,7 @@ test('a work profile without an active reset token says so in plain words', asyn
   assert.match(reason, /accepts the prompt on the phone/);
   assert.equal(await driver.displayed('[data-testid="passcode-panel"]'), false);
   assert.equal(resets(), 4, 'Intune can only say "not supported" after the one reset was sent');
+  await checkScreen(driver, 'the work profile without its reset token');
   await keepScreenshot(driver, 'work-profile-token');
 });
 
