@@ -44,7 +44,7 @@ describe('the catalogues', () => {
   });
 
   it('word every eligibility rule, warning, management state, reset reason and outcome', () => {
-    const eligibility = ['mod.rs', 'apple.rs', 'android.rs']
+    const eligibility = ['mod.rs', 'apple.rs', 'android.rs', 'warnings.rs']
       .map((file) => rust(`reset/eligibility/${file}`))
       .join('\n');
     const rules = all(eligibility, /Phrase::new\(\s*"([a-zA-Z]+)"/g);

@@ -27,6 +27,9 @@ pub use crate::phrase::Phrase;
 
 mod android;
 mod apple;
+mod warnings;
+
+use warnings::warnings;
 
 /// What a reset does on the device, so the confirmation and the result can say it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -350,41 +353,6 @@ fn state_words(state: ManagementState) -> (&'static str, &'static str) {
         ManagementState::Discovered => ("discovered", "discovered but not enrolled"),
         _ => ("other", "in another state"),
     }
-}
-
-/// Warnings shown before anything is sent, whatever the verdict: each by key and in English.
-fn warnings(device: &ManagedDevice, now: OffsetDateTime) -> Vec<(Phrase, String)> {
-    let mut out = Vec::new();
-    match device.management_state {
-        Some(ManagementState::RetirePending | ManagementState::RetireIssued) => out.push((
-            Phrase::new("retiring", &[]),
-            s("This device is being retired: it is leaving management and will lose company data."),
-        )),
-        Some(ManagementState::WipePending | ManagementState::WipeIssued) => out.push((
-            Phrase::new("wipePending", &[]),
-            s("A wipe is pending for this device: it will be reset to factory settings."),
-        )),
-        _ => {}
-    }
-    match device.last_sync_date_time {
-        Some(last) => {
-            let days = (now - last).whole_days();
-            if days >= STALE_AFTER_DAYS {
-                out.push((
-                    Phrase::new("stale", &[("days", days.to_string())]),
-                    format!(
-                        "This device has not checked in for {days} days. Make sure it is the right \
-                         device; anything sent reaches it only when it next connects."
-                    ),
-                ));
-            }
-        }
-        None => out.push((
-            Phrase::new("noCheckIn", &[]),
-            s("Intune has no check-in time for this device."),
-        )),
-    }
-    out
 }
 
 /// The eligibility of `device` now.
