@@ -165,7 +165,7 @@ pub async fn reset_status(
     since: String,
 ) -> Result<ResetStatusForWindow, IpcError> {
     let status = read_status(&state, &device_id, &since).await?;
-    if let Some(outcome) = Outcome::of_state(status.state) {
+    if let Some(outcome) = Outcome::of_state(status.state, status.passcode.is_some()) {
         // Only a reset this app logged gets its outcome; a failure to write is logged, not shown
         // in place of the passcode.
         let note_key = status.reason_key.map(|key| format!("reason:{key}"));

@@ -123,6 +123,28 @@ impl GraphClient {
         }
     }
 
+    /// The same connection pool, tokens and settings against another API version (`beta`), for
+    /// the few facts v1.0 does not hold. The new root replaces the last segment of this one.
+    pub fn with_api_version(&self, version: &str) -> Result<GraphClient, GraphError> {
+        let mut base = self.inner.root.clone();
+        let path = self.inner.root.path().trim_end_matches('/');
+        let parent = path
+            .rsplit_once('/')
+            .map_or("", |(parent, _)| parent)
+            .to_owned();
+        base.set_path(&parent);
+        let mut options = self.inner.options.clone();
+        version.clone_into(&mut options.api_version);
+        Ok(GraphClient {
+            inner: Arc::new(Inner {
+                http: self.inner.http.clone(),
+                root: version_root(&base, version)?,
+                tokens: self.inner.tokens.clone(),
+                options,
+            }),
+        })
+    }
+
     pub fn options(&self) -> &GraphOptions {
         &self.inner.options
     }

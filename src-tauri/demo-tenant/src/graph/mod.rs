@@ -16,6 +16,7 @@ mod odata;
 mod organization;
 mod permission_grants;
 mod reset;
+mod reset_outcome;
 mod service_principals;
 mod throttle;
 

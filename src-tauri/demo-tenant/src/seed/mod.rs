@@ -7,6 +7,7 @@ pub mod devices;
 pub mod fleet;
 mod grants;
 pub mod people;
+mod platform;
 
 use serde_json::{Map, Value, json};
 use sha2::{Digest, Sha256};

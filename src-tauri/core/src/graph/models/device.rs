@@ -46,6 +46,8 @@ pub struct ManagedDevice {
     pub device_type: Option<String>,
     /// Beta only (`azureADJoined`, ...); absent on v1.0.
     pub join_type: Option<String>,
+    /// Beta only (`company`, `personal`); v1.0 calls it `managedDeviceOwnerType`.
+    pub owner_type: Option<String>,
     pub device_action_results: Option<Vec<DeviceActionResult>>,
 }
 
@@ -67,6 +69,15 @@ pub enum DeviceEnrollmentType {
     WindowsAzureAdJoinUsingDeviceAuth,
     AppleUserEnrollment,
     AppleUserEnrollmentWithServiceAccount,
+    /// Beta only, like every member below: v1.0's enum has no Android members.
+    AndroidEnterpriseDedicatedDevice,
+    AndroidEnterpriseFullyManaged,
+    AndroidEnterpriseCorporateWorkProfile,
+    #[serde(rename = "androidAOSPUserOwnedDeviceEnrollment")]
+    AndroidAospUserOwnedDeviceEnrollment,
+    #[serde(rename = "androidAOSPUserlessDeviceEnrollment")]
+    AndroidAospUserlessDeviceEnrollment,
+    AppleAccountDrivenUserEnrollment,
     UnknownFutureValue,
     /// `unknown`, or a member added after this build.
     #[serde(other)]

@@ -37,7 +37,7 @@ const de: Record<keyof typeof en, string> = {
 
   'signIn.heading': 'Anmelden',
   'signIn.intro':
-    'PinDesk setzt über Microsoft Intune Ihrer Organisation die Kennung eines Windows-Geräts zurück, wenn sich jemand ausgesperrt hat. Melden Sie sich dazu mit Ihrem Arbeitskonto an; dafür öffnet sich Ihr Browser, und PinDesk sieht Ihr Passwort nie.',
+    'PinDesk setzt über Microsoft Intune Ihrer Organisation die Kennung eines Telefons, Tablets oder Windows-Geräts zurück, wenn sich jemand ausgesperrt hat. Melden Sie sich dazu mit Ihrem Arbeitskonto an; dafür öffnet sich Ihr Browser, und PinDesk sieht Ihr Passwort nie.',
   'signIn.before': 'Auf diesem Computer schon einmal angemeldet',
   'signIn.continueAs': 'Weiter als {name} ({username})',
   'signIn.forget': 'Entfernen',

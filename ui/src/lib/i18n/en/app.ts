@@ -35,7 +35,7 @@ export default {
 
   'signIn.heading': 'Sign in',
   'signIn.intro':
-    "PinDesk resets the passcode of a Windows device for someone who is locked out, through your organisation's Microsoft Intune. Sign in with your work account to start; your browser opens for it, and PinDesk never sees your password.",
+    "PinDesk resets the passcode of a phone, tablet or Windows device for someone who is locked out, through your organisation's Microsoft Intune. Sign in with your work account to start; your browser opens for it, and PinDesk never sees your password.",
   'signIn.before': 'Signed in before on this computer',
   'signIn.continueAs': 'Continue as {name} ({username})',
   'signIn.forget': 'Forget',
