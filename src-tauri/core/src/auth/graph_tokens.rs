@@ -53,4 +53,8 @@ impl TokenSource for GraphTokens {
                 .map_err(|error| GraphError::Token(IpcError::from(&error)))
         })
     }
+
+    fn claims_challenged(&self, challenge: &str) {
+        self.auth.note_claims_challenge(challenge);
+    }
 }

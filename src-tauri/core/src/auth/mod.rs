@@ -3,6 +3,7 @@
 //! access tokens in memory and the refresh token in the keychain.
 
 mod browser;
+mod claims;
 mod discovery;
 mod graph_tokens;
 mod http;

@@ -83,6 +83,8 @@ pub(super) struct Inner {
     pub tokens: Mutex<TokenCache>,
     pub accounts: StdMutex<AccountList>,
     pub storage_warning: StdMutex<Option<String>>,
+    /// Claims a Conditional Access policy asked for through Graph, to send at the next sign-in.
+    pending_claims: StdMutex<Option<String>>,
 }
 
 impl fmt::Debug for Auth {
@@ -131,6 +133,7 @@ impl Auth {
                 tokens: Mutex::new(TokenCache::default()),
                 accounts: StdMutex::new(accounts),
                 storage_warning: StdMutex::new(None),
+                pending_claims: StdMutex::new(None),
                 config,
             }),
         })
@@ -181,6 +184,15 @@ impl Auth {
         }
     }
 
+    /// Keeps the claims Graph's Conditional Access challenge asked for, so the next interactive
+    /// sign-in requests them (a refresh cannot satisfy them).
+    pub fn note_claims_challenge(&self, challenge: &str) {
+        if let Some(claims) = super::claims::claims_parameter(challenge) {
+            info!("Conditional Access asked for more; the next sign-in will request it");
+            *lock(&self.inner.pending_claims) = Some(claims);
+        }
+    }
+
     pub fn sign_in_running(&self) -> bool {
         lock(&self.inner.sign_in).is_some()
     }
@@ -190,12 +202,14 @@ impl Auth {
         let discovery = self.discovery().await?;
         let listener = LoopbackListener::bind().await?;
         let scopes = scopes_for(task, &config.graph_url);
+        let asked_claims = lock(&self.inner.pending_claims).clone();
         let request = authorize_request(
             &discovery,
             &config.client_id,
             &listener.redirect_uri(),
             &scopes,
             hint,
+            asked_claims.as_deref(),
         )?;
         info!(
             ?task,
@@ -229,6 +243,9 @@ impl Auth {
         let mut account = claims.account();
         account.tenant_name = self.tenant_name(tokens.access_token.expose()).await;
         info!(?task, tenant = %account.tenant_id, "signed in");
+        if asked_claims.is_some() {
+            *lock(&self.inner.pending_claims) = None;
+        }
         let access = CachedToken::new(tokens.access_token, tokens.lifetime, task)?;
 
         self.store_refresh_token(&account.id, tokens.refresh_token.as_ref())

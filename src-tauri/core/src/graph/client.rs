@@ -213,6 +213,9 @@ impl GraphClient {
                         attempt -= 1;
                         continue;
                     }
+                    if let Some(claims) = error.claims_challenge() {
+                        self.inner.tokens.claims_challenged(claims);
+                    }
                     if !retry::is_transient(error.status) || attempt >= options.max_attempts {
                         return Err(error.into());
                     }

@@ -181,7 +181,11 @@ impl ConsentStatus {
 /// the way out (links that name this organisation).
 fn consent_elsewhere() -> ConsentNote {
     ConsentNote {
-        message: "PinDesk still cannot find the app in this organisation. If you clicked Accept,                   the consent probably went to a different organisation: for example your own                   organisation if you are a guest or partner here, or another account that was                   already signed in to the browser. Open the pages again from here, sign in with                   an administrator account of this organisation, and accept again."
+        message: "PinDesk still cannot find the app in this organisation. If you clicked Accept, \
+                  the consent probably went to a different organisation: for example your own \
+                  organisation if you are a guest or partner here, or another account that was \
+                  already signed in to the browser. Open the pages again from here, sign in with \
+                  an administrator account of this organisation, and accept again."
             .to_owned(),
         phrase: Phrase::plain("consentElsewhere"),
     }

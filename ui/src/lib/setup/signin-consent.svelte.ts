@@ -4,7 +4,8 @@
 // redirect goes to an address nothing listens on.
 
 import { api, toIpcError, type IpcError } from '../api';
-import type { SetupStore, WatchPhase } from './setup.svelte';
+import type { SetupStore } from './setup.svelte';
+import type { WatchPhase } from './timing';
 import type { SignInConsent } from './types';
 
 export class SignInConsentStore {

@@ -40,7 +40,7 @@ const de: Record<keyof typeof en, string> = {
   'consent.stop': 'Nicht mehr warten',
   'consent.timedOut':
     'PinDesk hat nach 10 Minuten aufgehört zu warten. Wenn Sie beiden Seiten zugestimmt haben, klicken Sie auf „jetzt prüfen“; sonst öffnen Sie die Seiten erneut.',
-  'consent.elsewhere':
+  'setup.status.consentElsewhere':
     'PinDesk findet die PIN-Zurücksetzungs-Apps in dieser Organisation noch immer nicht. Wenn Sie auf „Akzeptieren“ geklickt haben, ging die Zustimmung wahrscheinlich an eine andere Organisation: zum Beispiel an Ihre eigene, wenn Sie hier Gast oder Partner sind, oder an ein anderes Konto, das im Browser bereits angemeldet war. Öffnen Sie die Seiten von hier aus erneut, melden Sie sich mit einem Administratorkonto dieser Organisation an und stimmen Sie erneut zu.',
   'consent.cancelled':
     'Warten beendet. PinDesk hat nichts verändert; prüfen Sie erneut, sobald Sie zugestimmt haben.',

@@ -37,7 +37,7 @@ export default {
   'consent.stop': 'Stop waiting',
   'consent.timedOut':
     'PinDesk stopped waiting after 10 minutes. If you accepted both pages, click "check now"; if not, open the pages again.',
-  'consent.elsewhere':
+  'setup.status.consentElsewhere':
     'PinDesk still cannot find the PIN reset apps in this organisation. If you clicked Accept, the consent probably went to a different organisation: for example your own organisation if you are a guest or partner here, or another account that was already signed in to the browser. Open the pages again from here, sign in with an administrator account of this organisation, and accept again.',
   'consent.cancelled': 'Stopped waiting. Nothing was changed by PinDesk; check again when you have accepted.',
   'consent.ask.summary': 'Not an Application Administrator? Ask one to do it',
