@@ -92,7 +92,8 @@ for (const theme of ['light', 'dark']) {
         await driver.type('[data-testid="device-search"]', text);
         await driver.waitFor(`a result named ${name}`, () =>
           driver.execute(
-            `const hit = [...document.querySelectorAll('[data-testid="device-result"]')]
+            `if (document.querySelector('#device-heading')?.textContent.includes(arguments[0])) return true;
+      const hit = [...document.querySelectorAll('[data-testid="device-result"]')]
                .find((el) => el.textContent.includes(arguments[0]));
              if (hit) hit.click();
              return Boolean(hit);`,

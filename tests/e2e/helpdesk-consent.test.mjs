@@ -116,7 +116,8 @@ test('the helpdesk person then signs in and resets a phone', async () => {
   await driver.type('[data-testid="device-search"]', 'Lumi');
   await driver.waitFor('the phone in the results', () =>
     driver.execute(
-      `const hit = [...document.querySelectorAll('[data-testid="device-result"]')]
+      `if (document.querySelector('#device-heading')?.textContent.includes(arguments[0])) return true;
+      const hit = [...document.querySelectorAll('[data-testid="device-result"]')]
          .find((el) => el.textContent.includes('Lumia'));
        if (hit) hit.click();
        return Boolean(hit);`,

@@ -57,7 +57,8 @@ async function search(text) {
 async function choose(name) {
   await app.driver.waitFor(`a result named ${name}`, () =>
     app.driver.execute(
-      `const hit = [...document.querySelectorAll('[data-testid="device-result"]')]
+      `if (document.querySelector('#device-heading')?.textContent.includes(arguments[0])) return true;
+      const hit = [...document.querySelectorAll('[data-testid="device-result"]')]
          .find((el) => el.textContent.includes(arguments[0]));
        if (hit) hit.click();
        return Boolean(hit);`,

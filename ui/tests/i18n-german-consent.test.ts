@@ -8,8 +8,8 @@ import App from '../src/App.svelte';
 import Consent from '../src/views/Consent.svelte';
 import { SetupStore } from '../src/lib/setup/setup.svelte';
 import { choose } from '../src/lib/i18n';
-import { appInfo, fakeBackend, session } from './backend';
-import { englishLeft } from './german';
+import { appInfo, fakeBackend, page, resetStatus, session } from './backend';
+import { DEVICES, englishLeft } from './german';
 import { apps, keyed, LINKS, status } from './german-setup';
 
 vi.mock('@tauri-apps/api/core', () => ({ invoke: vi.fn() }));
@@ -106,10 +106,13 @@ describe('the helpdesk in German', () => {
       app_info: () => appInfo({ language: 'de' }),
       restore_session: () => session('helpdesk'),
       setup_overview: () => keyed(false),
+      search_devices: () => page([DEVICES[1]]),
+      reset_status: () => resetStatus({ state: 'none' }),
     });
     render(App);
     await screen.findByTestId('view-reset');
-    expect((await screen.findByTestId('setup-unfinished')).textContent).toContain('noch nicht abgeschlossen');
+    await userEvent.type(screen.getByTestId('device-search'), 'PC-17');
+    expect((await screen.findByTestId('setup-unfinished')).textContent).toContain('nicht abgeschlossen');
     noEnglish();
   });
 });

@@ -47,7 +47,7 @@ describe('the Reset step in German', () => {
     await userEvent.type(screen.getByTestId('device-search'), 'P');
     expect(screen.getByTestId('search-status').textContent).toBe('Geben Sie mindestens 2 Zeichen ein.');
     await userEvent.type(screen.getByTestId('device-search'), 'H');
-    await waitFor(() => expect(screen.getByTestId('search-status').textContent).toBe('Keine passenden Geräte'));
+    await waitFor(() => expect(screen.getByTestId('search-status').textContent).toBe('Nichts gefunden für „PH“.'));
     noEnglish();
   });
 

@@ -13,7 +13,7 @@ describe('device search', () => {
   it('waits for a pause in typing: fast typing makes one call', async () => {
     const backend = fakeBackend({ search_devices: () => page([device()]) });
     render(Reset);
-    expect(screen.getByLabelText("Device name, person's sign-in name, or serial number")).toBe(search());
+    expect(screen.getByLabelText("Person's name, sign-in address, device name or serial number")).toBe(search());
     await userEvent.type(search(), 'PHONE-00');
     expect(backend.calls('search_devices')).toHaveLength(0); // still inside the 300 ms pause
     await screen.findByTestId('device-result');
@@ -30,7 +30,7 @@ describe('device search', () => {
     expect(screen.getByTestId('search-status').textContent).toMatch(/at least 2 characters/);
   });
 
-  it('says Searching… while it asks, then No devices match', async () => {
+  it('says Searching… while it asks, then what was searched and what to try', async () => {
     const answer = deferred<unknown>();
     fakeBackend({ search_devices: () => answer.promise });
     render(Reset, { timing: { debounceMs: 5 } });
@@ -38,7 +38,9 @@ describe('device search', () => {
     await waitFor(() => expect(screen.getByTestId('search-status').textContent).toBe('Searching…'));
     expect(screen.getByTestId('search-status').getAttribute('aria-live')).toBe('polite');
     answer.resolve(page([]));
-    await waitFor(() => expect(screen.getByTestId('search-status').textContent).toBe('No devices match'));
+    await waitFor(() => expect(screen.getByTestId('search-status').textContent).toBe('Nothing found for “nobody”.'));
+    expect(screen.getByTestId('search-none-help').textContent).toMatch(/device names, people's names and sign-in addresses, and serial numbers/);
+    expect(screen.getByTestId('search-none-help').textContent).toMatch(/first or last name/);
     expect(screen.queryByTestId('device-result')).toBeNull();
   });
 

@@ -1,26 +1,44 @@
 import { describe, expect, it, vi } from 'vitest';
 import { render, screen, waitFor } from '@testing-library/svelte';
 import App from '../src/App.svelte';
-import { fakeBackend, overview, session } from './backend';
+import userEvent from '@testing-library/user-event';
+import { device, eligibility, fakeBackend, overview, page, resetStatus, session } from './backend';
 
 vi.mock('@tauri-apps/api/core', () => ({ invoke: vi.fn() }));
 
 describe('setup as the app starts', () => {
-  it('takes helpdesk staff straight to the reset job when everything is done, steps marked done', async () => {
+  it('takes helpdesk staff to the search with the box focused; setup sits behind its entry', async () => {
     fakeBackend({ restore_session: () => session('helpdesk'), setup_overview: () => overview(true) });
     render(App);
     await screen.findByTestId('view-reset');
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByTestId('device-search')));
+    expect(screen.queryByTestId('step-reset')).toBeNull();
+    await userEvent.click(screen.getByTestId('open-setup'));
     await screen.findByTestId('step-done-consent');
     expect(screen.getByTestId('step-done-policy')).toBeTruthy();
     expect(screen.queryByTestId('setup-unfinished')).toBeNull();
   });
 
-  it('tells helpdesk staff when setup is unfinished, without leaving the reset job', async () => {
-    fakeBackend({ restore_session: () => session('helpdesk'), setup_overview: () => overview(false) });
+  it('says setup is unfinished only on a PC, where it matters, not as a banner', async () => {
+    const pc = device({ id: 'pc', name: 'NW-LT-0117', eligibility: eligibility('selfService') });
+    const phone = device({ id: 'phone', name: 'PHONE-1' });
+    fakeBackend({
+      restore_session: () => session('helpdesk'),
+      setup_overview: () => overview(false),
+      search_devices: () => page([pc, phone]),
+      reset_status: () => resetStatus({ state: 'none' }),
+    });
     render(App);
     await screen.findByTestId('view-reset');
-    expect((await screen.findByTestId('setup-unfinished')).textContent).toMatch(/not finished/);
-    expect(screen.queryByTestId('step-done-consent')).toBeNull();
+    await new Promise((r) => setTimeout(r, 20));
+    expect(screen.queryByTestId('setup-unfinished')).toBeNull();
+    await userEvent.type(screen.getByTestId('device-search'), 'NW');
+    await userEvent.click((await screen.findAllByTestId('device-result'))[1]);
+    await screen.findByTestId('device-details');
+    expect(screen.queryByTestId('setup-unfinished')).toBeNull();
+    await userEvent.click(screen.getByTestId('close-device'));
+    await userEvent.click((await screen.findAllByTestId('device-result'))[0]);
+    expect((await screen.findByTestId('setup-unfinished')).textContent).toMatch(/PIN recovery has not reached this PC/);
   });
 
   it('says nothing when the overview cannot be read, and the reset job still works', async () => {

@@ -18,8 +18,11 @@ pub enum Task {
 }
 
 const OIDC_SCOPES: [&str; 3] = ["openid", "profile", "offline_access"];
-const HELPDESK_GRAPH_SCOPES: [&str; 3] = [
+// `User.ReadBasic.All` finds the caller in the directory by name (the search box), reading only
+// names and sign-in addresses.
+const HELPDESK_GRAPH_SCOPES: [&str; 4] = [
     "User.Read",
+    "User.ReadBasic.All",
     "DeviceManagementManagedDevices.Read.All",
     "DeviceManagementManagedDevices.PrivilegedOperations.All",
 ];
@@ -104,6 +107,7 @@ mod tests {
                 "profile",
                 "offline_access",
                 "https://graph.microsoft.com/User.Read",
+                "https://graph.microsoft.com/User.ReadBasic.All",
                 "https://graph.microsoft.com/DeviceManagementManagedDevices.Read.All",
                 "https://graph.microsoft.com/DeviceManagementManagedDevices.PrivilegedOperations.All",
             ]

@@ -73,9 +73,28 @@ async fn list(
     Extension(caller): Extension<Caller>,
     RawQuery(raw): RawQuery,
 ) -> Result<Json<Value>, GraphError> {
+    list_of(&state, version, &caller, raw.as_deref(), None)
+}
+
+/// Whose devices a list holds: everyone's, or one user's (`/users/{id}/managedDevices`).
+pub(super) struct Owner<'a> {
+    pub id: &'a str,
+    /// The path the list was asked at, for its context and next link.
+    pub set: String,
+}
+
+/// The device list, everyone's or `owner`'s, with `$filter`, `$select`, `$top` and paging.
+pub(super) fn list_of(
+    state: &AppState,
+    version: ApiVersion,
+    caller: &Caller,
+    raw: Option<&str>,
+    owner: Option<Owner<'_>>,
+) -> Result<Json<Value>, GraphError> {
     caller.require_any(&READ_SCOPES)?;
     caller.require_role(&DEVICE_ROLES)?;
-    let query = Query::parse(raw.as_deref());
+    let set = owner.as_ref().map_or(SET, |o| o.set.as_str());
+    let query = Query::parse(raw);
     let names = known(version);
     let selected = query.select("managedDevice", &names)?;
     let filter = query
@@ -95,6 +114,12 @@ async fn list(
         let reads = |name: &str| light.is_some_and(|f| f.reads(name));
         let light_of = light.map(|_| fleet.light_reader(&reads));
         for index in start..fleet.len() {
+            if owner
+                .as_ref()
+                .is_some_and(|o| fleet.owner_id_at(index) != Some(o.id))
+            {
+                continue;
+            }
             if let (Some(light), Some(light_of)) = (light, &light_of)
                 && !light_of(index).is_some_and(|d| light.matches(&d))
             {
@@ -120,14 +145,14 @@ async fn list(
         json!(context(
             &state.origin,
             version.path(),
-            SET,
+            set,
             selected.as_deref(),
             false
         )),
     );
     body.insert("value".into(), Value::Array(page));
     if let Some(position) = next {
-        let link = next_link(&state.origin, version.path(), SET, raw.as_deref(), position);
+        let link = next_link(&state.origin, version.path(), set, raw, position);
         body.insert("@odata.nextLink".into(), json!(link));
     }
     Ok(Json(Value::Object(body)))

@@ -79,14 +79,14 @@ async fn member_count(
     )))
 }
 
-fn eventual(headers: &HeaderMap) -> bool {
+pub(super) fn eventual(headers: &HeaderMap) -> bool {
     headers
         .get("ConsistencyLevel")
         .and_then(|v| v.to_str().ok())
         .is_some_and(|v| v.trim().eq_ignore_ascii_case("eventual"))
 }
 
-fn needs_eventual(option: &str) -> GraphError {
+pub(super) fn needs_eventual(option: &str) -> GraphError {
     GraphError::new(
         axum::http::StatusCode::BAD_REQUEST,
         "Request_UnsupportedQuery",

@@ -19,6 +19,7 @@ mod reset;
 mod reset_outcome;
 mod service_principals;
 mod throttle;
+mod users;
 
 use axum::extract::{Request, State};
 use axum::http::header::{AUTHORIZATION, CONTENT_TYPE, RETRY_AFTER, WWW_AUTHENTICATE};
@@ -104,6 +105,7 @@ fn endpoints() -> Router<AppState> {
         .merge(devices::routes())
         .merge(reset::routes())
         .merge(groups::routes())
+        .merge(users::routes())
         .merge(configurations::routes())
         .merge(permission_grants::routes())
         .merge(service_principals::routes())

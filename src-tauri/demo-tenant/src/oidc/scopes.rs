@@ -9,8 +9,9 @@ pub(crate) const GRAPH_RESOURCE: &str = "https://graph.microsoft.com/";
 /// Delegated Graph permissions the demo knows for the client. A request for anything else fails
 /// the way a permission nobody could consent to does. All but [`USER_CONSENTABLE`] need an
 /// administrator's consent, as in Graph's permissions reference (see `consent_check`).
-pub(crate) const KNOWN: [&str; 10] = [
+pub(crate) const KNOWN: [&str; 11] = [
     "User.Read",
+    "User.ReadBasic.All",
     "Directory.Read.All",
     "Organization.Read.All",
     "Application.Read.All",
@@ -22,8 +23,9 @@ pub(crate) const KNOWN: [&str; 10] = [
     "DeviceManagementManagedDevices.PrivilegedOperations.All",
 ];
 
-/// The only permission of [`KNOWN`] a person may consent to for themselves.
-pub(crate) const USER_CONSENTABLE: [&str; 1] = ["User.Read"];
+/// The permissions of [`KNOWN`] a person may consent to for themselves (Graph's permissions
+/// reference: "Admin consent required: No").
+pub(crate) const USER_CONSENTABLE: [&str; 2] = ["User.Read", "User.ReadBasic.All"];
 
 /// Whether `scope` (a name from [`KNOWN`]) needs an administrator's consent.
 pub(crate) fn admin_only(scope: &str) -> bool {

@@ -9,8 +9,8 @@ use time::OffsetDateTime;
 
 use serde_json::{Map, Value};
 
-use super::devices::{LIGHT_PROPERTIES, ManagedDevice, device_at, id_at, light_at};
-use super::people::Employee;
+use super::devices::{LIGHT_PROPERTIES, ManagedDevice, device_at, id_at, light_at, spec_at};
+use super::people::{Employee, owner_index};
 
 /// The properties a helpdesk search filters on, kept for every device: Intune answers such a
 /// search from an index, and so does the demo tenant, or a search of a large fleet would time
@@ -107,6 +107,14 @@ impl Fleet {
     /// Every device in order, each made as it is reached.
     pub fn iter(&self) -> impl Iterator<Item = ManagedDevice> + '_ {
         (0..self.count).filter_map(|i| self.get(i))
+    }
+
+    /// The user id of the person the device at `index` belongs to, without building the device
+    /// (an action never changes who owns it).
+    pub fn owner_id_at(&self, index: usize) -> Option<&str> {
+        let alias = spec_at(index).owner?;
+        let owner = owner_index(alias).and_then(|i| self.owners.get(i))?;
+        Some(owner.id.as_str())
     }
 
     /// Where the device with `id` sits, if it exists.

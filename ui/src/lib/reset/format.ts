@@ -94,3 +94,14 @@ export function spellOut(passcode: string): string {
     .map((group) => [...group].map(spell).join(' '))
     .join(' — ');
 }
+
+/** "Sent 2 minutes ago." from when the reset was sent (the computer's clock). */
+export function sentAgo(iso: string | null, now: number = Date.now()): string {
+  const date = parse(iso);
+  if (!date) return '';
+  const minutes = Math.round((now - date.getTime()) / 60_000);
+  if (minutes < 1) return t('daily.sentJustNow');
+  const words = new Intl.RelativeTimeFormat(locale.intl, { numeric: 'always' });
+  const ago = minutes < 60 ? words.format(-minutes, 'minute') : words.format(-Math.round(minutes / 60), 'hour');
+  return t('daily.sentAgo', { ago });
+}

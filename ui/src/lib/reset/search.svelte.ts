@@ -13,6 +13,11 @@ export class DeviceSearch {
   loadingMore = $state(false);
   searching = $state(false);
   searchError = $state<IpcError | null>(null);
+  /** The result the arrow keys are on (-1: none); Enter opens it. */
+  active = $state(-1);
+  /** Called when a search finds exactly one device whose name or serial number is the text
+   * typed: the view opens it at once. */
+  onExactMatch: ((device: DeviceSummary) => void) | null = null;
 
   readonly #debounceMs: number;
   #searchTimer: ReturnType<typeof setTimeout> | undefined;
@@ -50,6 +55,7 @@ export class DeviceSearch {
     this.#searchSeq += 1;
     this.searching = false;
     this.searchError = null;
+    this.active = -1;
     if (this.tooShort) {
       this.results = null;
       this.more = null;
@@ -67,6 +73,10 @@ export class DeviceSearch {
       if (seq !== this.#searchSeq) return;
       this.results = found.devices;
       this.more = found.more;
+      this.searching = false;
+      const exact = exactMatch(query, found.devices);
+      if (exact) this.onExactMatch?.(exact);
+      return;
     } catch (e) {
       if (seq !== this.#searchSeq) return;
       this.results = null;
@@ -95,4 +105,14 @@ export class DeviceSearch {
       if (seq === this.#searchSeq) this.loadingMore = false;
     }
   }
+}
+
+/** The one device whose name or serial number is `query` (any case), when it is the only
+ * result: typing it out means "this one". */
+export function exactMatch(query: string, devices: DeviceSummary[]): DeviceSummary | null {
+  if (devices.length !== 1) return null;
+  const [device] = devices;
+  const text = query.trim().toLowerCase();
+  const same = (value: string | null | undefined) => (value ?? '').toLowerCase() === text;
+  return same(device.name) || same(device.serial) ? device : null;
 }

@@ -32,7 +32,10 @@ const EFFECTS: readonly string[] = ['newPasscode', 'passcodeRemoved', 'workProfi
 export interface DeviceSummary {
   id: string;
   name: string;
+  /** The person's display name; null when no person is assigned. */
   user: string | null;
+  /** The person's sign-in address, shown beside the name. */
+  signIn?: string | null;
   model: string | null;
   os: string | null;
   osVersion: string | null;
@@ -113,6 +116,7 @@ export function isDeviceSummary(v: unknown): v is DeviceSummary {
     isString(v.name) &&
     ['user', 'model', 'os', 'osVersion', 'lastCheckIn'].every((key) => isNullableString(v[key])) &&
     (v.serial === undefined || isNullableString(v.serial)) &&
+    (v.signIn === undefined || isNullableString(v.signIn)) &&
     isEligibility(v.eligibility)
   );
 }

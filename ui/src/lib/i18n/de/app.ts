@@ -13,8 +13,6 @@ const de: Record<keyof typeof en, string> = {
   'app.signOut': 'Abmelden',
   'app.signOutTitle': 'Meldet Sie ab und entfernt dieses Konto von diesem Computer',
   'app.starting': 'PinDesk wird gestartet…',
-  'app.setupUnfinished':
-    'Die Einrichtung Ihrer Organisation ist noch nicht abgeschlossen, deshalb funktionieren Zurücksetzungen vielleicht nicht. Ein Administrator kann sie in den Schritten 1 und 2 abschließen.',
   'app.setupUnfinishedLink': 'Stand der Einrichtung ansehen',
   'app.storageWarning':
     'PinDesk konnte den Schlüsselbund dieses Computers nicht verwenden. Ihre Anmeldung gilt deshalb nur für diese Sitzung; beim nächsten Mal werden Sie erneut gefragt.',

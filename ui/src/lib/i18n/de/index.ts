@@ -1,6 +1,7 @@
 // The German catalogue: each part is typed against its English part, so no key can be missing.
 import type { Key } from '../en';
 import app from './app';
+import daily from './daily';
 import errors from './errors';
 import files from './files';
 import reset from './reset';
@@ -9,4 +10,4 @@ import setup from './setup';
 import setupStatus from './setup-status';
 import signinConsent from './signin-consent';
 
-export const de: Record<Key, string> = { ...app, ...reset, ...errors, ...files, ...rules, ...setup, ...setupStatus, ...signinConsent };
+export const de: Record<Key, string> = { ...app, ...reset, ...errors, ...files, ...rules, ...setup, ...setupStatus, ...signinConsent, ...daily };

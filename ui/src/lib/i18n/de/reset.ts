@@ -6,10 +6,8 @@ const de: Record<keyof typeof en, string> = {
     'Suchen Sie das Gerät der Person, sehen Sie auf einen Blick, was möglich ist, und setzen Sie die Kennung nach Ihrer Bestätigung zurück.',
   'reset.openLog': 'Aktivitäten',
 
-  'search.label': 'Gerätename, Anmeldename der Person oder Seriennummer',
   'search.tooShort': 'Geben Sie mindestens {min} Zeichen ein.',
   'search.searching': 'Suche läuft…',
-  'search.none': 'Keine passenden Geräte',
   'search.found.one': '{count} Gerät gefunden',
   'search.found.other': '{count} Geräte gefunden',
   'search.results': 'Gefundene Geräte',

@@ -42,6 +42,7 @@ export default {
     'Tragen Sie die „Anwendungs-ID (Client)“ als clientId in die verwaltete Konfigurationsdatei von PinDesk ein, für alle:',
 
   'permission.User.Read': 'Sie anmelden und Ihren Namen lesen',
+  'permission.User.ReadBasic.All': 'Anrufende nach Namen finden: Namen und Anmeldeadressen lesen',
   'permission.Application.Read.All': 'Sehen, welche Apps in Ihrer Organisation erlaubt sind',
   'permission.Directory.Read.All': 'Das Verzeichnis Ihrer Organisation lesen (um diese Genehmigung zu prüfen)',
   'permission.GroupMember.Read.All': 'Gruppen finden und sehen, wer darin ist',

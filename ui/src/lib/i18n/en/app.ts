@@ -11,8 +11,6 @@ export default {
   'app.signOut': 'Sign out',
   'app.signOutTitle': 'Signs you out and forgets this account on this computer',
   'app.starting': 'Starting PinDesk…',
-  'app.setupUnfinished':
-    "Your organisation's setup is not finished yet, so resets may not work. An administrator can finish it in steps 1 and 2.",
   'app.setupUnfinishedLink': 'See where setup stands',
   'app.storageWarning':
     "PinDesk could not use this computer's keychain, so your sign-in works for this session only. You will be asked to sign in again next time.",

@@ -1,5 +1,6 @@
 // The English catalogue: the source of every key. Split in parts only to keep files short.
 import app from './app';
+import daily from './daily';
 import errors from './errors';
 import files from './files';
 import reset from './reset';
@@ -8,6 +9,6 @@ import setup from './setup';
 import setupStatus from './setup-status';
 import signinConsent from './signin-consent';
 
-export const en = { ...app, ...reset, ...errors, ...files, ...rules, ...setup, ...setupStatus, ...signinConsent };
+export const en = { ...app, ...reset, ...errors, ...files, ...rules, ...setup, ...setupStatus, ...signinConsent, ...daily };
 
 export type Key = keyof typeof en;

@@ -4,10 +4,8 @@ export default {
     "Find the person's device, see plainly what can be done for it, and reset its passcode after you confirm.",
   'reset.openLog': 'Activity log',
 
-  'search.label': "Device name, person's sign-in name, or serial number",
   'search.tooShort': 'Type at least {min} characters.',
   'search.searching': 'Searching…',
-  'search.none': 'No devices match',
   'search.found.one': '{count} device found',
   'search.found.other': '{count} devices found',
   'search.results': 'Devices found',

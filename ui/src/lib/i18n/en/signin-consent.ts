@@ -39,6 +39,7 @@ export default {
     'Copy the "Application (client) ID" into PinDesk\'s managed configuration file as clientId, for everyone:',
 
   'permission.User.Read': 'Sign you in and read your name',
+  'permission.User.ReadBasic.All': "Find a caller by name: read people's names and sign-in addresses",
   'permission.Application.Read.All': 'See which apps are allowed in your organisation',
   'permission.Directory.Read.All': "Read your organisation's directory (to check this approval)",
   'permission.GroupMember.Read.All': "Find groups and see who is in them",

@@ -1,0 +1,148 @@
+#![allow(clippy::unwrap_used, clippy::expect_used)] // test set-up may panic freely outside #[test] functions
+//! The helpdesk's search box against the demo tenant: what each kind of text finds, and exactly
+//! which requests it costs.
+
+mod common;
+
+use std::sync::Arc;
+
+use common::{FakeBrowser, Play};
+use demo_tenant::{DemoTenant, HELPDESK, Options};
+use pindesk_core::Task;
+use pindesk_core::auth::GraphTokens;
+use pindesk_core::graph::{CancellationToken, GraphClient, GraphOptions, TokenSource};
+use pindesk_core::keychain::{MemoryStore, SecretStore};
+use pindesk_core::reset::{SearchResults, search_devices};
+
+async fn helpdesk(name: &str) -> (DemoTenant, GraphClient) {
+    let tenant = common::tenant(Options::default()).await;
+    let store: Arc<dyn SecretStore> = Arc::new(MemoryStore::new());
+    let config = common::config_for(&tenant, &common::data_dir(name));
+    let auth = common::auth(
+        config,
+        store,
+        FakeBrowser::new(Some(HELPDESK), Play::Complete),
+    );
+    auth.sign_in(Task::Helpdesk, None).await.unwrap();
+    let tokens: Arc<dyn TokenSource> = Arc::new(GraphTokens::new(auth, Task::Helpdesk));
+    let client = GraphClient::new(tenant.graph_base(), tokens, GraphOptions::default()).unwrap();
+    (tenant, client)
+}
+
+/// The results of a search, and the requests it sent (path and query, decoded).
+async fn search(
+    tenant: &DemoTenant,
+    client: &GraphClient,
+    text: &str,
+) -> (SearchResults, Vec<String>) {
+    let before = tenant.requests().len();
+    let found = search_devices(client, text, &CancellationToken::new())
+        .await
+        .unwrap();
+    let asked = tenant.requests()[before..]
+        .iter()
+        .map(|r| {
+            url::form_urlencoded::parse(r.path_and_query.as_bytes())
+                .map(|(k, v)| format!("{k}={v}"))
+                .collect::<Vec<_>>()
+                .join("&")
+        })
+        .collect();
+    (found, asked)
+}
+
+fn names(found: &SearchResults) -> Vec<&str> {
+    found.devices.iter().map(|d| d.name.as_str()).collect()
+}
+
+#[tokio::test]
+async fn a_first_name_in_other_case_and_without_accents_lists_all_that_persons_devices() {
+    let (tenant, client) = helpdesk("search-person").await;
+    let (found, asked) = search(&tenant, &client, "ZOE").await;
+    let names = names(&found);
+    assert!(names.contains(&"Zoë’s Lumia"), "{names:?}");
+    assert!(names.contains(&"Zoë’s iPhone"), "{names:?}");
+    for device in &found.devices {
+        assert_eq!(device.user.as_deref(), Some("Zoë Martin"), "{device:?}");
+        assert_eq!(
+            device.sign_in.as_deref(),
+            Some("zoe.martin@pindesk-demo.example")
+        );
+        assert!(device.serial.is_some());
+    }
+    // Device names containing the text and people whose name starts with it, asked at once;
+    // then the one person's devices. Zoë has no Android phone, so nothing else.
+    assert_eq!(asked.len(), 3, "{asked:#?}");
+    assert!(
+        asked[..2]
+            .iter()
+            .any(|a| a.contains("contains(deviceName,'ZOE')")),
+        "{asked:#?}"
+    );
+    assert!(
+        asked[..2]
+            .iter()
+            .any(|a| a.starts_with("/v1.0/users?") && a.contains("\"displayName:ZOE\"")),
+        "{asked:#?}"
+    );
+    assert!(
+        asked[2].starts_with("/v1.0/users/") && asked[2].contains("/managedDevices?"),
+        "{asked:#?}"
+    );
+}
+
+#[tokio::test]
+async fn a_surname_and_the_start_of_a_sign_in_address_find_the_same_person() {
+    let (tenant, client) = helpdesk("search-surname").await;
+    let (by_surname, _) = search(&tenant, &client, "martin").await;
+    let (by_address, _) = search(&tenant, &client, "zoe.martin").await;
+    assert!(!by_surname.devices.is_empty());
+    assert_eq!(names(&by_surname), names(&by_address));
+}
+
+#[tokio::test]
+async fn a_whole_sign_in_address_costs_one_request() {
+    let (tenant, client) = helpdesk("search-address").await;
+    let (found, asked) = search(&tenant, &client, "zoe.martin@pindesk-demo.example").await;
+    assert!(names(&found).contains(&"Zoë’s iPhone"));
+    assert_eq!(asked.len(), 1, "{asked:#?}");
+    assert!(asked[0].contains("userPrincipalName eq 'zoe.martin@pindesk-demo.example'"));
+}
+
+#[tokio::test]
+async fn a_lower_case_serial_finds_its_one_device_in_one_round_trip() {
+    let (tenant, client) = helpdesk("search-serial").await;
+    let (lumia, _) = search(&tenant, &client, "Zoë’s Lumia").await;
+    let serial = lumia.devices[0].serial.clone().unwrap();
+    let (found, asked) = search(&tenant, &client, &serial.to_lowercase()).await;
+    assert_eq!(names(&found), ["Zoë’s Lumia"]);
+    // Name, serial and people asked at once; no person matches a serial.
+    assert_eq!(asked.len(), 3, "{asked:#?}");
+    let lower = serial.to_lowercase();
+    assert!(
+        asked.iter().any(|a| a.contains(&format!(
+            "(serialNumber eq '{lower}') or (serialNumber eq '{serial}')"
+        ))),
+        "{asked:#?}"
+    );
+}
+
+#[tokio::test]
+async fn a_device_with_no_person_says_so_and_nothing_found_is_empty() {
+    let (tenant, client) = helpdesk("search-nobody").await;
+    let (found, asked) = search(&tenant, &client, "kiosk").await;
+    let kiosk = found
+        .devices
+        .iter()
+        .find(|d| d.name == "NW-KIOSK-81")
+        .expect("the kiosk is found");
+    assert_eq!(kiosk.user, None);
+    assert_eq!(kiosk.sign_in, None);
+    // A name and the people (no serial number has no digit), then one beta read for the
+    // Android kiosk among the results.
+    assert_eq!(asked.len(), 3, "{asked:#?}");
+    assert!(asked[2].starts_with("/beta/"), "{asked:#?}");
+    let (nothing, asked) = search(&tenant, &client, "Quentin").await;
+    assert!(nothing.devices.is_empty());
+    assert_eq!(asked.len(), 2, "{asked:#?}");
+}
