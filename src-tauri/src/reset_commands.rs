@@ -141,6 +141,17 @@ pub async fn start_reset(
     device_name: Option<String>,
 ) -> Result<ResetStartedForWindow, IpcError> {
     let id = device(&device_id)?;
+    // The administrator's rule holds even if the window were to let a reset through without it.
+    let rules = state.auth().await.config().reset_rules;
+    if rules.require_ticket && ticket.as_deref().is_none_or(|t| t.trim().is_empty()) {
+        return Err(IpcError {
+            kind: "ticketRequired",
+            message: "Your organisation asks for a ticket number before a reset: type it in the \
+                      ticket field, then reset again."
+                .to_owned(),
+            detail: None,
+        });
+    }
     let (operator, client) = operator_and_client(&state).await?;
     let result = reset::start_reset(&client, &id).await;
     let name_seen = device_name.as_deref().map(|n| n.get(..200).unwrap_or(n));

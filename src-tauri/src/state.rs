@@ -31,6 +31,8 @@ pub struct AppInfo {
     /// What was wrong with the settings and accounts files; the window says so, since on
     /// Windows nobody sees a console.
     pub problems: Vec<FileProblem>,
+    /// The administrator's rules for the reset's confirmation (ticket, caller check).
+    pub reset_rules: pindesk_core::config::ResetRules,
 }
 
 pub struct AppState {
@@ -184,6 +186,7 @@ impl AppState {
             tenant_name: None,
             language: self.language(),
             problems: auth.file_problems(),
+            reset_rules: config.reset_rules,
         }
     }
 

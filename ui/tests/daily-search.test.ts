@@ -74,3 +74,45 @@ describe('daily search', () => {
     expect(screen.queryAllByTestId('device-result')).toHaveLength(0);
   });
 });
+
+describe('plain platform names', () => {
+  it('names the platform as a person knows it, not the build', async () => {
+    const { platformName } = await import('../src/lib/reset/platform');
+    expect(platformName({ os: 'Windows', osVersion: '10.0.22631.4460', model: 'ThinkPad T14' })).toBe('Windows 11');
+    expect(platformName({ os: 'Windows', osVersion: '10.0.19045.5131', model: 'EliteDesk' })).toBe('Windows 10');
+    expect(platformName({ os: 'Windows', osVersion: '10.0.15063.0', model: 'Lumia 950' })).toBe('Windows 10 Mobile');
+    expect(platformName({ os: 'iOS', osVersion: '18.1', model: 'iPhone 16' })).toBe('iPhone, iOS 18');
+    expect(platformName({ os: 'iOS', osVersion: '17.6.1', model: 'iPad Air' })).toBe('iPad, iPadOS 17');
+    expect(platformName({ os: 'Android', osVersion: '14', model: 'Pixel' })).toBe('Android 14');
+  });
+});
+
+describe("the administrator's rules for the confirmation", () => {
+  it('holds Yes back until the ticket is typed and the caller check is ticked', async () => {
+    const { applyResetRules } = await import('../src/lib/reset/rules.svelte');
+    applyResetRules({ requireTicket: true, requireCallerCheck: true });
+    try {
+      const backend = fakeBackend({
+        search_devices: () => page([DEVICES[0]]),
+        reset_status: () => ({ state: 'none' }),
+        start_reset: () => ({ deviceId: 'a', startedAt: '2026-11-25T10:00:00Z', alreadyRunning: false, auditWarning: null }),
+      });
+      render(Reset, { timing: { debounceMs: 5, pollMs: 10 } });
+      await userEvent.type(screen.getByTestId('device-search'), 'PF3X9K2L');
+      await screen.findByTestId('device-details');
+      await userEvent.click(screen.getByTestId('reset-button'));
+      const yes = await screen.findByTestId('confirm-yes');
+      expect(screen.getByTestId('confirm-person').textContent).toContain('zoe.martin@contoso.example');
+      expect(yes).toHaveProperty('disabled', true);
+      await userEvent.type(screen.getByTestId('confirm-ticket'), 'INC-1');
+      expect(yes).toHaveProperty('disabled', true);
+      await userEvent.click(screen.getByTestId('caller-checked'));
+      expect(yes).toHaveProperty('disabled', false);
+      await userEvent.click(yes);
+      await waitFor(() => expect(backend.calls('start_reset')).toHaveLength(1));
+      expect(backend.calls('start_reset')[0][1]).toMatchObject({ ticket: 'INC-1' });
+    } finally {
+      applyResetRules(undefined);
+    }
+  });
+});

@@ -73,14 +73,15 @@ describe('device search', () => {
     expect(document.querySelector('img')).toBeNull();
   });
 
-  it('shows person, model, OS and version, last check-in and the eligibility headline', async () => {
+  it('shows person, model, the plain platform name, last check-in and the eligibility headline', async () => {
     fakeBackend({ search_devices: () => page([device()]) });
     render(Reset, { timing: { debounceMs: 5 } });
     await userEvent.type(search(), 'grace');
     const result = await screen.findByTestId('device-result');
     expect(result.textContent).toContain('grace@contoso.example');
     expect(result.textContent).toContain('Lumia 950');
-    expect(result.textContent).toContain('Windows 10.0.15063.0');
+    expect(result.textContent).toContain('Windows 10 Mobile');
+    expect(result.querySelector('[title="10.0.15063.0"]')).toBeTruthy();
     expect(result.textContent).toMatch(/Last check-in: 3 days ago/);
     expect(screen.getByTestId('eligibility').textContent!.trim()).toBe('A new passcode can be generated');
   });

@@ -68,11 +68,23 @@ pub struct Config {
     /// The administrator's file locks the sign-in settings (tenant, client ID, authority host,
     /// Graph URL): neither the person's settings nor the environment change them.
     pub sign_in_locked: bool,
+    /// The administrator's rules for the helpdesk's confirmation.
+    pub reset_rules: ResetRules,
     /// What was wrong with the settings files; the window shows it and the log has it.
     pub problems: Vec<FileProblem>,
     /// The built-in demo tenant: its sign-ins live apart from real ones (own account list, own
     /// keychain service, own audit log).
     pub demo_sandbox: bool,
+}
+
+/// What the administrator's file asks of every reset's confirmation.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ResetRules {
+    /// A ticket number must be typed.
+    pub require_ticket: bool,
+    /// "I verified the caller" must be ticked.
+    pub require_caller_check: bool,
 }
 
 /// Where a configuration value came from.
@@ -145,6 +157,10 @@ impl Config {
         let user_path = data_dir.join(USER_SETTINGS_FILE);
         let user = layers::read_layer(&user_path, ConfigFile::Settings, &mut problems);
         let locked = admin.lock_sign_in;
+        let reset_rules = ResetRules {
+            require_ticket: admin.require_ticket,
+            require_caller_check: admin.require_caller_check,
+        };
         let layers = [
             (Origin::Administrator, admin.settings),
             (Origin::User, user.settings),
@@ -224,6 +240,7 @@ impl Config {
             admin_config_path: admin_path,
             language,
             sign_in_locked: locked,
+            reset_rules,
             problems,
         })
     }

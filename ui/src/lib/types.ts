@@ -12,6 +12,8 @@ export interface AppInfo {
   language?: string | null;
   /** What was wrong with the settings and accounts files at start. */
   problems?: FileProblem[];
+  /** The administrator's rules for the reset's confirmation. */
+  resetRules?: { requireTicket: boolean; requireCallerCheck: boolean };
 }
 
 /** A problem with a file PinDesk read at start: which file, what is wrong, and (from `file` and
@@ -96,7 +98,11 @@ export function isAppInfo(v: unknown): v is AppInfo {
     isString(v.clientId) &&
     isNullableString(v.tenantName) &&
     (v.language === undefined || isNullableString(v.language)) &&
-    (v.problems === undefined || (Array.isArray(v.problems) && v.problems.every(isFileProblem)))
+    (v.problems === undefined || (Array.isArray(v.problems) && v.problems.every(isFileProblem))) &&
+    (v.resetRules === undefined ||
+      (isRecord(v.resetRules) &&
+        typeof v.resetRules.requireTicket === 'boolean' &&
+        typeof v.resetRules.requireCallerCheck === 'boolean'))
   );
 }
 

@@ -201,3 +201,25 @@ fn without_a_lock_the_persons_settings_win_and_nothing_is_locked() {
     assert_eq!(config.problems[0].key.as_deref(), Some("lockSignIn"));
     assert_eq!(config.problems[0].kind, ProblemKind::UnknownKey);
 }
+
+#[test]
+fn the_administrator_can_require_a_ticket_and_the_caller_check_and_nobody_else_can() {
+    let files = Files::new("reset-rules");
+    files
+        .admin(r#"{"requireTicket": true, "requireCallerCheck": true}"#)
+        .user(r#"{"requireTicket": false}"#);
+    let config = files.load(&[]);
+    assert!(config.reset_rules.require_ticket);
+    assert!(config.reset_rules.require_caller_check);
+    assert_eq!(config.problems[0].key.as_deref(), Some("requireTicket"));
+    assert_eq!(config.problems[0].kind, ProblemKind::UnknownKey);
+
+    let files = Files::new("reset-rules-bad");
+    files.admin(r#"{"requireTicket": "yes"}"#);
+    let config = files.load(&[]);
+    assert!(
+        !config.reset_rules.require_ticket,
+        "a value it cannot use is left out"
+    );
+    assert_eq!(config.problems[0].kind, ProblemKind::BadValue);
+}

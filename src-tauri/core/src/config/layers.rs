@@ -14,6 +14,10 @@ use crate::logging::LogLevel;
 /// The key with which an administrator's file locks the sign-in settings (tenant, client ID,
 /// authority host and Graph URL) at its own values: nobody's own settings override them.
 pub const LOCK_SIGN_IN_KEY: &str = "lockSignIn";
+/// Administrator-only keys for the helpdesk's confirmation: a ticket number must be typed, and
+/// "I verified the caller" must be ticked, before a reset is sent.
+pub const REQUIRE_TICKET_KEY: &str = "requireTicket";
+pub const REQUIRE_CALLER_CHECK_KEY: &str = "requireCallerCheck";
 
 const KEYS: [&str; 6] = [
     "tenant",
@@ -29,6 +33,8 @@ const KEYS: [&str; 6] = [
 pub(crate) struct FileLayer {
     pub settings: Settings,
     pub lock_sign_in: bool,
+    pub require_ticket: bool,
+    pub require_caller_check: bool,
 }
 
 /// Reads `path` as the given file. A missing file is an empty layer; an unreadable or damaged
@@ -88,10 +94,15 @@ pub(crate) fn read_layer(
     layer
 }
 
-/// The keys a file may hold; only the administrator's file may lock.
+/// The keys a file may hold; only the administrator's file may lock or set the helpdesk's rules.
 fn known_keys(file: ConfigFile) -> impl Iterator<Item = &'static str> {
-    let lock = (file == ConfigFile::Administrator).then_some(LOCK_SIGN_IN_KEY);
-    KEYS.into_iter().chain(lock)
+    let admin = [
+        LOCK_SIGN_IN_KEY,
+        REQUIRE_TICKET_KEY,
+        REQUIRE_CALLER_CHECK_KEY,
+    ];
+    let admin = (file == ConfigFile::Administrator).then_some(admin);
+    KEYS.into_iter().chain(admin.into_iter().flatten())
 }
 
 /// Applies one key to the layer: `Ok(false)` for a key PinDesk does not know, `Err` for a value
@@ -109,6 +120,11 @@ fn read_value(
             Value::String(s) => check(s.trim()).map(|()| Some(s.trim().to_owned())),
             other => Err(format!("`{key}` must be text, not `{other}`")),
         }
+    };
+    let flag = || {
+        value
+            .as_bool()
+            .ok_or_else(|| format!("`{key}` must be true or false, not `{value}`"))
     };
     let settings = &mut layer.settings;
     match key {
@@ -132,10 +148,10 @@ fn read_value(
                 ),
             };
         }
-        LOCK_SIGN_IN_KEY if file == ConfigFile::Administrator => {
-            layer.lock_sign_in = value
-                .as_bool()
-                .ok_or_else(|| format!("`{key}` must be true or false, not `{value}`"))?;
+        LOCK_SIGN_IN_KEY if file == ConfigFile::Administrator => layer.lock_sign_in = flag()?,
+        REQUIRE_TICKET_KEY if file == ConfigFile::Administrator => layer.require_ticket = flag()?,
+        REQUIRE_CALLER_CHECK_KEY if file == ConfigFile::Administrator => {
+            layer.require_caller_check = flag()?;
         }
         _ => return Ok(false),
     }

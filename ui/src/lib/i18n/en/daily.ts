@@ -24,6 +24,8 @@ export default {
     '“I have asked for a new passcode for your device. It arrives when your device next connects; please keep it switched on and online.”',
   'daily.takesLong':
     'If it takes long: you can help the next caller. Opening this device again later picks the reset up where it is; nothing is sent twice.',
+  'daily.ticketRequired': 'Ticket number (your organisation requires one)',
+  'daily.callerChecked': 'I verified the caller is the person this device belongs to',
   'daily.setupPinRecovery':
     "PIN recovery has not reached this PC yet: your organisation's setup is not finished, so the person may not be able to reset their PIN from the sign-in screen. An administrator finishes it under Setup.",
 } as const;
