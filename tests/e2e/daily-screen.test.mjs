@@ -211,3 +211,53 @@ for (const language of ['en', 'de']) {
     }
   });
 }
+
+describe("the administrator's rules for the confirmation", () => {
+  let tenant;
+  let app;
+
+  before(async () => {
+    const dataDir = freshDir('pindesk-data-');
+    const adminConfig = join(freshDir('pindesk-admin-'), 'config.json');
+    writeFileSync(adminConfig, JSON.stringify({ requireTicket: true, requireCallerCheck: true }));
+    tenant = await startDemoTenant();
+    app = await startApp({
+      env: {
+        PINDESK_AUTHORITY: tenant.issuer,
+        PINDESK_GRAPH_URL: tenant.graphUrl,
+        PINDESK_DATA_DIR: dataDir,
+        PINDESK_ADMIN_CONFIG: adminConfig,
+        PINDESK_BROWSER: `node ${join(root, 'tests/e2e/fake-browser.mjs')}`,
+        PINDESK_TEST_LOGIN: 'helpdesk@pindesk-demo.example',
+      },
+    });
+    await app.driver.waitForDisplayed('[data-testid="sign-in-screen"]');
+    await app.driver.click('[data-testid="sign-in"]');
+    await app.driver.waitForText('[data-testid="signed-in-name"]');
+  });
+
+  after(async () => {
+    await app?.stop();
+    await tenant?.stop();
+  });
+
+  test('Yes waits for a ticket number and "I verified the caller"; the confirmation names the sign-in address', async () => {
+    const { driver } = app;
+    await open(driver, 'Zoë’s Lumia', 'Zoë’s Lumia');
+    await driver.click('[data-testid="reset-button"]');
+    await driver.waitForDisplayed('[data-testid="confirm-yes"]');
+    assert.match(await driver.text('[data-testid="confirm-person"]'), /zoe\.martin@pindesk-demo\.example/);
+    const yesEnabled = () =>
+      driver.execute('return !document.querySelector(\'[data-testid="confirm-yes"]\').disabled');
+    assert.equal(await yesEnabled(), false, 'no ticket, no check: Yes is held back');
+    await driver.type('[data-testid="confirm-ticket"]', 'INC-4711');
+    assert.equal(await yesEnabled(), false, 'the caller check is still missing');
+    await driver.click('[data-testid="caller-checked"]');
+    assert.equal(await yesEnabled(), true);
+    await keepScreenshot(driver, 'confirmation-rules');
+    await driver.click('[data-testid="confirm-yes"]');
+    await driver.waitForDisplayed('[data-testid="show-passcode"]', 30000);
+    const sent = tenant.requestLog().split('\n').filter((l) => /^POST .*\/resetPasscode /.test(l)).length;
+    assert.equal(sent, 1);
+  });
+});

@@ -95,7 +95,7 @@ describe('the window in German', () => {
     expect(englishLeft(settings)).not.toEqual([]); // English first: the check does find English
 
     await userEvent.selectOptions(screen.getByTestId('setting-language'), 'de');
-    expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('Einstellungen');
+    expect(document.getElementById('settings-heading')!.textContent).toBe('Einstellungen');
     expect(screen.getByTestId('open-settings').textContent!.trim()).toBe('Einstellungen');
     expect(screen.getByTestId('sign-out').textContent!.trim()).toBe('Abmelden');
     expect(backend.calls('set_language')).toEqual([['set_language', { language: 'de' }]]);
@@ -105,7 +105,7 @@ describe('the window in German', () => {
     noEnglish();
 
     await userEvent.selectOptions(screen.getByTestId('setting-language'), 'system');
-    expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('Settings');
+    expect(document.getElementById('settings-heading')!.textContent).toBe('Settings');
     expect(locale.current).toBe('en');
     expect(backend.calls('set_language').at(-1)).toEqual(['set_language', { language: null }]);
   });

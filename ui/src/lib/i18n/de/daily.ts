@@ -27,6 +27,7 @@ const de: Record<keyof typeof en, string> = {
     'Wenn es lange dauert: Sie können den nächsten Anruf annehmen. Wenn Sie dieses Gerät später wieder öffnen, holt PinDesk die Zurücksetzung dort ab, wo sie steht; nichts wird doppelt gesendet.',
   'daily.ticketRequired': 'Ticketnummer (von Ihrer Organisation verlangt)',
   'daily.callerChecked': 'Ich habe geprüft, dass die anrufende Person zu diesem Gerät gehört',
+  'daily.advanced': 'Erweitert: wo sich PinDesk anmeldet',
   'daily.setupPinRecovery':
     'Die PIN-Wiederherstellung hat diesen PC noch nicht erreicht: Die Einrichtung Ihrer Organisation ist nicht abgeschlossen, daher kann die Person ihre PIN am Anmeldebildschirm eventuell nicht zurücksetzen. Ein Administrator schließt sie unter „Einrichtung“ ab.',
 };

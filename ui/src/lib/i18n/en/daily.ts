@@ -26,6 +26,7 @@ export default {
     'If it takes long: you can help the next caller. Opening this device again later picks the reset up where it is; nothing is sent twice.',
   'daily.ticketRequired': 'Ticket number (your organisation requires one)',
   'daily.callerChecked': 'I verified the caller is the person this device belongs to',
+  'daily.advanced': 'Advanced: where PinDesk signs in',
   'daily.setupPinRecovery':
     "PIN recovery has not reached this PC yet: your organisation's setup is not finished, so the person may not be able to reset their PIN from the sign-in screen. An administrator finishes it under Setup.",
 } as const;
