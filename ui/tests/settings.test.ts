@@ -91,3 +91,29 @@ describe('help from support', () => {
     expect(report).toMatch(/search_devices: throttled: Intune is busy\. \[request-id 42\]/);
   });
 });
+
+describe('settings as a dialog', () => {
+  it('folds where PinDesk signs in under Advanced while every value is the built-in one', async () => {
+    const defaults = view();
+    defaults.graphUrl.origin = 'default';
+    fakeBackend({ settings: () => defaults });
+    render(App);
+    await userEvent.click(await screen.findByTestId('open-settings'));
+    const dialog = await screen.findByTestId('settings');
+    expect(dialog.getAttribute('role')).toBe('dialog');
+    expect(dialog.getAttribute('aria-modal')).toBe('true');
+    await screen.findByTestId('in-use-tenant');
+    expect((screen.getByTestId('settings-advanced') as HTMLDetailsElement).open).toBe(false);
+  });
+
+  it('opens Advanced when the organisation set a value, and Escape closes the dialog', async () => {
+    fakeBackend({ settings: () => view() });
+    render(App);
+    await userEvent.click(await screen.findByTestId('open-settings'));
+    await screen.findByTestId('in-use-tenant');
+    expect((screen.getByTestId('settings-advanced') as HTMLDetailsElement).open).toBe(true);
+    await userEvent.keyboard('{Escape}');
+    await waitFor(() => expect(screen.queryByTestId('settings')).toBeNull());
+    expect(document.activeElement).toBe(screen.getByTestId('open-settings'));
+  });
+});
