@@ -10,6 +10,7 @@
 pub mod action;
 pub mod eligibility;
 pub mod lookup;
+pub mod readiness;
 pub mod status;
 
 pub use action::{ResetError, ResetStarted, start_reset};
