@@ -12,6 +12,7 @@ pub mod eligibility;
 pub mod lookup;
 pub mod readiness;
 pub mod status;
+pub mod tap_policy;
 
 pub use action::{ResetError, ResetStarted, start_reset};
 pub use eligibility::{Eligibility, Kind, Verdict, eligibility, eligibility_at, kind_of};
