@@ -27,6 +27,8 @@ const COMMANDS: &[&str] = &[
     "consent_links",
     "open_consent_pages",
     "consent_status",
+    "signin_consent_status",
+    "open_signin_consent",
     "ensure_policy",
     "search_groups",
     "assign_policy",

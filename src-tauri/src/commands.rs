@@ -1,9 +1,10 @@
 //! The IPC commands: each is a few lines that call the core and map its result.
 
+use pindesk_core::accounts::ListedAccount;
 use pindesk_core::config::{Settings, SettingsView};
 use pindesk_core::diagnostics::{self, Diagnostics};
 use pindesk_core::logging::LogLevel;
-use pindesk_core::{Account, Auth, IpcError, Session, Task};
+use pindesk_core::{Auth, IpcError, Session, Task};
 use serde::Serialize;
 use tauri::State;
 
@@ -37,8 +38,8 @@ pub async fn use_demo_tenant(state: State<'_, AppState>) -> Result<AppInfo, IpcE
 }
 
 #[tauri::command]
-pub async fn list_accounts(state: State<'_, AppState>) -> Result<Vec<Account>, IpcError> {
-    Ok(state.auth().await.accounts())
+pub async fn list_accounts(state: State<'_, AppState>) -> Result<Vec<ListedAccount>, IpcError> {
+    Ok(state.auth().await.listed_accounts())
 }
 
 #[tauri::command]

@@ -41,6 +41,8 @@ pub fn with_commands<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R
         setup_commands::consent_links,
         setup_commands::open_consent_pages,
         setup_commands::consent_status,
+        setup_commands::signin_consent_status,
+        setup_commands::open_signin_consent,
         setup_commands::ensure_policy,
         setup_commands::search_groups,
         setup_commands::assign_policy,
@@ -68,6 +70,9 @@ pub fn run() {
         problem.log();
     }
     let demo = std::env::args().skip(1).any(|arg| arg == "--demo");
+    let org_consent = !std::env::args()
+        .skip(1)
+        .any(|arg| arg == "--no-org-consent");
     let state = match AppState::new(config) {
         Ok(state) => state,
         Err(error) => {
@@ -98,7 +103,7 @@ pub fn run() {
         .setup(move |app| {
             if demo {
                 let state = app.state::<AppState>();
-                tauri::async_runtime::block_on(state.use_demo_tenant())
+                tauri::async_runtime::block_on(state.use_demo_tenant_with(org_consent))
                     .map_err(|error| format!("the demo tenant could not start: {error:?}"))?;
             }
             Ok(())

@@ -123,11 +123,14 @@ pub struct ResetStartedForWindow {
     audit_warning: Option<String>,
 }
 
-async fn operator(state: &AppState) -> Result<Operator, IpcError> {
-    let session = state.auth().await.current_session().await;
-    session
-        .map(|s| Operator::of(&s.account))
-        .ok_or_else(|| CoreError::NotSignedIn.into())
+/// The person the audit line names and a Graph client that sends only their token, fixed
+/// together from one reading of the session: switching accounts while the reset goes out does
+/// not change whose token it is sent with.
+async fn operator_and_client(state: &AppState) -> Result<(Operator, GraphClient), IpcError> {
+    let auth = state.auth().await;
+    let session = auth.current_session().await.ok_or(CoreError::NotSignedIn)?;
+    let client = state.graph_of_account(&auth, Task::Helpdesk, &session.account.id)?;
+    Ok((Operator::of(&session.account), client))
 }
 
 #[tauri::command]
@@ -138,8 +141,7 @@ pub async fn start_reset(
     device_name: Option<String>,
 ) -> Result<ResetStartedForWindow, IpcError> {
     let id = device(&device_id)?;
-    let operator = operator(&state).await?;
-    let client = helpdesk_graph(&state).await?;
+    let (operator, client) = operator_and_client(&state).await?;
     let result = reset::start_reset(&client, &id).await;
     let name_seen = device_name.as_deref().map(|n| n.get(..200).unwrap_or(n));
     let attempt = ResetAttempt::of_start(&operator, &id, name_seen, ticket.as_deref(), &result);
@@ -163,7 +165,7 @@ pub async fn reset_status(
     since: String,
 ) -> Result<ResetStatusForWindow, IpcError> {
     let status = read_status(&state, &device_id, &since).await?;
-    if let Some(outcome) = Outcome::of_state(status.state) {
+    if let Some(outcome) = Outcome::of_state(status.state, status.passcode.is_some()) {
         // Only a reset this app logged gets its outcome; a failure to write is logged, not shown
         // in place of the passcode.
         let note_key = status.reason_key.map(|key| format!("reason:{key}"));

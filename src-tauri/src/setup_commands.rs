@@ -10,7 +10,7 @@ use pindesk_core::graph::{
 };
 use pindesk_core::setup::{
     self, AssignmentView, ConsentLink, ConsentStatus, Deployment, GroupChoice, NewTarget,
-    PolicyChoice, ProfileRef, SetupOverview,
+    PolicyChoice, ProfileRef, SetupOverview, SignInConsent,
 };
 use pindesk_core::{CoreError, IpcError, Task};
 use serde::Serialize;
@@ -35,6 +35,18 @@ async fn setup_graph(state: &AppState, task: Task) -> Result<(GraphClient, Strin
     Ok((client, session.account.tenant_id))
 }
 
+/// The consent links for the signed-in organisation (or the configured one before sign-in) on
+/// the configured sign-in host.
+async fn consent_links_for(auth: &pindesk_core::Auth) -> Vec<ConsentLink> {
+    let session = auth.current_session().await;
+    let config = auth.config();
+    let tenant = setup::consent_tenant_for(
+        session.as_ref().map(|s| s.account.tenant_id.as_str()),
+        &config.tenant,
+    );
+    setup::consent_links(&config.authority, tenant)
+}
+
 fn policy(id: &str) -> Result<ProfileRef, IpcError> {
     let id = id.trim();
     if id.is_empty() || id.len() > 100 {
@@ -50,15 +62,44 @@ fn policy(id: &str) -> Result<ProfileRef, IpcError> {
 #[tauri::command]
 pub async fn setup_overview(state: State<'_, AppState>) -> Result<SetupOverview, IpcError> {
     let (client, tid) = setup_graph(&state, Task::SetupStatus).await?;
-    let read = setup::setup_overview(&client, &tid);
+    let client_id = state.auth().await.config().client_id.clone();
+    let read = setup::setup_overview(&client, &tid, &client_id);
     within_budget(INTERACTIVE_BUDGET, &CancellationToken::new(), read)
         .await
         .map_err(|e| ipc_error(&e))
 }
 
+/// Whether the organisation approved the sign-in client for everyone (one batched read).
+#[tauri::command]
+pub async fn signin_consent_status(state: State<'_, AppState>) -> Result<SignInConsent, IpcError> {
+    let (client, _) = setup_graph(&state, Task::SetupStatus).await?;
+    let client_id = state.auth().await.config().client_id.clone();
+    setup::signin_consent(&client, &client_id)
+        .await
+        .map_err(|e| ipc_error(&e))
+}
+
+/// Opens Entra's admin consent page for the sign-in client, in the signed-in organisation.
+#[tauri::command]
+pub async fn open_signin_consent(state: State<'_, AppState>) -> Result<(), IpcError> {
+    let auth = state.auth().await;
+    let session = auth.current_session().await.ok_or(CoreError::NotSignedIn)?;
+    let config = auth.config();
+    let url = setup::admin_consent_url(
+        &config.authority,
+        &session.account.tenant_id,
+        &config.client_id,
+        &config.graph_url,
+    )
+    .map_err(|e| CoreError::Internal(e.to_string()))?;
+    browser_for(config).open(&url)?;
+    Ok(())
+}
+
 #[tauri::command]
 pub async fn consent_links(state: State<'_, AppState>) -> Result<ConsentLinks, IpcError> {
-    let links = setup::consent_links(&state.auth().await.config().authority);
+    let auth = state.auth().await;
+    let links = consent_links_for(&auth).await;
     let message_for_admin = setup::admin_request_message(&links);
     Ok(ConsentLinks {
         links,
@@ -71,7 +112,7 @@ pub async fn consent_links(state: State<'_, AppState>) -> Result<ConsentLinks, I
 pub async fn open_consent_pages(state: State<'_, AppState>) -> Result<(), IpcError> {
     let auth = state.auth().await;
     let browser = browser_for(auth.config());
-    for link in setup::consent_links(&auth.config().authority) {
+    for link in consent_links_for(&auth).await {
         let url = url::Url::parse(&link.url).map_err(|e| CoreError::Internal(e.to_string()))?;
         browser.open(&url)?;
     }

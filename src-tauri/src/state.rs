@@ -39,7 +39,8 @@ pub struct AppState {
     demo: Mutex<Option<demo_tenant::DemoTenant>>,
     clipboard: SecretClipboard,
     clear_clipboard_after: std::time::Duration,
-    audit: AuditLog,
+    /// The demo tenant keeps its own, in its sandbox folder.
+    audit: std::sync::Mutex<AuditLog>,
     /// The window's language as chosen (`None`: the system's); saved apart from the sign-in
     /// settings, so changing it signs nobody out.
     language: std::sync::Mutex<Option<String>>,
@@ -76,7 +77,7 @@ impl AppState {
             demo: Mutex::new(None),
             clipboard: SecretClipboard::default(),
             clear_clipboard_after: clear_after(|name| std::env::var(name).ok()),
-            audit,
+            audit: std::sync::Mutex::new(audit),
             language,
             logging: std::sync::OnceLock::new(),
             log_level: std::sync::Mutex::new(None),
@@ -95,8 +96,25 @@ impl AppState {
     /// read of the session and the tokens it sends agree), over the connections of every
     /// earlier call to the same Graph URL.
     pub fn graph(&self, auth: &Auth, task: Task) -> Result<GraphClient, IpcError> {
+        self.graph_with(auth, GraphTokens::new(auth.clone(), task))
+    }
+
+    /// A Graph client that sends only `account_id`'s tokens, whoever is switched to meanwhile.
+    pub fn graph_of_account(
+        &self,
+        auth: &Auth,
+        task: Task,
+        account_id: &str,
+    ) -> Result<GraphClient, IpcError> {
+        self.graph_with(
+            auth,
+            GraphTokens::of_account(auth.clone(), task, account_id),
+        )
+    }
+
+    fn graph_with(&self, auth: &Auth, tokens: GraphTokens) -> Result<GraphClient, IpcError> {
         let base = auth.config().graph_url.clone();
-        let tokens = Arc::new(GraphTokens::new(auth.clone(), task));
+        let tokens = Arc::new(tokens);
         let mut slot = self.graph.lock().unwrap_or_else(|p| p.into_inner());
         if let Some((built_for, client)) = slot.as_ref()
             && *built_for == base
@@ -148,9 +166,9 @@ impl AppState {
         self.clear_clipboard_after
     }
 
-    /// The audit log of resets, in the data folder (which no setting changes while running).
-    pub fn audit(&self) -> &AuditLog {
-        &self.audit
+    /// The audit log of resets, in the data folder (the demo's in its own folder).
+    pub fn audit(&self) -> AuditLog {
+        self.audit.lock().unwrap_or_else(|p| p.into_inner()).clone()
     }
 
     pub async fn app_info(&self) -> AppInfo {
@@ -203,10 +221,27 @@ impl AppState {
     /// from every source, so an administrator's file or an environment variable still wins.
     pub async fn save_settings(&self, settings: Settings) -> Result<SettingsView, IpcError> {
         let mut auth = self.auth.write().await;
+        let path = auth.config().user_settings_path();
+        let previous = std::fs::read(&path).ok();
         save_user_settings(&auth.config().data_dir, &settings)?;
-        let mut config = Config::load(|name| std::env::var(name).ok())?;
+        let mut config = match Config::load(|name| std::env::var(name).ok()) {
+            Ok(config) => config,
+            Err(error) => {
+                // A combination that cannot be used (such as plain-http Graph with a real
+                // authority) is not kept: the next start would refuse it.
+                let restored = match previous {
+                    Some(previous) => pindesk_core::files::write_atomically(&path, &previous),
+                    None => std::fs::remove_file(&path)
+                        .map_err(|e| CoreError::Storage(format!("{}: {e}", path.display()))),
+                };
+                if let Err(e) = restored {
+                    tracing::warn!(error = %e, "could not put the previous settings back");
+                }
+                return Err(error.into());
+            }
+        };
         if let Some(tenant) = self.demo.lock().await.as_ref() {
-            config = config.with_local_tenant(tenant.issuer(), tenant.graph_base());
+            config = config.for_demo_tenant(tenant.issuer(), tenant.graph_base());
         }
         auth.cancel_sign_in();
         *auth = Auth::new(config, Arc::clone(&self.store))?;
@@ -216,17 +251,39 @@ impl AppState {
 
     /// Starts the built-in demo tenant (once) and points the app at it.
     pub async fn use_demo_tenant(&self) -> Result<AppInfo, IpcError> {
+        self.use_demo_tenant_with(true).await
+    }
+
+    /// The same; `org_consent` false starts it with nothing consented for the sign-in client
+    /// (`pindesk --demo --no-org-consent`), to show the setup's first line at work.
+    pub async fn use_demo_tenant_with(&self, org_consent: bool) -> Result<AppInfo, IpcError> {
         let mut demo = self.demo.lock().await;
         if demo.is_none() {
-            let tenant = demo_tenant::DemoTenant::start(demo_tenant::Options::default())
+            let options = demo_tenant::Options {
+                org_consent,
+                ..demo_tenant::Options::default()
+            };
+            let tenant = demo_tenant::DemoTenant::start(options)
                 .await
                 .map_err(|error| CoreError::Internal(format!("demo tenant: {error}")))?;
             let mut auth = self.auth.write().await;
             auth.cancel_sign_in();
             let config = auth
                 .config()
-                .with_local_tenant(tenant.issuer(), tenant.graph_base());
-            *auth = Auth::new(config, Arc::clone(&self.store))?;
+                .for_demo_tenant(tenant.issuer(), tenant.graph_base());
+            *self.audit.lock().unwrap_or_else(|p| p.into_inner()) =
+                AuditLog::in_dir(&config.sandbox_dir());
+            let sandbox = Auth::new(config, Arc::clone(&self.store))?;
+            // Sign-ins to an earlier run's demo tenant can never be used again (that tenant and
+            // its tokens are gone): forget them, from the demo's own list and keychain service.
+            for stale in sandbox.listed_accounts() {
+                if stale.signed_in_elsewhere.is_some()
+                    && let Err(error) = sandbox.sign_out(&stale.account.id).await
+                {
+                    tracing::warn!(%error, "could not forget an earlier demo sign-in");
+                }
+            }
+            *auth = sandbox;
             *demo = Some(tenant);
         }
         drop(demo);

@@ -157,6 +157,8 @@ fn main_window_may_call_every_setup_command_and_gets_a_plain_answer() {
     let calls = [
         ("setup_overview", serde_json::json!({})),
         ("consent_status", serde_json::json!({})),
+        ("signin_consent_status", serde_json::json!({})),
+        ("open_signin_consent", serde_json::json!({})),
         ("ensure_policy", serde_json::json!({})),
         ("search_groups", serde_json::json!({ "text": "pilot" })),
         (
@@ -181,6 +183,7 @@ fn another_window_is_refused_the_setup_commands() {
         "ensure_policy",
         "assign_policy",
         "open_consent_pages",
+        "open_signin_consent",
     ] {
         let error = invoke(&other, command, serde_json::json!({})).unwrap_err();
         assert!(

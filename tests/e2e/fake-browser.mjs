@@ -26,6 +26,22 @@ if (url.pathname.endsWith('/oauth2/authorize') && url.searchParams.get('prompt')
   console.error(`fake browser: the consent page accepted with ${accepted.status}`);
   process.exit(accepted.ok ? 0 : 1);
 }
+// Entra's v2 admin consent page for PinDesk's sign-in client: read it, then click "Accept for the
+// organisation as <PINDESK_TEST_LOGIN>". Its redirect goes to http://localhost, where nothing
+// listens (as in real life); PinDesk checks the result through Graph.
+if (url.pathname.endsWith('/v2.0/adminconsent')) {
+  const page = await fetch(url);
+  if (!page.ok) {
+    console.error(`fake browser: the admin consent page answered ${page.status}`);
+    process.exit(1);
+  }
+  const form = new URLSearchParams(url.searchParams);
+  form.set('login_as', process.env.PINDESK_TEST_LOGIN ?? 'admin@pindesk-demo.example');
+  const accepted = await fetch(url, { method: 'POST', body: form, redirect: 'manual' });
+  const location = accepted.headers.get('location') ?? '';
+  console.error(`fake browser: the admin consent page answered ${accepted.status}`);
+  process.exit(location.includes('admin_consent=True') ? 0 : 1);
+}
 url.searchParams.set('prompt', 'none');
 if (!url.searchParams.get('login_hint')) {
   url.searchParams.set('login_hint', process.env.PINDESK_TEST_LOGIN ?? 'helpdesk@pindesk-demo.example');

@@ -92,8 +92,10 @@ test('the administrator goes from nothing done to a deployed policy', async () =
   // Consent: both published pages open in order, the fake browser accepts them, PinDesk sees both.
   await driver.click('[data-testid="open-consent"]');
   await driver.waitForDisplayed('[data-testid="consent-done"]', 30000);
-  const opened = readFileSync(browserLog, 'utf8').split('\n').filter((l) => l.endsWith('/common/oauth2/authorize'));
-  assert.equal(opened.length, 2, 'the service and the client consent pages were opened');
+  // The links name the signed-in organisation, not `common`, so a guest consents in this one.
+  const tenantId = new URL(tenant.issuer).pathname.split('/')[1];
+  const opened = readFileSync(browserLog, 'utf8').split('\n').filter((l) => l.endsWith(`/${tenantId}/oauth2/authorize`));
+  assert.equal(opened.length, 2, 'the service and the client consent pages were opened for this tenant');
   for (const key of ['service', 'client']) {
     const appState = await driver.execute(
       `return document.querySelector('[data-testid="consent-app-${key}"]').dataset.state;`,

@@ -13,6 +13,7 @@ import type {
   SearchResults,
   Session,
   SetupOverview,
+  SignInConsent,
 } from '../src/lib/api';
 
 type Args = Record<string, unknown> | undefined;
@@ -120,6 +121,21 @@ export function deferred<T>() {
   return { promise, resolve, reject };
 }
 
+/** The sign-in client's approval: done, or with every permission of the reset job missing. */
+export function signinConsent(done: boolean): SignInConsent {
+  const missing = ['DeviceManagementManagedDevices.Read.All', 'DeviceManagementManagedDevices.PrivilegedOperations.All'];
+  return {
+    state: done ? 'done' : 'notDone',
+    message: done ? 'Approved.' : 'Not approved yet.',
+    phrase: done ? { key: 'signInConsentDone', params: {} } : { key: 'signInConsentMissing', params: { count: '2' } },
+    detail: null,
+    clientId: '14d82eec-204b-4c2f-b7e8-296a70dab67e',
+    clientName: 'Microsoft Graph Command Line Tools',
+    missing: done ? [] : missing,
+    granted: done ? missing : [],
+  };
+}
+
 /** A setup overview; `done` gives the finished organisation, otherwise nothing is done. */
 export function overview(done = false, overrides: Partial<SetupOverview> = {}): SetupOverview {
   const apps = (['service', 'client'] as const).map((key) => ({
@@ -131,6 +147,7 @@ export function overview(done = false, overrides: Partial<SetupOverview> = {}): 
   const profile = done ? { id: 'profile-1', name: 'Windows Hello PIN recovery' } : null;
   return {
     tenant: { state: 'done', message: 'Organisation: Contoso.', detail: null, id: 'tenant-1', name: 'Contoso' },
+    signin: signinConsent(true),
     consent: { state: done ? 'done' : 'notDone', message: done ? 'Both allowed.' : 'Not allowed yet.', detail: null, apps, done },
     policy: {
       state: done ? 'done' : 'notDone',

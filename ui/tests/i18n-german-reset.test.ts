@@ -82,7 +82,7 @@ describe('the Reset step in German', () => {
     await open('PHONE-0042');
     await userEvent.type(screen.getByTestId('ticket'), 'INC-7');
     await userEvent.click(screen.getByTestId('reset-button'));
-    expect(screen.getByRole('dialog').textContent).toContain('Die Kennung dieses Geräts zurücksetzen?');
+    expect(screen.getByRole('dialog').textContent).toContain('Damit wird die Kennung von PHONE-0042 ersetzt');
     noEnglish();
     await userEvent.click(screen.getByTestId('confirm-yes'));
     await screen.findByTestId('reset-progress');

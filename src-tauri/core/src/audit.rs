@@ -57,6 +57,8 @@ pub enum Outcome {
     /// It is not known whether the POST reached Intune; it was not sent again.
     Unconfirmed,
     PasscodeIssued,
+    /// Done with no passcode in the result: an iPhone's or iPad's passcode is removed.
+    DoneWithoutPasscode,
     Failed,
     NotSupported,
     Canceled,
@@ -70,6 +72,9 @@ impl Outcome {
             Outcome::NotSent => "Not sent",
             Outcome::Unconfirmed => "Not confirmed, check the admin center",
             Outcome::PasscodeIssued => "New passcode issued",
+            Outcome::DoneWithoutPasscode => {
+                "Done, no passcode returned (an iPhone's or iPad's passcode is removed)"
+            }
             Outcome::Failed => "Failed on the device",
             Outcome::NotSupported => "Not supported by the device",
             Outcome::Canceled => "Canceled",
@@ -77,9 +82,11 @@ impl Outcome {
     }
 
     /// The outcome a final reset state stands for; `None` while it is still running.
-    pub fn of_state(state: ResetState) -> Option<Outcome> {
+    /// `with_passcode` tells a new passcode from a removed one (iOS/iPadOS).
+    pub fn of_state(state: ResetState, with_passcode: bool) -> Option<Outcome> {
         match state {
-            ResetState::Done => Some(Outcome::PasscodeIssued),
+            ResetState::Done if with_passcode => Some(Outcome::PasscodeIssued),
+            ResetState::Done => Some(Outcome::DoneWithoutPasscode),
             ResetState::Failed | ResetState::Unknown => Some(Outcome::Failed),
             ResetState::NotSupported => Some(Outcome::NotSupported),
             ResetState::Canceled => Some(Outcome::Canceled),

@@ -238,3 +238,19 @@ fn a_reset_that_was_not_sent_keeps_the_error_kind_as_the_note_key() {
         "the English sentence stays as the fallback"
     );
 }
+
+#[test]
+fn a_reset_done_without_a_passcode_is_logged_as_such_not_as_a_new_passcode() {
+    assert_eq!(
+        Outcome::of_state(ResetState::Done, true),
+        Some(Outcome::PasscodeIssued)
+    );
+    let removed = Outcome::of_state(ResetState::Done, false);
+    assert_eq!(removed, Some(Outcome::DoneWithoutPasscode));
+    assert!(
+        Outcome::DoneWithoutPasscode
+            .words()
+            .contains("passcode is removed")
+    );
+    assert_eq!(Outcome::of_state(ResetState::Active, false), None);
+}

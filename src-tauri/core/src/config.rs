@@ -11,6 +11,7 @@ use std::path::{Path, PathBuf};
 use serde::Serialize;
 use url::Url;
 
+use crate::accounts::SignInBinding;
 use crate::error::CoreError;
 use crate::logging::{LOG_DIR, LogLevel};
 
@@ -18,6 +19,9 @@ pub use layers::LOCK_SIGN_IN_KEY;
 pub use problems::{ConfigFile, FileProblem, ProblemKind};
 pub(crate) use sources::write_atomically;
 pub use sources::{Settings, USER_SETTINGS_FILE, admin_config_path};
+
+/// The demo tenant's own data folder, inside the data folder.
+pub const DEMO_DIR: &str = "demo";
 
 /// The Microsoft Graph Command Line Tools public client: it already carries Graph delegated
 /// permissions and an `http://localhost` redirect in every tenant.
@@ -66,6 +70,9 @@ pub struct Config {
     pub sign_in_locked: bool,
     /// What was wrong with the settings files; the window shows it and the log has it.
     pub problems: Vec<FileProblem>,
+    /// The built-in demo tenant: its sign-ins live apart from real ones (own account list, own
+    /// keychain service, own audit log).
+    pub demo_sandbox: bool,
 }
 
 /// Where a configuration value came from.
@@ -196,7 +203,9 @@ impl Config {
                 )
             }
         };
+        check_plain_http_stays_local(&authority, &graph_url)?;
         Ok(Config {
+            demo_sandbox: false,
             authority,
             client_id,
             graph_url,
@@ -231,6 +240,32 @@ impl Config {
             graph_url,
             origins,
             ..self.clone()
+        }
+    }
+
+    /// Points the app at the built-in demo tenant, in its sandbox.
+    pub fn for_demo_tenant(&self, issuer: Url, graph_url: Url) -> Config {
+        Config {
+            demo_sandbox: true,
+            ..self.with_local_tenant(issuer, graph_url)
+        }
+    }
+
+    /// Where a sign-in made with this configuration belongs.
+    pub fn binding(&self) -> SignInBinding {
+        SignInBinding {
+            authority: self.authority.to_string(),
+            client_id: self.client_id.clone(),
+            graph_url: self.graph_url.to_string(),
+        }
+    }
+
+    /// The folder of this configuration's own data: the demo's lives apart from real data.
+    pub fn sandbox_dir(&self) -> PathBuf {
+        if self.demo_sandbox {
+            self.data_dir.join(DEMO_DIR)
+        } else {
+            self.data_dir.clone()
         }
     }
 
@@ -334,13 +369,30 @@ fn parse_url(name: &str, value: Option<String>, default: &str) -> Result<Url, Co
 /// A URL PinDesk may talk to: https, or plain http on this machine only.
 fn check_url(name: &str, text: &str) -> Result<Url, String> {
     let url = Url::parse(text).map_err(|e| format!("{name} `{text}`: {e}"))?;
-    let loopback = matches!(url.host_str(), Some("127.0.0.1" | "localhost" | "[::1]"));
+    let loopback = is_loopback(&url);
     if url.scheme() != "https" && !(url.scheme() == "http" && loopback) {
         return Err(format!(
             "{name} `{text}` must use https (plain http only on this machine)"
         ));
     }
     Ok(url)
+}
+
+fn is_loopback(url: &Url) -> bool {
+    matches!(url.host_str(), Some("127.0.0.1" | "localhost" | "[::1]"))
+}
+
+/// Plain `http` to Graph carries the bearer token in the clear; it is only allowed when the
+/// sign-in service is on this machine as well (the demo tenant, tests), so a real Entra token is
+/// never sent to an `http://localhost` port.
+fn check_plain_http_stays_local(authority: &Url, graph_url: &Url) -> Result<(), CoreError> {
+    if graph_url.scheme() == "http" && !(authority.scheme() == "http" && is_loopback(authority)) {
+        return Err(CoreError::Config(format!(
+            "the Graph URL `{graph_url}` uses plain http, but sign-in goes to `{authority}`: \
+             PinDesk sends a real sign-in's token only over https. Use an https Graph URL"
+        )));
+    }
+    Ok(())
 }
 
 fn default_data_dir() -> Result<PathBuf, CoreError> {

@@ -27,6 +27,10 @@ pub enum CoreError {
     SignInInProgress,
     #[error("consent is missing: {0}")]
     ConsentMissing(ProviderError),
+    /// The organisation has not approved the sign-in client's permissions (admin consent), so a
+    /// person who may not consent is turned away; never a cancellation.
+    #[error("the organisation has not approved the sign-in client: {0}")]
+    OrgNotApproved(ProviderError),
     #[error("blocked by Conditional Access: {0}")]
     ConditionalAccess(ProviderError),
     #[error("the client ID is unknown in this tenant: {0}")]
@@ -37,6 +41,14 @@ pub enum CoreError {
     MfaRequired(ProviderError),
     #[error("the sign-in has expired: {0}")]
     SessionExpired(String),
+    /// The sign-in service wants the person in the browser for these scopes (Conditional
+    /// Access, a new MFA); the refresh token itself is still good.
+    #[error("the sign-in service asks to sign in again for this task: {0}")]
+    InteractionRequired(ProviderError),
+    /// The account signed in with another authority, client ID or Graph than the one in use;
+    /// its refresh token is not sent anywhere else.
+    #[error("the account signed in with another sign-in service or application")]
+    AccountElsewhere,
     #[error("the identity provider refused the request: {0}")]
     IdentityProvider(String),
     #[error("the identity provider's answer failed a check: {0}")]
@@ -131,6 +143,12 @@ fn kind_and_message(error: &CoreError) -> (&'static str, &'static str) {
             "Your organisation has not yet allowed PinDesk to use these permissions. Ask an \
              administrator to grant consent, then sign in again.",
         ),
+        CoreError::OrgNotApproved(_) => (
+            "orgNotApproved",
+            "Your organisation has not approved PinDesk yet. Ask an administrator to run the \
+             first step of PinDesk's setup (\"Let your helpdesk sign in to PinDesk\"), then \
+             sign in again.",
+        ),
         CoreError::ConditionalAccess(_) => (
             "conditionalAccess",
             "Your organisation's access rules blocked this sign-in (for example from this device \
@@ -154,6 +172,16 @@ fn kind_and_message(error: &CoreError) -> (&'static str, &'static str) {
         CoreError::SessionExpired(_) => (
             "sessionExpired",
             "Your sign-in has expired. Sign in again to go on.",
+        ),
+        CoreError::InteractionRequired(_) => (
+            "interactionRequired",
+            "Your organisation asks you to sign in again before PinDesk may do this. Sign in \
+             again; your other work in PinDesk stays signed in.",
+        ),
+        CoreError::AccountElsewhere => (
+            "accountElsewhere",
+            "This account signed in with another sign-in service or application than PinDesk \
+             uses now, so PinDesk did not use it. Sign in again, or forget the account.",
         ),
         CoreError::IdentityProvider(_) => (
             "identityProvider",

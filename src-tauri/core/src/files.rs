@@ -42,7 +42,7 @@ pub fn ensure_private_dir(dir: &Path) -> Result<(), CoreError> {
 /// Replaces `path` with `bytes` in one step: the bytes go to a new file with a unique name,
 /// reach the disk, and only then take the file's place; the folder is flushed too, so the
 /// rename itself survives a power cut. The file is readable by the person only (`0600`).
-pub(crate) fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), CoreError> {
+pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), CoreError> {
     let storage = |e: std::io::Error| CoreError::Storage(format!("{}: {e}", path.display()));
     let _turn = WRITER.lock().unwrap_or_else(|p| p.into_inner());
     let dir = path

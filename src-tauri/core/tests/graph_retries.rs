@@ -177,6 +177,11 @@ async fn a_claims_challenge_is_surfaced_without_refreshing_or_retrying() {
     assert_eq!(ipc_error(&error).kind, "claimsChallenge");
     assert_eq!(tokens.forced(), 0);
     assert_eq!(server.seen().len(), 1);
+    assert_eq!(
+        *tokens.challenged.lock().unwrap(),
+        ["eyJhY2Nlc3NfdG9rZW4iOnt9fQ=="],
+        "the challenge goes back to the sign-in for its next authorize request"
+    );
 }
 
 #[tokio::test]
@@ -201,6 +206,12 @@ async fn post_once_answers_204_as_completed() {
         "/v1.0/deviceManagement/managedDevices/device-1/resetPasscode"
     );
     assert_eq!(seen[0].header("content-length"), Some("0"));
+    assert_eq!(
+        seen[0].header("content-type"),
+        None,
+        "no body, so no JSON Content-Type (as Microsoft's SDKs send resetPasscode)"
+    );
+    assert!(seen[0].body.is_empty());
 }
 
 #[tokio::test]

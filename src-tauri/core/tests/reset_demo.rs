@@ -155,3 +155,104 @@ async fn a_next_page_link_to_another_host_is_refused() {
     .await;
     assert!(refused.is_err());
 }
+
+/// The requests a search sent, by path and query.
+async fn asked_for(tenant: &DemoTenant, client: &GraphClient, text: &str) -> Vec<String> {
+    let before = tenant.requests().len();
+    search_devices(client, text, &CancellationToken::new())
+        .await
+        .unwrap();
+    tenant.requests()[before..]
+        .iter()
+        .map(|r| r.path_and_query.clone())
+        .collect()
+}
+
+#[tokio::test]
+async fn each_android_phone_found_costs_one_beta_read_of_two_properties_and_nothing_else_does() {
+    let (tenant, client) = helpdesk(Options::default(), "reset-platforms").await;
+    // Priya's Galaxy (work profile) and Kenji's old Galaxy (work profile on 7.1.1).
+    let asked = asked_for(&tenant, &client, "Galaxy").await;
+    assert_eq!(
+        asked.len(),
+        3,
+        "one v1.0 search and two beta reads: {asked:?}"
+    );
+    assert!(asked[0].starts_with("/v1.0/"), "{asked:?}");
+    for beta in &asked[1..] {
+        assert!(
+            beta.starts_with("/beta/deviceManagement/managedDevices/"),
+            "{beta}"
+        );
+        let select = beta.split("select=").nth(1).unwrap_or_default();
+        assert!(
+            select == "deviceType,deviceEnrollmentType"
+                || select == "deviceType%2CdeviceEnrollmentType",
+            "{beta}"
+        );
+    }
+    let iphones = asked_for(&tenant, &client, "iPhone").await;
+    assert_eq!(
+        iphones.len(),
+        1,
+        "an iPhone is judged from v1.0 alone: {iphones:?}"
+    );
+    let mac = asked_for(&tenant, &client, "MacBook").await;
+    assert_eq!(mac.len(), 1, "{mac:?}");
+}
+
+#[tokio::test]
+async fn search_results_say_what_a_reset_does_on_each_platform() {
+    let (_tenant, client) = helpdesk(Options::default(), "reset-effects").await;
+    let mut seen = Vec::new();
+    for text in ["iPhone", "Galaxy", "NW-AND-0031", "Inès", "MacBook", "Moto"] {
+        let found = search_devices(&client, text, &CancellationToken::new())
+            .await
+            .unwrap();
+        for device in found.devices {
+            seen.push((
+                device.name,
+                device.eligibility.verdict,
+                device.eligibility.effect,
+            ));
+        }
+    }
+    let of = |name: &str| {
+        seen.iter()
+            .find(|(n, ..)| n == name)
+            .map(|(_, verdict, effect)| (*verdict, *effect))
+            .unwrap_or_else(|| panic!("{name} not found in {seen:?}"))
+    };
+    use pindesk_core::reset::Effect::*;
+    let can = |effect| (Verdict::Resettable, Some(effect));
+    assert_eq!(of("Zoë’s iPhone"), can(PasscodeRemoved));
+    assert_eq!(of("Mateo's iPhone"), (Verdict::NotPossible, None));
+    assert_eq!(of("Priya's Galaxy"), can(WorkProfilePasscode));
+    assert_eq!(of("Kenji's old Galaxy"), (Verdict::NotPossible, None));
+    assert_eq!(of("NW-AND-0031"), can(NewPasscode));
+    assert_eq!(of("Inès's Pixel"), can(WorkProfilePasscode));
+    assert_eq!(of("Avery's MacBook Air"), (Verdict::NotPossible, None));
+    assert_eq!(of("Ngozi's Moto"), (Verdict::NotPossible, None));
+}
+
+#[tokio::test]
+async fn an_iphone_reset_ends_done_with_no_passcode_after_one_post() {
+    let (tenant, client) = helpdesk(Options::default(), "reset-iphone").await;
+    let id = find(&client, "Zoë’s iPhone").await;
+    let started = start_reset(&client, &id).await.unwrap();
+    let mut status = reset_status(&client, &id, started.started_at)
+        .await
+        .unwrap();
+    for _ in 0..40 {
+        if status.state.is_final() {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(200)).await;
+        status = reset_status(&client, &id, started.started_at)
+            .await
+            .unwrap();
+    }
+    assert_eq!(status.state, ResetState::Done);
+    assert!(status.passcode.is_none());
+    assert_eq!(posts(&tenant), 1);
+}

@@ -10,7 +10,7 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use common::{FakeBrowser, Play};
-use demo_tenant::{ADMIN, DemoTenant, HELPDESK, NO_ROLE, Options};
+use demo_tenant::{ADMIN, DEFAULT_CLIENT_ID, DemoTenant, HELPDESK, NO_ROLE, Options};
 use pindesk_core::graph::models::GroupId;
 use pindesk_core::graph::{CancellationToken, GraphClient, GraphOptions, TokenSource};
 use pindesk_core::keychain::{MemoryStore, SecretStore};
@@ -133,7 +133,9 @@ async fn re_running_setup_after_each_step_creates_nothing_twice() {
     let tenant = common::tenant(Options::default()).await;
     let (client, tid) = signed_in(&tenant, ADMIN, Task::Setup, "setup-rerun").await;
 
-    let start = setup_overview(&client, &tid).await.unwrap();
+    let start = setup_overview(&client, &tid, DEFAULT_CLIENT_ID)
+        .await
+        .unwrap();
     assert_eq!(start.tenant.status.state, ItemState::Done);
     assert_eq!(start.consent.status.state, ItemState::NotDone);
     assert!(
@@ -217,7 +219,9 @@ async fn re_running_setup_after_each_step_creates_nothing_twice() {
             .any(|a| a.kind == TargetKind::ExcludedGroup && a.name == FINANCE)
     );
 
-    let done = setup_overview(&client, &tid).await.unwrap();
+    let done = setup_overview(&client, &tid, DEFAULT_CLIENT_ID)
+        .await
+        .unwrap();
     assert!(done.everything_done);
     assert_eq!(
         done.policy.profile.as_ref().map(|p| &p.id),
@@ -249,7 +253,9 @@ async fn a_crash_between_create_and_assign_is_recovered_on_the_next_run() {
         // The app "crashes" here: client, tokens and memory are gone.
     };
     let (client, tid) = signed_in(&tenant, ADMIN, Task::Setup, "setup-crash-2").await;
-    let resumed = setup_overview(&client, &tid).await.unwrap();
+    let resumed = setup_overview(&client, &tid, DEFAULT_CLIENT_ID)
+        .await
+        .unwrap();
     assert_eq!(resumed.policy.status.state, ItemState::Done);
     assert_eq!(resumed.assignment.status.state, ItemState::NotDone);
     let profile = resumed.policy.profile.clone().unwrap();
@@ -260,7 +266,12 @@ async fn a_crash_between_create_and_assign_is_recovered_on_the_next_run() {
     assign(&client, &profile, &group(&tenant, PILOT), &[])
         .await
         .unwrap();
-    assert!(setup_overview(&client, &tid).await.unwrap().everything_done);
+    assert!(
+        setup_overview(&client, &tid, DEFAULT_CLIENT_ID)
+            .await
+            .unwrap()
+            .everything_done
+    );
     assert_eq!(recovery_profiles(&tenant).len(), 1);
     assert_eq!(posts(&tenant, "/deviceManagement/deviceConfigurations"), 1);
 }
@@ -274,7 +285,10 @@ async fn with_a_30_percent_fault_rate_every_step_completes_with_the_same_end_sta
     let tenant = common::tenant(options).await;
     let (client, tid) = signed_in(&tenant, ADMIN, Task::Setup, "setup-faults").await;
 
-    until_ok("the first overview", || setup_overview(&client, &tid)).await;
+    until_ok("the first overview", || {
+        setup_overview(&client, &tid, DEFAULT_CLIENT_ID)
+    })
+    .await;
     consent_everything(&tenant);
     let consent = until_ok("the consent check", || consent_status(&client)).await;
     assert!(consent.done);
@@ -295,9 +309,22 @@ async fn with_a_30_percent_fault_rate_every_step_completes_with_the_same_end_sta
         assign_as_shown(&client, &policy.profile, &pilot)
     })
     .await;
-    let end = until_ok("the last overview", || setup_overview(&client, &tid)).await;
-
-    assert!(end.everything_done);
+    // A part Graph failed to answer (a 507 in the batch) shows as failed in that overview; the
+    // person reads it again, as they would press Refresh. The tenant's state is what must hold.
+    let mut end = None;
+    for _ in 0..10 {
+        let read = until_ok("the last overview", || {
+            setup_overview(&client, &tid, DEFAULT_CLIENT_ID)
+        })
+        .await;
+        let done = read.everything_done;
+        end = Some(read);
+        if done {
+            break;
+        }
+    }
+    let end = end.expect("read at least once");
+    assert!(end.everything_done, "{end:#?}");
     let failed = tenant
         .requests()
         .iter()
@@ -363,7 +390,9 @@ async fn profiles_that_set_false_or_another_tenant_are_pointed_out_and_not_reuse
         oma_uri(&"00000000-1111-2222-3333-444444444444".into()).replace("Device", "device"),
         true,
     ));
-    let overview = setup_overview(&client, &tid).await.unwrap();
+    let overview = setup_overview(&client, &tid, DEFAULT_CLIENT_ID)
+        .await
+        .unwrap();
     assert_eq!(overview.policy.status.state, ItemState::NotDone);
     let kinds: Vec<ProblemKind> = overview.policy.problems.iter().map(|p| p.kind).collect();
     assert!(kinds.contains(&ProblemKind::ValueFalse), "{kinds:?}");
@@ -386,7 +415,9 @@ async fn the_helpdesk_sees_setup_done_but_is_told_the_role_is_missing_to_change_
     let (auth, tid) = sign_in(&tenant, HELPDESK, Task::Helpdesk, "setup-helpdesk").await;
     // Reading the status asks only for read permissions.
     let reader = client(&tenant, &auth, Task::SetupStatus);
-    let overview = setup_overview(&reader, &tid).await.unwrap();
+    let overview = setup_overview(&reader, &tid, DEFAULT_CLIENT_ID)
+        .await
+        .unwrap();
     assert!(overview.everything_done);
     let helpdesk = client(&tenant, &auth, Task::Setup);
     let refused = assign(
@@ -416,7 +447,9 @@ async fn resetting_the_demo_tenant_brings_setup_back_to_nothing_done() {
     let (client, tid) = signed_in(&tenant, ADMIN, Task::Setup, "setup-reset").await;
     ensure_policy(&client, &tid).await.unwrap();
     tenant.reset_setup();
-    let overview = setup_overview(&client, &tid).await.unwrap();
+    let overview = setup_overview(&client, &tid, DEFAULT_CLIENT_ID)
+        .await
+        .unwrap();
     assert_eq!(overview.consent.status.state, ItemState::NotDone);
     assert_eq!(overview.policy.status.state, ItemState::NotDone);
     assert_eq!(
@@ -432,7 +465,9 @@ async fn a_person_without_an_intune_role_is_told_what_they_cannot_see_not_an_err
     consent_everything(&tenant);
     let (auth, tid) = sign_in(&tenant, NO_ROLE, Task::Helpdesk, "setup-norole").await;
     let reader = client(&tenant, &auth, Task::SetupStatus);
-    let overview = setup_overview(&reader, &tid).await.unwrap();
+    let overview = setup_overview(&reader, &tid, DEFAULT_CLIENT_ID)
+        .await
+        .unwrap();
     assert_eq!(overview.consent.status.state, ItemState::Done);
     assert_eq!(overview.policy.status.state, ItemState::CannotSee);
     assert!(overview.policy.status.message.contains("can't see"));

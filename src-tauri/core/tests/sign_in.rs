@@ -263,3 +263,60 @@ async fn the_setup_task_gets_its_scopes_from_the_same_refresh_token() {
         .count();
     assert_eq!(refreshes, 2, "one code exchange and one refresh");
 }
+
+fn query_value(url: &Url, name: &str) -> Option<String> {
+    url.query_pairs()
+        .find(|(k, _)| k == name)
+        .map(|(_, v)| v.into_owned())
+}
+
+#[tokio::test]
+async fn a_claims_challenge_from_graph_is_requested_at_the_next_sign_in_only() {
+    let tenant = common::tenant(Options::default()).await;
+    let dir = common::data_dir("claims");
+    let browser = FakeBrowser::new(Some(HELPDESK), Play::Complete);
+    let auth = common::auth(common::config_for(&tenant, &dir), memory(), browser.clone());
+    // As Graph sends it in WWW-Authenticate: base64 of the claims JSON.
+    auth.note_claims_challenge(
+        "eyJhY2Nlc3NfdG9rZW4iOnsiYWNycyI6eyJlc3NlbnRpYWwiOnRydWUsInZhbHVlIjoiYzEifX19",
+    );
+    auth.sign_in(Task::Helpdesk, Some(HELPDESK.to_owned()))
+        .await
+        .unwrap();
+    auth.sign_in(Task::Helpdesk, Some(HELPDESK.to_owned()))
+        .await
+        .unwrap();
+    let opened = browser.opened();
+    assert_eq!(
+        query_value(&opened[0], "claims").as_deref(),
+        Some(r#"{"access_token":{"acrs":{"essential":true,"value":"c1"}}}"#)
+    );
+    assert_eq!(
+        query_value(&opened[1], "claims"),
+        None,
+        "satisfied once, not sent again"
+    );
+}
+
+#[tokio::test]
+async fn adding_another_account_lets_the_person_pick_it_in_the_browser() {
+    let tenant = common::tenant(Options::default()).await;
+    let dir = common::data_dir("select-account");
+    let browser = FakeBrowser::new(Some(ADMIN), Play::Complete);
+    let auth = common::auth(common::config_for(&tenant, &dir), memory(), browser.clone());
+    auth.sign_in(Task::Helpdesk, Some(HELPDESK.to_owned()))
+        .await
+        .unwrap();
+    let added = auth.sign_in(Task::Helpdesk, None).await.unwrap();
+    assert_eq!(added.account.username, ADMIN);
+    let opened = browser.opened();
+    assert_eq!(
+        query_value(&opened[0], "prompt"),
+        None,
+        "a named account needs no picker"
+    );
+    assert_eq!(
+        query_value(&opened[1], "prompt").as_deref(),
+        Some("select_account")
+    );
+}

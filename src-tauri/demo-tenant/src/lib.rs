@@ -15,8 +15,17 @@
 //! by id, `resetPasscode`) and `$batch`.
 //!
 //! The two Windows Hello PIN reset apps are absent until consent is given on the demo's consent
-//! page, at the path of the published consent URLs: `/common/oauth2/authorize?client_id=<app>`.
+//! page, at the path of the published consent URLs: `/{tenant}/oauth2/authorize?client_id=<app>`
+//! (`common`, `organizations` or this tenant; another tenant ID is refused with AADSTS90002).
 //! Tests sign in without the HTML page through `prompt=none&login_hint=<person>`.
+//!
+//! Delegated Graph permissions that need an administrator's consent (all the app asks for but
+//! `User.Read`) are issued to someone who is not an Application Administrator only when the sign-in
+//! client has organisation-wide consent covering them (`oauth2PermissionGrants`, `AllPrincipals`);
+//! otherwise authorize answers as Entra does (AADSTS65001 silently, "Need admin approval" with
+//! AADSTS90094 on the page). [`Options::org_consent`] (on by default; `--no-org-consent` off)
+//! decides whether that consent exists from the start; Entra's v2 admin consent endpoint
+//! `/{tenant}/v2.0/adminconsent` grants it.
 //!
 //! ```no_run
 //! # async fn demo() -> Result<(), demo_tenant::Error> {
@@ -202,6 +211,24 @@ impl DemoTenant {
     /// Consent to one of the PIN reset apps, as its consent page does.
     pub fn grant_consent(&self, app_id: &str) -> bool {
         lock(&self.shared.directory).grant_consent(app_id).is_some()
+    }
+
+    /// Guards one Graph permission with a Conditional Access policy that the next refresh
+    /// asking for it does not satisfy: the answer is `interaction_required` (AADSTS50158).
+    pub fn require_interaction_for(&self, scope: &str) {
+        lock(&self.shared.auth)
+            .interaction_scopes
+            .push(scope.to_owned());
+    }
+
+    /// The Graph permissions the sign-in client holds for the whole organisation.
+    pub fn org_consented_scopes(&self) -> Vec<String> {
+        lock(&self.shared.directory).org_consented_scopes(DEFAULT_CLIENT_ID)
+    }
+
+    /// Removes the sign-in client's organisation-wide consent, as revoking it in Entra does.
+    pub fn revoke_org_consent(&self) {
+        lock(&self.shared.directory).revoke_org_consent(DEFAULT_CLIENT_ID);
     }
 
     /// Switches a service principal on or off, as "Enabled for users to sign in" in Entra does.

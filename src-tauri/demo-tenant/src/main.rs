@@ -9,7 +9,7 @@ use demo_tenant::{DemoTenant, Options};
 
 const USAGE: &str = "\
 usage: demo-tenant [--port N] [--devices N] [--fault-rate P] [--drop-rate P] [--latency-ms N]
-                   [--log FILE]
+                   [--log FILE] [--no-org-consent]
 
   --port N         listen on 127.0.0.1:N (default 0: a free port)
   --devices N      number of managed devices to seed (default 40)
@@ -17,9 +17,12 @@ usage: demo-tenant [--port N] [--devices N] [--fault-rate P] [--drop-rate P] [--
   --drop-rate P    probability 0..1 that a Graph request's connection is cut unanswered
   --latency-ms N   delay every request by N milliseconds (default 0)
   --log FILE       append one line per request to FILE instead of stderr
+  --no-org-consent start with nothing consented for the sign-in client: only an administrator
+                   gets admin-only permissions until one grants them for the organisation at
+                   /TENANT/v2.0/adminconsent
 
 Prints the issuer URL as the first line on stdout, then serves until interrupted.
-Consent to the PIN reset apps at http://127.0.0.1:PORT/common/oauth2/authorize?client_id=APP_ID
+Consent to the PIN reset apps at http://127.0.0.1:PORT/TENANT_ID/oauth2/authorize?client_id=APP_ID
 (the path of Microsoft's published consent URLs); until then Graph answers 404 for them.";
 
 #[tokio::main]
@@ -75,6 +78,10 @@ fn parse_args(args: &[String]) -> Result<Command, String> {
         };
         if matches!(flag, "-h" | "--help") {
             return Ok(Command::Help);
+        }
+        if flag == "--no-org-consent" {
+            options.org_consent = false;
+            continue;
         }
         let mut value = || {
             inline
@@ -152,6 +159,7 @@ mod tests {
             "--drop-rate=0.1",
             "--log",
             "x",
+            "--no-org-consent",
         ]);
         let Ok(Command::Run(options)) = parsed else {
             panic!("{parsed:?}")
@@ -162,6 +170,14 @@ mod tests {
         assert!((options.drop_rate - 0.1).abs() < f64::EPSILON);
         assert_eq!(options.request_log, Some(PathBuf::from("x")));
         assert!(!options.log_to_stderr);
+        assert!(!options.org_consent);
+        let Ok(Command::Run(plain)) = parse(&[]) else {
+            panic!("no arguments")
+        };
+        assert!(
+            plain.org_consent,
+            "the ordinary demo starts already consented"
+        );
     }
 
     #[test]

@@ -32,6 +32,11 @@ pub struct Options {
     pub drop_rate: f64,
     /// Writes the request log to stderr as well (the binary does this when no log file is given).
     pub log_to_stderr: bool,
+    /// Starts with organisation-wide consent (an `AllPrincipals` grant) for the sign-in client
+    /// covering every permission the app asks for, so anyone may sign in at once. Off, nothing
+    /// is consented: only an administrator gets admin-only permissions until one grants them for
+    /// the organisation, as in a tenant that has never used the client.
+    pub org_consent: bool,
 }
 
 impl Default for Options {
@@ -50,6 +55,7 @@ impl Default for Options {
             log_to_stderr: false,
             throttle: true,
             drop_rate: 0.0,
+            org_consent: true,
         }
     }
 }

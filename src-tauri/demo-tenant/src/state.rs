@@ -41,7 +41,10 @@ impl Shared {
     pub fn new(options: Options, origin: String, log: RequestLog) -> Shared {
         let mut signing_key = [0u8; 64];
         OsRng.fill_bytes(&mut signing_key);
-        let directory = Directory::seed(options.devices, clock::now());
+        let mut directory = Directory::seed(options.devices, clock::now());
+        if options.org_consent {
+            directory.grant_org_consent(crate::DEFAULT_CLIENT_ID, &crate::oidc::scopes::KNOWN);
+        }
         let faults = StdRng::seed_from_u64(options.fault_seed);
         Shared {
             options,
@@ -117,4 +120,7 @@ pub(crate) struct AuthStore {
     pub codes: HashMap<String, PendingCode>,
     pub access_tokens: HashMap<String, AccessGrant>,
     pub refresh_tokens: HashMap<String, RefreshGrant>,
+    /// Graph permissions a Conditional Access policy guards: a refresh asking for one of them
+    /// is answered `interaction_required`, and the refresh token stays valid (as in Entra).
+    pub interaction_scopes: Vec<String>,
 }

@@ -4,16 +4,19 @@
 mod common;
 
 use common::*;
-use demo_tenant::{ADMIN, DemoTenant, HELPDESK};
+use demo_tenant::{ADMIN, DemoTenant, HELPDESK, TENANT_ID};
 use reqwest::StatusCode;
 use serde_json::Value;
 
 const SERVICE: &str = "b8456c59-1230-44c7-a4a2-99b085333e84";
 const CLIENT: &str = "9115dd05-fad5-4f9c-acc7-305d08b1b04e";
 
-/// The published consent URL's query, on the demo host.
+/// The published consent URL's query, on the demo host, for this tenant by ID (as PinDesk builds
+/// it).
 async fn consent(tenant: &DemoTenant, app_id: &str, login_as: &str) -> TestResult<StatusCode> {
-    let mut url = tenant.graph_base().join("common/oauth2/authorize")?;
+    let mut url = tenant
+        .graph_base()
+        .join(&format!("{TENANT_ID}/oauth2/authorize"))?;
     url.query_pairs_mut().extend_pairs([
         ("response_type", "code"),
         ("client_id", app_id),
@@ -116,6 +119,32 @@ async fn the_consent_page_refuses_apps_other_than_the_pin_reset_pair() -> TestRe
     let response = client()?.get(url).send().await?;
     assert_eq!(response.status(), StatusCode::BAD_REQUEST);
     assert!(response.text().await?.contains("AADSTS700016"));
+    Ok(())
+}
+
+/// Entra answers a consent link for a tenant it does not hold (another organisation's ID, or one
+/// from another cloud) with AADSTS90002 on its error page, and consents to nothing.
+#[tokio::test]
+async fn a_consent_link_for_another_tenant_id_is_refused_and_grants_nothing() -> TestResult {
+    let tenant = start().await?;
+    let other = "0b9e3a52-6c71-4d8f-a2e4-5f6a7b8c9d01";
+    let url = tenant.graph_base().join(&format!(
+        "{other}/oauth2/authorize?response_type=code&client_id={SERVICE}&prompt=admin_consent"
+    ))?;
+    let page = client()?.get(url.clone()).send().await?;
+    assert_eq!(page.status(), StatusCode::BAD_REQUEST);
+    let text = page.text().await?;
+    assert!(text.contains("AADSTS90002"), "{text}");
+    assert!(text.contains(other));
+    let accepted = client()?
+        .post(url)
+        .form(&[("client_id", SERVICE), ("login_as", ADMIN)])
+        .send()
+        .await?;
+    assert_eq!(accepted.status(), StatusCode::BAD_REQUEST);
+    let token = graph_token(&tenant, HELPDESK).await?;
+    let (status, _) = by_key(&tenant, &token, SERVICE).await?;
+    assert_eq!(status, StatusCode::NOT_FOUND, "nothing was consented");
     Ok(())
 }
 

@@ -97,15 +97,27 @@ async fn resetting_an_eligible_phone_goes_pending_active_done_with_a_six_digit_p
 }
 
 #[tokio::test]
-async fn other_platforms_are_not_supported_and_old_phones_fail() -> TestResult {
+async fn each_platform_ends_its_reset_the_way_intune_documents() -> TestResult {
     let tenant = start().await?;
     let token = graph_token(&tenant, ADMIN).await?;
     let since = graph_now();
-    for (name, end) in [
-        ("Liam's iPhone", "notSupported"),
-        ("NW-LT-1703", "notSupported"),
-        ("NW-PHONE-0042", "failed"),
-        ("Old Lumia 950 XL", "failed"),
+    // (device, last state, whether a passcode is reported)
+    for (name, end, passcode) in [
+        ("Liam's iPhone", "done", false),
+        ("Zoë’s iPhone", "done", false),
+        ("NW-AND-0031", "done", true),
+        ("NW-KIOSK-AND-07", "done", true),
+        ("NW-GLASS-0002", "done", true),
+        ("Søren's headset", "done", true),
+        ("NW-SCAN-0012", "done", true),
+        ("Priya's Galaxy", "done", true),
+        ("Ana's work phone", "done", true),
+        ("Inès's Pixel", "notSupported", false),
+        ("Kenji's old Galaxy", "notSupported", false),
+        ("Ngozi's Moto", "notSupported", false),
+        ("NW-LT-1703", "notSupported", false),
+        ("NW-PHONE-0042", "failed", false),
+        ("Old Lumia 950 XL", "failed", false),
     ] {
         let id = device_id(name)?;
         assert_eq!(reset(&tenant, &token, &id).await?, StatusCode::NO_CONTENT);
@@ -115,7 +127,84 @@ async fn other_platforms_are_not_supported_and_old_phones_fail() -> TestResult {
             Some(end),
             "{name}: {seen:?}"
         );
-        assert!(result["passcode"].is_null(), "{name}: {result}");
+        assert_eq!(result["passcode"].is_string(), passcode, "{name}: {result}");
+    }
+    Ok(())
+}
+
+#[tokio::test]
+async fn user_enrollment_iphones_and_macs_are_refused_with_intunes_400_and_nothing_queued()
+-> TestResult {
+    let tenant = start().await?;
+    let token = graph_token(&tenant, ADMIN).await?;
+    let since = graph_now();
+    for name in ["Mateo's iPhone", "Avery's MacBook Air"] {
+        let id = device_id(name)?;
+        assert_eq!(
+            reset(&tenant, &token, &id).await?,
+            StatusCode::BAD_REQUEST,
+            "{name}"
+        );
+        assert!(
+            resets(&tenant, &token, &id, &since).await?.is_empty(),
+            "{name}"
+        );
+    }
+    Ok(())
+}
+
+#[tokio::test]
+async fn only_beta_tells_android_enrollments_apart() -> TestResult {
+    let tenant = start().await?;
+    let token = graph_token(&tenant, ADMIN).await?;
+    for (name, v1, beta, device_type) in [
+        (
+            "NW-AND-0031",
+            "unknownFutureValue",
+            "androidEnterpriseFullyManaged",
+            "androidEnterprise",
+        ),
+        (
+            "Ana's work phone",
+            "unknownFutureValue",
+            "androidEnterpriseCorporateWorkProfile",
+            "androidEnterprise",
+        ),
+        (
+            "Priya's Galaxy",
+            "userEnrollment",
+            "userEnrollment",
+            "androidForWork",
+        ),
+        (
+            "NW-SCAN-0012",
+            "userEnrollment",
+            "userEnrollment",
+            "android",
+        ),
+        (
+            "NW-GLASS-0002",
+            "unknownFutureValue",
+            "androidAOSPUserlessDeviceEnrollment",
+            "androidnGMS",
+        ),
+    ] {
+        let id = device_id(name)?;
+        let path = format!("{DEVICES}/{id}");
+        let (_, one) = graph_json(
+            &tenant,
+            &token,
+            &path,
+            &[("$select", "deviceEnrollmentType")],
+        )
+        .await?;
+        assert_eq!(text(&one, "/deviceEnrollmentType"), v1, "{name}");
+        let beta_path = path.replacen("v1.0", "beta", 1);
+        let select = [("$select", "deviceEnrollmentType,deviceType")];
+        let (status, two) = graph_json(&tenant, &token, &beta_path, &select).await?;
+        assert_eq!(status, StatusCode::OK, "{two}");
+        assert_eq!(text(&two, "/deviceEnrollmentType"), beta, "{name}");
+        assert_eq!(text(&two, "/deviceType"), device_type, "{name}");
     }
     Ok(())
 }

@@ -27,6 +27,7 @@ import {
   isGroupList,
   isPolicyChoice,
   isSetupOverview,
+  isSignInConsent,
   type AssignmentView,
   type ConsentLinks,
   type ConsentStatus,
@@ -35,6 +36,7 @@ import {
   type NewTarget,
   type PolicyChoice,
   type SetupOverview,
+  type SignInConsent,
 } from './setup/types';
 
 import {
@@ -219,6 +221,13 @@ export const api = {
   openConsentPages: (): Promise<void> => call('open_consent_pages', undefined, isNothing),
 
   consentStatus: (): Promise<ConsentStatus> => call('consent_status', undefined, isConsentStatus),
+
+  /** Whether the organisation approved PinDesk's sign-in for everyone; one batched read. */
+  signinConsentStatus: (): Promise<SignInConsent> =>
+    call('signin_consent_status', undefined, isSignInConsent),
+
+  /** Opens Entra's admin consent page for PinDesk's sign-in client in the system browser. */
+  openSigninConsent: (): Promise<void> => call('open_signin_consent', undefined, isNothing),
 
   /** Reuses the profile that already turns PIN recovery on, or creates it once. */
   ensurePolicy: (): Promise<PolicyChoice> => call('ensure_policy', undefined, isPolicyChoice),

@@ -31,6 +31,10 @@ export interface Account {
   displayName: string;
   tenantId: string;
   tenantName: string | null;
+  /** Set when the account signed in with another authority, client ID or Graph than the ones in
+   * use (the authority it used; '' when unknown): it needs a new sign-in and can only be
+   * forgotten. Absent in a session's account. */
+  signedInElsewhere?: string | null;
 }
 
 export type Task = 'helpdesk' | 'setup';
@@ -117,7 +121,8 @@ export function isAccount(v: unknown): v is Account {
     isString(v.username) &&
     isString(v.displayName) &&
     isString(v.tenantId) &&
-    isNullableString(v.tenantName)
+    isNullableString(v.tenantName) &&
+    (v.signedInElsewhere === undefined || isNullableString(v.signedInElsewhere))
   );
 }
 

@@ -3,6 +3,7 @@
 //! access tokens in memory and the refresh token in the keychain.
 
 mod browser;
+mod claims;
 mod discovery;
 mod graph_tokens;
 mod http;
@@ -22,6 +23,6 @@ pub use id_token::{ExpectedIdToken, IdClaims, validate_id_token};
 pub use loopback::{LoopbackListener, callback_page};
 pub use provider_error::{ProviderError, Stage, TokenErrorBody};
 pub use refresh::refresh_token_key;
-pub use scopes::{Task, graph_scope_prefix, scopes_for};
+pub use scopes::{Task, every_graph_scope, graph_scope_prefix, graph_scopes, scopes_for};
 pub use session::{Auth, AuthOptions, DEFAULT_SIGN_IN_TIMEOUT, Session};
 pub use tokens::AccessToken;

@@ -93,6 +93,7 @@ pub(crate) fn authorize_request(
     redirect_uri: &str,
     scopes: &[String],
     login_hint: Option<&str>,
+    claims: Option<&str>,
 ) -> Result<AuthorizeRequest, CoreError> {
     let redirect = RedirectUrl::new(redirect_uri.to_owned())
         .map_err(|e| CoreError::Internal(format!("redirect URI: {e}")))?;
@@ -107,6 +108,13 @@ pub(crate) fn authorize_request(
         .add_extra_param("nonce", nonce.secret().clone());
     if let Some(hint) = login_hint.map(str::trim).filter(|h| !h.is_empty()) {
         request = request.add_extra_param("login_hint", hint.to_owned());
+    } else {
+        // No account named: another person may be at this desk, or the helpdesk person adds a
+        // second account. Entra would otherwise sign in whoever its browser session holds.
+        request = request.add_extra_param("prompt", "select_account");
+    }
+    if let Some(claims) = claims {
+        request = request.add_extra_param("claims", claims.to_owned());
     }
     let (url, state) = request.url();
     Ok(AuthorizeRequest {
@@ -223,6 +231,7 @@ mod tests {
             "http://localhost:51234",
             &scopes,
             Some("helpdesk@contoso.example"),
+            None,
         )
         .unwrap();
         let query: HashMap<String, String> = request.url.query_pairs().into_owned().collect();
@@ -238,6 +247,11 @@ mod tests {
         assert_eq!(query["state"], request.state.expose());
         assert_eq!(query["nonce"], request.nonce.expose());
         assert_eq!(query["login_hint"], "helpdesk@contoso.example");
+        assert!(
+            !query.contains_key("prompt"),
+            "a named account needs no picker"
+        );
+        assert!(!query.contains_key("claims"));
         assert!(
             request
                 .url
@@ -265,11 +279,37 @@ mod tests {
 
     #[test]
     fn every_sign_in_gets_fresh_state_nonce_and_verifier() {
-        let a = authorize_request(&discovery(), "c", "http://localhost:1", &[], None).unwrap();
-        let b = authorize_request(&discovery(), "c", "http://localhost:1", &[], None).unwrap();
+        let a =
+            authorize_request(&discovery(), "c", "http://localhost:1", &[], None, None).unwrap();
+        let b =
+            authorize_request(&discovery(), "c", "http://localhost:1", &[], None, None).unwrap();
         assert_ne!(a.state, b.state);
         assert_ne!(a.nonce, b.nonce);
         assert_ne!(a.verifier.secret(), b.verifier.secret());
         assert!(!a.url.query_pairs().any(|(k, _)| k == "login_hint"));
+    }
+
+    #[test]
+    fn a_sign_in_without_a_named_account_lets_the_person_pick_one() {
+        let request =
+            authorize_request(&discovery(), "c", "http://localhost:1", &[], None, None).unwrap();
+        let query: HashMap<String, String> = request.url.query_pairs().into_owned().collect();
+        assert_eq!(query["prompt"], "select_account");
+    }
+
+    #[test]
+    fn a_claims_challenge_rides_on_the_next_authorize_request() {
+        let claims = r#"{"access_token":{"acrs":{"essential":true,"value":"c1"}}}"#;
+        let request = authorize_request(
+            &discovery(),
+            "c",
+            "http://localhost:1",
+            &[],
+            Some("helpdesk@contoso.example"),
+            Some(claims),
+        )
+        .unwrap();
+        let query: HashMap<String, String> = request.url.query_pairs().into_owned().collect();
+        assert_eq!(query["claims"], claims);
     }
 }

@@ -127,13 +127,18 @@ impl ProviderError {
 
     /// What this error means for the person, given where it happened.
     pub fn into_core_error(self, stage: Stage) -> CoreError {
-        const CONSENT: [u32; 2] = [65001, 650057];
+        // 65001: nobody consented; 65004: declined at a consent prompt (what "Return to the
+        // application" on "Need admin approval" sends); 90094: only an admin may consent;
+        // 90099: not authorised in the customer's tenant. All mean the organisation has not
+        // approved the client, not that the person cancelled.
+        const NOT_APPROVED: [u32; 4] = [65001, 65004, 90094, 90099];
         const EXPIRED: [u32; 7] = [700082, 700084, 50173, 70008, 50133, 70043, 700081];
-        if CONSENT.iter().any(|c| self.has_code(*c)) {
-            return CoreError::ConsentMissing(self);
+        if NOT_APPROVED.iter().any(|c| self.has_code(*c)) || self.error == "consent_required" {
+            return CoreError::OrgNotApproved(self);
         }
-        if self.has_code(65004) {
-            return CoreError::SignInCancelled(format!("consent declined in the browser: {self}"));
+        // The app registration does not list a permission it asks for.
+        if self.has_code(650057) {
+            return CoreError::ConsentMissing(self);
         }
         if self.has_code(53003) {
             return CoreError::ConditionalAccess(self);
@@ -154,9 +159,10 @@ impl ProviderError {
             ("access_denied", Stage::Authorize) => {
                 CoreError::SignInCancelled(format!("cancelled in the browser: {self}"))
             }
-            ("consent_required", _) => CoreError::ConsentMissing(self),
-            ("invalid_grant" | "interaction_required" | "login_required", Stage::Refresh) => {
-                CoreError::SessionExpired(self.to_string())
+            ("invalid_grant", Stage::Refresh) => CoreError::SessionExpired(self.to_string()),
+            // The refresh token still works; only these scopes need the person in the browser.
+            ("interaction_required" | "login_required", Stage::Refresh) => {
+                CoreError::InteractionRequired(self)
             }
             _ => CoreError::IdentityProvider(self.to_string()),
         }
@@ -212,7 +218,7 @@ mod tests {
         };
         assert_eq!(
             kind("AADSTS65001", "invalid_grant", Stage::Refresh),
-            "consentMissing"
+            "orgNotApproved"
         );
         assert_eq!(
             kind("AADSTS53003", "access_denied", Stage::Authorize),
@@ -243,6 +249,50 @@ mod tests {
             kind("", "invalid_grant", Stage::CodeExchange),
             "identityProvider"
         );
+    }
+
+    #[test]
+    fn an_organisation_that_has_not_approved_pindesk_is_never_a_cancellation() {
+        let kind = |error: &str, description: Option<&str>| {
+            let e = ProviderError::new(error, description).into_core_error(Stage::Authorize);
+            crate::error::IpcError::from(&e).kind
+        };
+        for (error, description) in [
+            (
+                "consent_required",
+                Some("AADSTS65001: The user or administrator has not consented"),
+            ),
+            (
+                "access_denied",
+                Some("AADSTS65004: User declined to consent to access the app."),
+            ),
+            (
+                "access_denied",
+                Some("AADSTS90094: The grant requires admin permission."),
+            ),
+            (
+                "access_denied",
+                Some("AADSTS90099: The application has not been authorized"),
+            ),
+            ("consent_required", None),
+        ] {
+            assert_eq!(
+                kind(error, description),
+                "orgNotApproved",
+                "{error} {description:?}"
+            );
+        }
+        let refused = ProviderError::from_token_error(&TokenErrorBody {
+            error: "invalid_grant".into(),
+            error_codes: vec![65001],
+            suberror: Some("consent_required".into()),
+            ..TokenErrorBody::default()
+        });
+        let ipc = crate::error::IpcError::from(&refused.into_core_error(Stage::Refresh));
+        assert_eq!(ipc.kind, "orgNotApproved");
+        assert!(ipc.message.contains("administrator"), "{}", ipc.message);
+        assert!(!ipc.message.to_lowercase().contains("cancel"));
+        assert!(ipc.detail.is_some_and(|d| d.contains("AADSTS65001")));
     }
 
     #[test]

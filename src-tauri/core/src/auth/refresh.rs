@@ -12,7 +12,7 @@ use super::scopes::{Task, scopes_for};
 use super::session::Auth;
 use super::tokens::{AccessToken, AccountTokens, CachedToken};
 use crate::error::CoreError;
-use crate::keychain::{SERVICE, SecretStore};
+use crate::keychain::{DEMO_SERVICE, SERVICE, SecretStore};
 use crate::secret::SecretString;
 
 /// The keychain key of an account's refresh token.
@@ -21,6 +21,16 @@ pub fn refresh_token_key(account_id: &str) -> String {
 }
 
 impl Auth {
+    /// Demo sign-ins are filed under their own service, so the demo never reads, overwrites or
+    /// deletes a real account's entry.
+    pub(super) fn keychain_service(&self) -> &'static str {
+        if self.inner.config.demo_sandbox {
+            DEMO_SERVICE
+        } else {
+            SERVICE
+        }
+    }
+
     /// Uses the entry's refresh token for `task`'s scopes; stores the rotated refresh token.
     pub(super) async fn refresh(
         &self,
@@ -43,6 +53,9 @@ impl Auth {
         .await;
         let tokens = match result {
             Ok(tokens) => tokens,
+            // Only a refresh token the service says is expired or revoked is removed: a demand
+            // for interaction (Conditional Access, MFA for one task's scopes) leaves it, and the
+            // other tasks' tokens, in place.
             Err(error @ CoreError::SessionExpired(_)) => {
                 // The refresh token is dead; keeping it would only fail again at the next start.
                 entry.refresh_token = None;
@@ -91,8 +104,9 @@ impl Auth {
         account_id: &str,
     ) -> Result<Option<SecretString>, CoreError> {
         let store = self.inner.store.clone();
+        let service = self.keychain_service();
         let key = refresh_token_key(account_id);
-        let result = blocking(move || store.get(SERVICE, &key)).await;
+        let result = blocking(move || store.get(service, &key)).await;
         match result {
             Ok(Some(bytes)) => match String::from_utf8(bytes.into_inner()) {
                 Ok(text) => Ok(Some(SecretString::new(text))),
@@ -122,9 +136,10 @@ impl Auth {
             return;
         };
         let store = self.inner.store.clone();
+        let service = self.keychain_service();
         let key = refresh_token_key(account_id);
         let bytes = refresh_token.expose().as_bytes().to_vec();
-        match blocking(move || store.set(SERVICE, &key, &bytes)).await {
+        match blocking(move || store.set(service, &key, &bytes)).await {
             Ok(()) => self.set_storage_warning(false),
             Err(error) => {
                 warn!(error = %error, "could not store the refresh token; this session only");
@@ -135,8 +150,9 @@ impl Auth {
 
     pub(super) async fn delete_refresh_token(&self, account_id: &str) -> Result<(), CoreError> {
         let store = self.inner.store.clone();
+        let service = self.keychain_service();
         let key = refresh_token_key(account_id);
-        blocking(move || store.delete(SERVICE, &key)).await
+        blocking(move || store.delete(service, &key)).await
     }
 
     /// The organisation's name for the account list; best effort, a failure leaves it out.

@@ -23,18 +23,23 @@ const HELPDESK_GRAPH_SCOPES: [&str; 3] = [
     "DeviceManagementManagedDevices.Read.All",
     "DeviceManagementManagedDevices.PrivilegedOperations.All",
 ];
-const SETUP_GRAPH_SCOPES: [&str; 4] = [
+// `Directory.Read.All` is the least permission that reads `oauth2PermissionGrants`, how the
+// setup sees whether the sign-in client is approved for the organisation.
+const SETUP_GRAPH_SCOPES: [&str; 5] = [
     "User.Read",
     "Application.Read.All",
+    "Directory.Read.All",
     "GroupMember.Read.All",
     "DeviceManagementConfiguration.ReadWrite.All",
 ];
-const SETUP_STATUS_GRAPH_SCOPES: [&str; 4] = [
+const SETUP_STATUS_GRAPH_SCOPES: [&str; 5] = [
     "User.Read",
     "Application.Read.All",
+    "Directory.Read.All",
     "GroupMember.Read.All",
     "DeviceManagementConfiguration.Read.All",
 ];
+const TASKS: [Task; 3] = [Task::Helpdesk, Task::Setup, Task::SetupStatus];
 const PUBLIC_GRAPH_RESOURCE: &str = "https://graph.microsoft.com";
 
 /// The resource part of a Graph scope: the Graph host of this cloud, so a sovereign cloud asks
@@ -50,18 +55,34 @@ pub fn graph_scope_prefix(graph_url: &Url) -> String {
     }
 }
 
-/// The scopes a sign-in or refresh for `task` asks for.
-pub fn scopes_for(task: Task, graph_url: &Url) -> Vec<String> {
-    let prefix = graph_scope_prefix(graph_url);
-    let graph: &[&str] = match task {
+/// The Graph permissions `task` asks for, by name (`User.Read`).
+pub fn graph_scopes(task: Task) -> &'static [&'static str] {
+    match task {
         Task::Helpdesk => &HELPDESK_GRAPH_SCOPES,
         Task::Setup => &SETUP_GRAPH_SCOPES,
         Task::SetupStatus => &SETUP_STATUS_GRAPH_SCOPES,
-    };
+    }
+}
+
+/// Every Graph permission any task asks for, each once: what the organisation must approve so
+/// that nobody meets a consent prompt.
+pub fn every_graph_scope() -> Vec<&'static str> {
+    let mut all: Vec<&'static str> = Vec::new();
+    for scope in TASKS.iter().flat_map(|t| graph_scopes(*t)) {
+        if !all.contains(scope) {
+            all.push(scope);
+        }
+    }
+    all
+}
+
+/// The scopes a sign-in or refresh for `task` asks for.
+pub fn scopes_for(task: Task, graph_url: &Url) -> Vec<String> {
+    let prefix = graph_scope_prefix(graph_url);
     OIDC_SCOPES
         .iter()
         .map(|s| (*s).to_owned())
-        .chain(graph.iter().map(|s| format!("{prefix}/{s}")))
+        .chain(graph_scopes(task).iter().map(|s| format!("{prefix}/{s}")))
         .collect()
 }
 
@@ -119,6 +140,20 @@ mod tests {
     fn a_tenant_on_this_machine_asks_for_the_public_graph_scopes() {
         let scopes = scopes_for(Task::Helpdesk, &url("http://127.0.0.1:4000/"));
         assert_eq!(scopes[3], "https://graph.microsoft.com/User.Read");
+    }
+
+    #[test]
+    fn the_organisation_approves_every_task_s_permissions_once() {
+        let all = every_graph_scope();
+        for task in TASKS {
+            assert!(
+                graph_scopes(task).iter().all(|s| all.contains(s)),
+                "{task:?}"
+            );
+        }
+        let unique: std::collections::HashSet<_> = all.iter().collect();
+        assert_eq!(unique.len(), all.len());
+        assert!(all.contains(&"DeviceManagementManagedDevices.PrivilegedOperations.All"));
     }
 
     #[test]

@@ -3,7 +3,7 @@
 
 use std::fmt;
 use std::sync::{Arc, Mutex as StdMutex, MutexGuard, PoisonError};
-use std::time::{Duration, SystemTime};
+use std::time::Duration;
 
 use serde::Serialize;
 use tokio::sync::{Mutex, Notify};
@@ -12,12 +12,9 @@ use tracing::{info, warn};
 use super::browser::{BrowserOpener, browser_for};
 use super::discovery::{Discovery, discover};
 use super::http::http_client;
-use super::id_token::{ExpectedIdToken, validate_id_token};
-use super::loopback::LoopbackListener;
-use super::pkce_flow::{authorize_request, exchange_code};
-use super::scopes::{Task, scopes_for};
+use super::scopes::Task;
 use super::tokens::{AccessToken, AccountTokens, CachedToken, TokenCache};
-use crate::accounts::{Account, AccountList};
+use crate::accounts::{Account, AccountList, ListedAccount};
 use crate::config::Config;
 use crate::error::CoreError;
 use crate::keychain::{ChunkedStore, SecretStore};
@@ -83,6 +80,8 @@ pub(super) struct Inner {
     pub tokens: Mutex<TokenCache>,
     pub accounts: StdMutex<AccountList>,
     pub storage_warning: StdMutex<Option<String>>,
+    /// Claims a Conditional Access policy asked for through Graph, to send at the next sign-in.
+    pending_claims: StdMutex<Option<String>>,
 }
 
 impl fmt::Debug for Auth {
@@ -92,15 +91,6 @@ impl fmt::Debug for Auth {
             .field("client_id", &self.inner.config.client_id)
             .field("sign_in_timeout", &self.inner.sign_in_timeout)
             .finish_non_exhaustive()
-    }
-}
-
-/// Clears the running sign-in when the sign-in ends in any way, including being dropped.
-struct SignInGuard<'a>(&'a StdMutex<Option<Arc<Notify>>>);
-
-impl Drop for SignInGuard<'_> {
-    fn drop(&mut self) {
-        *lock(self.0) = None;
     }
 }
 
@@ -119,7 +109,7 @@ impl Auth {
         options: AuthOptions,
     ) -> Result<Auth, CoreError> {
         let browser = options.browser.unwrap_or_else(|| browser_for(&config));
-        let accounts = AccountList::load(&config.data_dir);
+        let accounts = AccountList::load(&config.sandbox_dir());
         Ok(Auth {
             inner: Arc::new(Inner {
                 http: std::sync::OnceLock::new(),
@@ -131,6 +121,7 @@ impl Auth {
                 tokens: Mutex::new(TokenCache::default()),
                 accounts: StdMutex::new(accounts),
                 storage_warning: StdMutex::new(None),
+                pending_claims: StdMutex::new(None),
                 config,
             }),
         })
@@ -149,108 +140,12 @@ impl Auth {
         &self.inner.config
     }
 
-    /// Signs in through the browser for `task`. Only one sign-in runs at a time; a second call
-    /// while one waits fails with `SignInInProgress` and starts no second listener.
-    pub async fn sign_in(
-        &self,
-        task: Task,
-        login_hint: Option<String>,
-    ) -> Result<Session, CoreError> {
-        let cancel = Arc::new(Notify::new());
-        let _running = {
-            let mut slot = lock(&self.inner.sign_in);
-            if slot.is_some() {
-                return Err(CoreError::SignInInProgress);
-            }
-            *slot = Some(cancel.clone());
-            SignInGuard(&self.inner.sign_in)
-        };
-        tokio::select! {
-            result = self.interactive(task, login_hint.as_deref()) => result,
-            () = cancel.notified() => {
-                info!("sign-in cancelled in the app");
-                Err(CoreError::SignInCancelled("cancelled in PinDesk".to_owned()))
-            }
-        }
-    }
-
-    /// Stops a running sign-in (its listener closes at once); does nothing when none runs.
-    pub fn cancel_sign_in(&self) {
-        if let Some(cancel) = lock(&self.inner.sign_in).as_ref() {
-            cancel.notify_one();
-        }
-    }
-
-    pub fn sign_in_running(&self) -> bool {
-        lock(&self.inner.sign_in).is_some()
-    }
-
-    async fn interactive(&self, task: Task, hint: Option<&str>) -> Result<Session, CoreError> {
-        let config = &self.inner.config;
-        let discovery = self.discovery().await?;
-        let listener = LoopbackListener::bind().await?;
-        let scopes = scopes_for(task, &config.graph_url);
-        let request = authorize_request(
-            &discovery,
-            &config.client_id,
-            &listener.redirect_uri(),
-            &scopes,
-            hint,
-        )?;
-        info!(
-            ?task,
-            port = listener.port(),
-            "sign-in started; opening the browser"
-        );
-        self.inner.browser.open(&request.url)?;
-        let code = listener
-            .wait_for_code(&request.state, self.inner.sign_in_timeout)
-            .await?;
-        let tokens = exchange_code(
-            self.http()?,
-            &discovery,
-            &config.client_id,
-            &request.redirect_uri,
-            code,
-            request.verifier,
-        )
-        .await?;
-        let id_token = tokens.id_token.as_ref().ok_or_else(|| {
-            CoreError::SignInRejected("the sign-in service sent no ID token".to_owned())
-        })?;
-        let expected = ExpectedIdToken {
-            discovery: &discovery,
-            client_id: &config.client_id,
-            nonce: Some(request.nonce.expose()),
-            tenant_id: None,
-            now: SystemTime::now(),
-        };
-        let claims = validate_id_token(id_token.expose(), &expected)?;
-        let mut account = claims.account();
-        account.tenant_name = self.tenant_name(tokens.access_token.expose()).await;
-        info!(?task, tenant = %account.tenant_id, "signed in");
-        let access = CachedToken::new(tokens.access_token, tokens.lifetime, task)?;
-
-        self.store_refresh_token(&account.id, tokens.refresh_token.as_ref())
-            .await;
-        self.remember(&account, task);
-        let entry = AccountTokens {
-            account: account.clone(),
-            task,
-            refresh_token: tokens.refresh_token,
-            access: [(task, access)].into(),
-        };
-        let mut cache = self.inner.tokens.lock().await;
-        cache.accounts.insert(account.id.clone(), entry);
-        cache.current = Some(account.id.clone());
-        Ok(Session { account, task })
-    }
-
     /// Signs the last used account in without a browser, from its stored refresh token.
     /// `Ok(None)` when there is nothing to restore (no account, no stored token, or a keychain
     /// that cannot be read, which also sets [`Auth::storage_warning`]).
     pub async fn restore_session(&self) -> Result<Option<Session>, CoreError> {
-        let Some((account, task)) = lock(&self.inner.accounts).last_used() else {
+        let binding = self.inner.config.binding();
+        let Some((account, task)) = lock(&self.inner.accounts).last_used(&binding) else {
             return Ok(None);
         };
         match self.silent(account, task).await {
@@ -261,10 +156,17 @@ impl Auth {
 
     /// Switches to a remembered account, silently.
     pub async fn use_account(&self, account_id: &str) -> Result<Session, CoreError> {
-        let Some((account, task)) = lock(&self.inner.accounts).get(account_id) else {
-            return Err(CoreError::BadRequest(
-                "no remembered account has that ID".to_owned(),
-            ));
+        let binding = self.inner.config.binding();
+        let found = lock(&self.inner.accounts).get(account_id, &binding);
+        let (account, task) = match found {
+            Some(Ok(found)) => found,
+            // Nothing is sent: the refresh token goes only where it was issued.
+            Some(Err(())) => return Err(CoreError::AccountElsewhere),
+            None => {
+                return Err(CoreError::BadRequest(
+                    "no remembered account has that ID".to_owned(),
+                ));
+            }
         };
         self.silent(account, task).await?.ok_or_else(|| {
             CoreError::SessionExpired("no stored sign-in for this account".to_owned())
@@ -324,12 +226,39 @@ impl Auth {
         lock(&self.inner.accounts).accounts()
     }
 
+    /// Remembered accounts for the sign-in screen, each saying whether it signed in somewhere
+    /// other than the configuration in use.
+    pub fn listed_accounts(&self) -> Vec<ListedAccount> {
+        lock(&self.inner.accounts).listed(&self.inner.config.binding())
+    }
+
     /// An access token for `scopes_for`'s scopes, from memory while comfortably valid, else
     /// refreshed (asking for that task's scopes: incremental consent).
     pub async fn access_token(&self, scopes_for: Task) -> Result<AccessToken, CoreError> {
         let mut cache = self.inner.tokens.lock().await;
         let entry = cache.current_mut().ok_or(CoreError::NotSignedIn)?;
         if let Some(token) = entry.access.get(&scopes_for).and_then(CachedToken::fresh) {
+            return Ok(token);
+        }
+        self.refresh(entry, scopes_for).await
+    }
+
+    /// An access token of one account, whichever account is in use now: a reset goes out with
+    /// the token of the account its audit line names.
+    pub async fn access_token_of(
+        &self,
+        account_id: &str,
+        scopes_for: Task,
+        renew: bool,
+    ) -> Result<AccessToken, CoreError> {
+        let mut cache = self.inner.tokens.lock().await;
+        let entry = cache
+            .accounts
+            .get_mut(account_id)
+            .ok_or(CoreError::NotSignedIn)?;
+        if renew {
+            entry.access.remove(&scopes_for);
+        } else if let Some(token) = entry.access.get(&scopes_for).and_then(CachedToken::fresh) {
             return Ok(token);
         }
         self.refresh(entry, scopes_for).await
@@ -385,12 +314,13 @@ impl Auth {
 
     fn remember(&self, account: &Account, task: Task) {
         let mut accounts = lock(&self.inner.accounts);
-        accounts.remember(account.clone(), task);
+        accounts.remember(account.clone(), task, self.inner.config.binding());
         if let Err(e) = accounts.save() {
             warn!(error = %e, "could not save the remembered accounts");
         }
     }
 }
 
+mod interactive;
 #[cfg(test)]
 mod tests;

@@ -195,3 +195,42 @@ fn the_language_is_saved_on_its_own_and_kept_when_the_other_settings_are_saved()
     assert_eq!(load(&[(ENV_DATA_DIR, data_dir)]).unwrap().language, None);
     fs::remove_dir_all(&dir).unwrap();
 }
+
+#[test]
+fn a_plain_http_graph_url_with_the_real_authority_is_refused_with_a_clear_message() {
+    let error = load(&[
+        (ENV_DATA_DIR, "/tmp/pd"),
+        (ENV_GRAPH_URL, "http://127.0.0.1:9"),
+    ])
+    .unwrap_err();
+    let text = error.to_string();
+    assert!(
+        text.contains("http://127.0.0.1:9/") && text.contains("only over https"),
+        "{text}"
+    );
+    for authority in [
+        "https://login.microsoftonline.com/t/v2.0",
+        "https://127.0.0.1:4000/t/v2.0",
+    ] {
+        assert!(
+            load(&[
+                (ENV_DATA_DIR, "/tmp/pd"),
+                (ENV_AUTHORITY, authority),
+                (ENV_GRAPH_URL, "http://localhost:9"),
+            ])
+            .is_err(),
+            "{authority}"
+        );
+    }
+}
+
+#[test]
+fn plain_http_graph_is_allowed_when_the_sign_in_service_is_on_this_machine_too() {
+    let config = load(&[
+        (ENV_DATA_DIR, "/tmp/pd"),
+        (ENV_AUTHORITY, "http://127.0.0.1:4000/t/v2.0"),
+        (ENV_GRAPH_URL, "http://127.0.0.1:4000"),
+    ])
+    .unwrap();
+    assert_eq!(config.graph_url.scheme(), "http");
+}

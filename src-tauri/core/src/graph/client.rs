@@ -123,6 +123,28 @@ impl GraphClient {
         }
     }
 
+    /// The same connection pool, tokens and settings against another API version (`beta`), for
+    /// the few facts v1.0 does not hold. The new root replaces the last segment of this one.
+    pub fn with_api_version(&self, version: &str) -> Result<GraphClient, GraphError> {
+        let mut base = self.inner.root.clone();
+        let path = self.inner.root.path().trim_end_matches('/');
+        let parent = path
+            .rsplit_once('/')
+            .map_or("", |(parent, _)| parent)
+            .to_owned();
+        base.set_path(&parent);
+        let mut options = self.inner.options.clone();
+        version.clone_into(&mut options.api_version);
+        Ok(GraphClient {
+            inner: Arc::new(Inner {
+                http: self.inner.http.clone(),
+                root: version_root(&base, version)?,
+                tokens: self.inner.tokens.clone(),
+                options,
+            }),
+        })
+    }
+
     pub fn options(&self) -> &GraphOptions {
         &self.inner.options
     }
@@ -191,6 +213,9 @@ impl GraphClient {
                         attempt -= 1;
                         continue;
                     }
+                    if let Some(claims) = error.claims_challenge() {
+                        self.inner.tokens.claims_challenged(claims);
+                    }
                     if !retry::is_transient(error.status) || attempt >= options.max_attempts {
                         return Err(error.into());
                     }
@@ -237,12 +262,19 @@ impl GraphClient {
         }
         if call.method == Method::POST {
             // Graph answers a bodiless POST without Content-Length with 411, and hyper leaves the
-            // header out for an empty body.
-            let body = call.body.clone().unwrap_or_default();
-            request = request
-                .header(CONTENT_TYPE, "application/json")
-                .header(CONTENT_LENGTH, body.len())
-                .body(body);
+            // header out for an empty body. A bodiless action (`resetPasscode`) goes with no body
+            // and no JSON Content-Type: Microsoft's reference says "Do not supply a request body
+            // for this method", and the generated SDKs (msgraph-sdk-go's
+            // ManagedDevicesItemResetPasscodeRequestBuilder, the PowerShell SDK's
+            // Reset-MgDeviceManagementManagedDevicePasscode built on it) set only `Accept`. An
+            // empty body labelled JSON is not valid JSON, so it is not sent that way.
+            request = match &call.body {
+                Some(body) => request
+                    .header(CONTENT_TYPE, "application/json")
+                    .header(CONTENT_LENGTH, body.len())
+                    .body(body.clone()),
+                None => request.header(CONTENT_LENGTH, 0),
+            };
         }
         let response = request.send().await.map_err(|e| TransportError {
             sent: !(e.is_connect() || e.is_builder()),

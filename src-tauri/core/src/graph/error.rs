@@ -35,6 +35,13 @@ impl ServiceError {
         super::classify::classify(self)
     }
 
+    /// The `claims` Conditional Access asked for, when this is a claims challenge.
+    pub fn claims_challenge(&self) -> Option<&str> {
+        (self.kind() == ErrorKind::ClaimsChallenge)
+            .then_some(self.claims.as_deref())
+            .flatten()
+    }
+
     pub fn code_is(&self, code: &str) -> bool {
         self.code
             .as_deref()
@@ -178,10 +185,7 @@ impl GraphError {
 
     /// The `claims` to request at the next sign-in, when Conditional Access asked for more.
     pub fn claims_challenge(&self) -> Option<&str> {
-        self.service()
-            .filter(|e| e.kind() == ErrorKind::ClaimsChallenge)?
-            .claims
-            .as_deref()
+        self.service()?.claims_challenge()
     }
 
     pub fn client_request_id(&self) -> Option<&str> {

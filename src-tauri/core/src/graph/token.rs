@@ -36,4 +36,8 @@ pub type TokenFuture<'a> =
 /// token: Graph has just refused it.
 pub trait TokenSource: Send + Sync {
     fn access_token(&self, force_refresh: bool) -> TokenFuture<'_>;
+
+    /// Graph refused the token with a Conditional Access claims challenge: the source keeps it
+    /// for its next interactive sign-in.
+    fn claims_challenged(&self, _challenge: &str) {}
 }

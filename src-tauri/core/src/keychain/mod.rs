@@ -18,6 +18,9 @@ pub use memory::{FaultyStore, MemoryStore};
 /// The keychain "service" every PinDesk entry is filed under.
 pub const SERVICE: &str = "PinDesk";
 
+/// The keychain "service" of the built-in demo tenant's sign-ins, apart from real ones.
+pub const DEMO_SERVICE: &str = "PinDesk demo";
+
 /// Windows Credential Manager refuses a secret larger than this (`CRED_MAX_CREDENTIAL_BLOB_SIZE`);
 /// chunking to it everywhere keeps one entry layout on every OS.
 pub const WINDOWS_MAX_SECRET_BYTES: usize = 2560;

@@ -10,7 +10,7 @@ use crate::graph::{
     CancellationToken, Filter, GraphClient, GraphError, GraphRequest, ResourcePath,
 };
 
-use super::eligibility::{Eligibility, eligibility};
+use super::eligibility::{Eligibility, Kind, eligibility, kind_of};
 use crate::graph::models::ManagedDevice;
 
 /// Results per search: enough to pick from while on the phone.
@@ -147,6 +147,7 @@ pub async fn search_devices(
         // Only the name search can run to many pages; a serial number is one device.
         more = page.next.map(|link| link.url().to_string());
     }
+    android_facts(client, &mut found, cancel).await?;
     Ok(SearchResults {
         devices: found.iter().filter_map(DeviceSummary::of).collect(),
         more,
@@ -165,10 +166,43 @@ pub async fn more_devices(
     let page = client.next_page::<ManagedDevice>(&link, cancel).await?;
     let mut found = Vec::new();
     add_matches(&query, page.items, &mut found);
+    android_facts(client, &mut found, cancel).await?;
     Ok(SearchResults {
         devices: found.iter().filter_map(DeviceSummary::of).collect(),
         more: page.next.map(|link| link.url().to_string()),
     })
+}
+
+/// The beta properties that decide the Android rows (work profile, fully managed, dedicated,
+/// AOSP, device administrator): v1.0 has no Android enrollment types. Only these properties are
+/// asked for, one GET per Android phone among the results (a search by person finds one or two); every other platform is
+/// decided from v1.0 alone and costs nothing extra.
+const ANDROID_FACTS: &[&str] = &["deviceType", "deviceEnrollmentType"];
+
+async fn android_facts(
+    client: &GraphClient,
+    found: &mut [ManagedDevice],
+    cancel: &CancellationToken,
+) -> Result<(), GraphError> {
+    let android: Vec<usize> = (0..found.len())
+        .filter(|&i| kind_of(&found[i]) == Kind::Android && found[i].id.is_some())
+        .collect();
+    if android.is_empty() {
+        return Ok(());
+    }
+    let beta = client.with_api_version("beta")?;
+    for i in android {
+        let Some(id) = found[i].id.clone() else {
+            continue;
+        };
+        let request =
+            GraphRequest::get(ResourcePath::new("deviceManagement/managedDevices").id(id.as_str()))
+                .select(ANDROID_FACTS);
+        let fact: ManagedDevice = beta.get_cancellable(&request, Some(cancel)).await?;
+        found[i].device_type = fact.device_type;
+        found[i].device_enrollment_type = fact.device_enrollment_type;
+    }
+    Ok(())
 }
 
 async fn get_pages_together(

@@ -15,7 +15,7 @@ pub mod status;
 pub mod tap_policy;
 
 pub use action::{ResetError, ResetStarted, start_reset};
-pub use eligibility::{Eligibility, Kind, Verdict, eligibility, eligibility_at, kind_of};
+pub use eligibility::{Effect, Eligibility, Kind, Verdict, eligibility, eligibility_at, kind_of};
 pub use lookup::{DeviceSummary, Query, SearchResults, more_devices, search_devices};
 pub use status::{
     PasscodeView, ResetState, ResetStatus, ResetStatusView, admin_center_url, reset_status,

@@ -46,34 +46,67 @@ pub struct ConsentLink {
     pub url: String,
 }
 
-/// The consent URLs for the configured sign-in service. The published URLs go to Entra as they
-/// are; a tenant on this machine (the demo, plain http on loopback) serves the same path and
-/// query itself, so the same links are opened against it.
-pub fn consent_links(authority: &Url) -> Vec<ConsentLink> {
+/// The consent URLs for the signed-in organisation on the configured sign-in host.
+///
+/// Microsoft publishes them with `common` on `login.windows.net` (the public cloud). `common`
+/// lets Entra pick the tenant from whoever is signed in to the browser: a guest or a partner's
+/// administrator then consents in their own home organisation, and a government cloud's
+/// administrator lands on the wrong cloud, while the signed-in organisation still has no service
+/// principals. So the path names `tenant_id` and the host is the sign-in host of `authority`
+/// (the configured `authority_host`, or the demo tenant on this machine); the query (client,
+/// resource, redirect, state, `prompt=admin_consent`) stays exactly as published.
+pub fn consent_links(authority: &Url, tenant_id: &str) -> Vec<ConsentLink> {
+    let origin = authority.origin().ascii_serialization();
+    let tenant = consent_tenant(tenant_id);
     PIN_RESET_APPS
         .iter()
         .map(|app| ConsentLink {
             app: *app,
-            url: local_origin(authority).map_or_else(
-                || app.published_consent_url.to_owned(),
-                |origin| rehost(app.published_consent_url, &origin),
-            ),
+            url: retarget(app.published_consent_url, &origin, tenant),
         })
         .collect()
 }
 
-fn local_origin(authority: &Url) -> Option<String> {
-    (authority.scheme() == "http").then(|| authority.origin().ascii_serialization())
+/// The tenant segment: a tenant ID or domain as given, anything else (empty, a path) falls back
+/// to the published `common` rather than building a broken link.
+fn consent_tenant(tenant_id: &str) -> &str {
+    let id = tenant_id.trim();
+    let plain = !id.is_empty()
+        && id.len() <= 256
+        && id
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '.');
+    if plain && !id.eq_ignore_ascii_case("organizations") {
+        id
+    } else {
+        "common"
+    }
 }
 
-fn rehost(published: &str, origin: &str) -> String {
+/// The published link on `origin`, with its first path segment (`common`) replaced by `tenant`.
+fn retarget(published: &str, origin: &str, tenant: &str) -> String {
     match Url::parse(published) {
-        Ok(url) => format!(
-            "{origin}{}{}",
-            url.path(),
-            url.query().map(|q| format!("?{q}")).unwrap_or_default()
-        ),
+        Ok(url) => {
+            let rest = url
+                .path()
+                .trim_start_matches('/')
+                .split_once('/')
+                .map_or("", |(_, rest)| rest);
+            format!(
+                "{origin}/{tenant}/{rest}{}",
+                url.query().map(|q| format!("?{q}")).unwrap_or_default()
+            )
+        }
         Err(_) => published.to_owned(),
+    }
+}
+
+/// Which tenant the consent links name: the signed-in account's, else the configured tenant
+/// when it names one (not `organizations`), else the published `common`.
+pub fn consent_tenant_for<'a>(signed_in: Option<&'a str>, configured: &'a str) -> &'a str {
+    match signed_in {
+        Some(tid) if !tid.trim().is_empty() => tid,
+        _ => configured,
     }
 }
 
@@ -112,12 +145,49 @@ pub struct ConsentStatus {
     pub apps: Vec<AppCheck>,
     /// Both apps present and enabled.
     pub done: bool,
+    /// What to tell the person when an app is still absent after they said they accepted (or
+    /// the watch ran out): the consent most likely went to another organisation. The window shows
+    /// it only then, not while the person is still on the consent pages.
+    pub after_return: Option<ConsentNote>,
+}
+
+/// A sentence for the window, in English and by key.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ConsentNote {
+    pub message: String,
+    pub phrase: Phrase,
 }
 
 impl ConsentStatus {
     pub fn from_checks(apps: Vec<AppCheck>) -> ConsentStatus {
         let done = apps.iter().all(|a| a.state == AppState::Enabled);
-        ConsentStatus { apps, done }
+        let after_return = apps
+            .iter()
+            .any(|a| a.state == AppState::Absent)
+            .then(consent_elsewhere);
+        ConsentStatus {
+            apps,
+            done,
+            after_return,
+        }
+    }
+}
+
+/// The browser came back, yet Graph still has no service principal in this organisation. Entra
+/// records admin consent in the tenant the browser signed in to: a guest's or partner's home
+/// organisation, another account already signed in to the browser, or a link sent earlier that
+/// named `common`. None of that is visible from here, so the words name the likely causes and
+/// the way out (links that name this organisation).
+fn consent_elsewhere() -> ConsentNote {
+    ConsentNote {
+        message: "PinDesk still cannot find the app in this organisation. If you clicked Accept, \
+                  the consent probably went to a different organisation: for example your own \
+                  organisation if you are a guest or partner here, or another account that was \
+                  already signed in to the browser. Open the pages again from here, sign in with \
+                  an administrator account of this organisation, and accept again."
+            .to_owned(),
+        phrase: Phrase::plain("consentElsewhere"),
     }
 }
 
@@ -214,72 +284,5 @@ pub fn admin_request_message(links: &[ConsentLink]) -> String {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::graph::ServiceError;
-
-    #[test]
-    fn production_opens_the_published_urls_exactly() {
-        let links = consent_links(
-            &Url::parse("https://login.microsoftonline.com/organizations/v2.0").unwrap(),
-        );
-        assert_eq!(links[0].url, PIN_RESET_APPS[0].published_consent_url);
-        assert_eq!(links[1].url, PIN_RESET_APPS[1].published_consent_url);
-        assert_eq!(links[0].app.key, "service");
-    }
-
-    #[test]
-    fn a_tenant_on_this_machine_gets_the_same_path_and_query_on_its_own_origin() {
-        let links = consent_links(&Url::parse("http://127.0.0.1:4000/tid/v2.0").unwrap());
-        assert!(
-            links[0]
-                .url
-                .starts_with("http://127.0.0.1:4000/common/oauth2/authorize?")
-        );
-        assert!(links[0].url.ends_with("&prompt=admin_consent"));
-        assert!(
-            links[1]
-                .url
-                .contains("client_id=9115dd05-fad5-4f9c-acc7-305d08b1b04e")
-        );
-    }
-
-    #[test]
-    fn a_disabled_app_says_what_to_do_and_a_missing_one_is_absent() {
-        let sp = ServicePrincipal {
-            account_enabled: Some(false),
-            ..ServicePrincipal::default()
-        };
-        let disabled = check(&PIN_RESET_APPS[0], Ok(sp));
-        assert_eq!(disabled.state, AppState::Disabled);
-        assert!(disabled.message.contains("Enabled for users to sign in"));
-        let missing = GraphError::from(ServiceError {
-            status: 404,
-            code: Some("Request_ResourceNotFound".into()),
-            ..ServiceError::default()
-        });
-        assert_eq!(
-            check(&PIN_RESET_APPS[1], Err(missing)).state,
-            AppState::Absent
-        );
-        let refused = GraphError::from(ServiceError {
-            status: 403,
-            code: Some("Authorization_RequestDenied".into()),
-            ..ServiceError::default()
-        });
-        assert_eq!(
-            check(&PIN_RESET_APPS[1], Err(refused)).state,
-            AppState::CannotSee
-        );
-    }
-
-    #[test]
-    fn the_message_for_an_administrator_carries_both_links_in_order() {
-        let links = consent_links(&Url::parse("https://login.microsoftonline.com/x").unwrap());
-        let text = admin_request_message(&links);
-        let service = text.find("b8456c59").unwrap();
-        let client = text.find("9115dd05").unwrap();
-        assert!(service < client);
-        assert!(text.contains("Application Administrator"));
-    }
-}
+#[path = "consent_tests.rs"]
+mod tests;

@@ -8,7 +8,7 @@ use time::format_description::well_known::Rfc3339;
 use crate::graph::models::{
     ComplianceStatus, DeviceConfigurationDeviceOverview, DeviceConfigurationDeviceStatus,
 };
-use crate::graph::{GraphClient, GraphError, GraphRequest, ResourcePath};
+use crate::graph::{CancellationToken, GraphClient, GraphError, GraphRequest, ResourcePath};
 
 use super::policy::ProfileRef;
 
@@ -51,6 +51,9 @@ pub struct DeviceLine {
     /// Errors and conflicts: the window highlights these.
     pub needs_attention: bool,
     pub last_report: Option<String>,
+    /// The setting was applied to the device itself, not for a person: Intune reports such rows
+    /// with the user "System account". The window words them as "the device itself".
+    pub device_context: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -58,7 +61,16 @@ pub struct DeviceLine {
 pub struct Deployment {
     pub counts: DeploymentCounts,
     pub devices: Vec<DeviceLine>,
+    /// False when the page limit stopped the walk through `deviceStatuses` with pages left: the
+    /// window says the list is partial (the counts above it are whole).
+    pub complete: bool,
 }
+
+/// How Intune names the user of a device-context status row (the setting applied to the device
+/// before or without anyone signing in). Seen in `deviceStatuses` answers, for example
+/// microsoftgraph/powershell-intune-samples and Intune's own "Device status" report, which print
+/// "System account" in the user column.
+const SYSTEM_ACCOUNT: &str = "System account";
 
 fn rfc3339(at: Option<OffsetDateTime>) -> Option<String> {
     // Intune reports "never" as the year 1.
@@ -100,17 +112,23 @@ fn line(status: &DeviceConfigurationDeviceStatus) -> DeviceLine {
             false,
         ),
     };
+    let is_system = |u: &Option<String>| {
+        u.as_deref()
+            .is_some_and(|u| u.trim().eq_ignore_ascii_case(SYSTEM_ACCOUNT))
+    };
+    let device_context = is_system(&status.user_principal_name) || is_system(&status.user_name);
     DeviceLine {
         device: status.device_display_name.clone().unwrap_or_default(),
         user: status
             .user_principal_name
             .clone()
             .or_else(|| status.user_name.clone())
-            .filter(|u| !u.is_empty()),
+            .filter(|u| !u.is_empty() && !device_context),
         status: word,
         explanation,
         needs_attention: attention,
         last_report: rfc3339(status.last_reported_date_time),
+        device_context,
     }
 }
 
@@ -118,6 +136,8 @@ fn line(status: &DeviceConfigurationDeviceStatus) -> DeviceLine {
 struct Statuses {
     #[serde(default)]
     value: Vec<DeviceConfigurationDeviceStatus>,
+    #[serde(rename = "@odata.nextLink", default)]
+    next_link: Option<String>,
 }
 
 pub(crate) fn overview_request(policy: &ProfileRef) -> GraphRequest {
@@ -128,7 +148,9 @@ pub(crate) fn overview_request(policy: &ProfileRef) -> GraphRequest {
     )
 }
 
-/// Counts and the per-device list, in one batched round trip. Errors and conflicts first.
+/// Counts and the first page of the per-device list in one batched round trip, then every further
+/// page of `deviceStatuses` through its `@odata.nextLink` (Intune pages it), up to the client's
+/// page limit. Errors and conflicts first.
 pub async fn deployment(
     client: &GraphClient,
     policy: &ProfileRef,
@@ -146,35 +168,40 @@ pub async fn deployment(
         .next()
         .map(|a| a.json())
         .unwrap_or_else(|| Ok(DeviceConfigurationDeviceOverview::default()))?;
-    let statuses: Statuses = answers
-        .next()
-        .map(|a| a.json())
-        .unwrap_or_else(|| Ok(Statuses { value: Vec::new() }))?;
-    let mut devices: Vec<DeviceLine> = statuses.value.iter().map(line).collect();
+    let first: Statuses = answers.next().map(|a| a.json()).unwrap_or_else(|| {
+        Ok(Statuses {
+            value: Vec::new(),
+            next_link: None,
+        })
+    })?;
+    let mut statuses = first.value;
+    let mut next = first
+        .next_link
+        .map(|link| client.next_link(&link, false))
+        .transpose()?;
+    let (mut pages, max_pages) = (1, client.options().max_pages.max(1));
+    let cancel = CancellationToken::new();
+    while let Some(link) = next.take() {
+        if pages >= max_pages {
+            next = Some(link);
+            break;
+        }
+        let page = client
+            .next_page::<DeviceConfigurationDeviceStatus>(&link, &cancel)
+            .await?;
+        statuses.extend(page.items);
+        next = page.next;
+        pages += 1;
+    }
+    let mut devices: Vec<DeviceLine> = statuses.iter().map(line).collect();
     devices.sort_by_key(|d| (!d.needs_attention, d.status, d.device.to_lowercase()));
     Ok(Deployment {
         counts: DeploymentCounts::of(&overview),
         devices,
+        complete: next.is_none(),
     })
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn not_applicable_is_explained_calmly_and_conflicts_are_highlighted() {
-        let na = line(&DeviceConfigurationDeviceStatus {
-            status: Some(ComplianceStatus::NotApplicable),
-            ..DeviceConfigurationDeviceStatus::default()
-        });
-        assert!(!na.needs_attention);
-        assert!(na.explanation.contains("expected"));
-        let conflict = line(&DeviceConfigurationDeviceStatus {
-            status: Some(ComplianceStatus::Conflict),
-            ..DeviceConfigurationDeviceStatus::default()
-        });
-        assert!(conflict.needs_attention);
-        assert_eq!(conflict.status, "conflict");
-    }
-}
+#[path = "deployment_tests.rs"]
+mod tests;

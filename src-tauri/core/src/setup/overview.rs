@@ -1,5 +1,5 @@
-//! Where the tenant stands, read in batches (one round trip for the organisation, both apps and
-//! the profile list; one more to read custom profiles' settings when the list leaves them out;
+//! Where the tenant stands, read in batches (one round trip for the organisation, both apps, the
+//! profile list and the sign-in client's consent; one more to read custom profiles' settings when the list leaves them out;
 //! one for the chosen profile's assignments and counts). Nothing is changed. Each part is done,
 //! not done, or "you can't see this", said plainly, so a missing role never fails the whole page.
 
@@ -16,6 +16,7 @@ use super::policy::{
     self, PolicySearch, ProfileProblem, ProfileRef, find_policies, oma_uri, sort_profiles,
     with_settings,
 };
+use super::signin_consent::{self, SignInConsent};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
@@ -142,6 +143,8 @@ pub struct DeploymentPart {
 #[serde(rename_all = "camelCase")]
 pub struct SetupOverview {
     pub tenant: TenantPart,
+    /// Whether the organisation approved PinDesk's sign-in client for everyone.
+    pub signin: SignInConsent,
     pub consent: ConsentPart,
     pub policy: PolicyPart,
     pub assignment: AssignmentPart,
@@ -309,26 +312,31 @@ fn policy_part(search: &Result<PolicySearch, GraphError>, tenant: &TenantId) -> 
     }
 }
 
-/// The whole overview. Fails only when Graph cannot be reached at all; every other problem is a
-/// state of its part.
+/// The whole overview, for the sign-in client `client_id`. Fails only when Graph cannot be
+/// reached at all; every other problem is a state of its part.
 pub async fn setup_overview(
     client: &GraphClient,
     token_tid: &str,
+    client_id: &str,
 ) -> Result<SetupOverview, GraphError> {
     let mut requests = vec![policy::organization_request()];
     requests.extend(PIN_RESET_APPS.iter().map(consent::sp_request));
     requests.push(policy::list_request());
+    requests.extend(signin_consent::requests(client_id));
     let mut answers = client.batch(&requests).await?.into_iter();
-    let (Some(org), Some(service), Some(client_app), Some(list)) = (
-        answers.next(),
-        answers.next(),
-        answers.next(),
-        answers.next(),
-    ) else {
+    let mut next = || answers.next();
+    let (Some(org), Some(service), Some(client_app), Some(list)) = (next(), next(), next(), next())
+    else {
         return Err(GraphError::Refused(
             "the batch answer was incomplete".to_owned(),
         ));
     };
+    let (Some(graph_sp), Some(signin_sp), Some(grants)) = (next(), next(), next()) else {
+        return Err(GraphError::Refused(
+            "the batch answer was incomplete".to_owned(),
+        ));
+    };
+    let signin = signin_consent::judge(client_id, graph_sp, signin_sp, grants);
     let (tenant, tenant_id) = tenant_part(org, token_tid);
     let consent = consent_part(vec![service, client_app]);
     let found = match search(client, list, &tenant_id).await {
@@ -339,11 +347,15 @@ pub async fn setup_overview(
     let policy = policy_part(&found, &tenant_id);
     let (assignment, deployment) =
         super::overview_profile::assignment_and_deployment(client, policy.profile.as_ref()).await;
+    // Someone who cannot read the grants signed in with them, so only a grant seen missing
+    // keeps the setup unfinished.
     let everything_done = consent.status.state == ItemState::Done
         && policy.status.state == ItemState::Done
-        && assignment.status.state == ItemState::Done;
+        && assignment.status.state == ItemState::Done
+        && signin.state != ItemState::NotDone;
     Ok(SetupOverview {
         tenant,
+        signin,
         consent,
         policy,
         assignment,

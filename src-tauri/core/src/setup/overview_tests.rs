@@ -156,6 +156,7 @@ fn a_problem_profile_is_worded_by_its_kind_and_name() {
             display_name: Some("x".into()),
             description: None,
             oma_uri: Some(uri.to_owned()),
+            ..Default::default()
         },
         value,
     };

@@ -215,8 +215,36 @@ pub(crate) fn sort_profiles(
     search
 }
 
+/// Whether a listed custom profile's settings can be judged as they are. Graph's list of
+/// device configurations may leave `omaSettings` out, answer `[]`, or mask values that Intune
+/// keeps encrypted (`isEncrypted: true`, a `secretReferenceValueId`, the value "****"), as
+/// administrators report in microsoftgraph/powershell-intune-samples and msgraph-sdk-powershell
+/// issue threads about custom profiles exported with empty or masked OMA settings. Judging such
+/// an answer would miss an existing PIN recovery profile and create a second one, so the profile
+/// is read by ID first.
+fn needs_reading(custom: &Windows10CustomConfiguration) -> bool {
+    let Some(settings) = &custom.oma_settings else {
+        return true;
+    };
+    settings.is_empty() || settings.iter().any(looks_secret)
+}
+
+fn looks_secret(setting: &OmaSetting) -> bool {
+    let base = setting.setting();
+    let masked = |v: &str| !v.is_empty() && v.chars().all(|c| c == '*');
+    base.is_encrypted == Some(true)
+        || base
+            .secret_reference_value_id
+            .as_deref()
+            .is_some_and(|id| !id.trim().is_empty())
+        || matches!(setting, OmaSetting::String { value, .. } if masked(value))
+        // A typed setting whose value did not read as its type ("****" for a Boolean).
+        || matches!(setting, OmaSetting::Other { odata_type: Some(t), .. }
+            if t.to_ascii_lowercase().contains("omasettingboolean"))
+}
+
 /// Custom profiles from a list, each with its OMA settings: read one by one (batched) when the
-/// list left them out, which Graph's list call may do.
+/// list left them out, answered `[]` or masked them (see [`needs_reading`]).
 pub(crate) async fn with_settings(
     client: &GraphClient,
     listed: Vec<DeviceConfiguration>,
@@ -225,10 +253,10 @@ pub(crate) async fn with_settings(
     let mut to_read = Vec::new();
     for item in listed {
         if let DeviceConfiguration::Windows10Custom(custom) = item {
-            match (&custom.oma_settings, &custom.id) {
-                (Some(_), _) => complete.push(custom),
-                (None, Some(id)) => to_read.push(id.clone()),
-                (None, None) => {}
+            match (needs_reading(&custom), &custom.id) {
+                (false, _) => complete.push(custom),
+                (true, Some(id)) => to_read.push(id.clone()),
+                (true, None) => {}
             }
         }
     }
@@ -286,6 +314,7 @@ fn new_profile(tenant: &TenantId) -> DeviceConfiguration {
                 display_name: Some(SETTING_NAME.to_owned()),
                 description: None,
                 oma_uri: Some(oma_uri(tenant)),
+                ..OmaSettingBase::default()
             },
             value: true,
         }]),

@@ -14,6 +14,7 @@ fn profile(
             display_name: Some("x".into()),
             description: None,
             oma_uri: Some(uri.to_owned()),
+            ..Default::default()
         })]),
         ..Windows10CustomConfiguration::default()
     }
@@ -106,4 +107,37 @@ fn the_new_profile_is_a_custom_configuration_with_a_boolean_setting() {
     assert_eq!(setting["value"], true);
     assert_eq!(setting["displayName"], "EnablePinRecovery");
     assert!(setting["omaUri"].as_str().unwrap().contains(TENANT));
+}
+
+#[test]
+fn an_empty_or_masked_list_answer_is_read_by_id_before_it_is_judged() {
+    let uri = format!("./Device/Vendor/MSFT/PassportForWork/{TENANT}/Policies/EnablePinRecovery");
+    let mut empty = profile("a", &uri, yes);
+    empty.oma_settings = Some(Vec::new());
+    assert!(needs_reading(&empty));
+    let mut missing = profile("b", &uri, yes);
+    missing.oma_settings = None;
+    assert!(needs_reading(&missing));
+    assert!(!needs_reading(&profile("c", &uri, yes)));
+    let masked = |base: OmaSettingBase| OmaSetting::String {
+        setting: base,
+        value: "****".into(),
+    };
+    assert!(needs_reading(&profile("d", &uri, masked)));
+    let encrypted = |mut base: OmaSettingBase| {
+        base.is_encrypted = Some(true);
+        OmaSetting::Boolean {
+            setting: base,
+            value: false,
+        }
+    };
+    assert!(needs_reading(&profile("e", &uri, encrypted)));
+    let referenced = |mut base: OmaSettingBase| {
+        base.secret_reference_value_id = Some("7c5b7a1e-secret".into());
+        OmaSetting::Boolean {
+            setting: base,
+            value: true,
+        }
+    };
+    assert!(needs_reading(&profile("f", &uri, referenced)));
 }

@@ -114,8 +114,19 @@ impl BrowserOpener for FakeBrowser {
         if self.play == Play::Ignore {
             return Ok(());
         }
+        // The person already has a browser session: the app's own prompt (the account picker) is
+        // replaced by `prompt=none`, as a browser that answers at once would see it.
         let mut authorize = url.clone();
-        authorize.query_pairs_mut().append_pair("prompt", "none");
+        let kept: Vec<(String, String)> = url
+            .query_pairs()
+            .filter(|(k, _)| k != "prompt")
+            .map(|(k, v)| (k.into_owned(), v.into_owned()))
+            .collect();
+        authorize
+            .query_pairs_mut()
+            .clear()
+            .extend_pairs(kept)
+            .append_pair("prompt", "none");
         let hinted = url.query_pairs().any(|(k, _)| k == "login_hint");
         if let (false, Some(hint)) = (hinted, &self.hint) {
             authorize.query_pairs_mut().append_pair("login_hint", hint);

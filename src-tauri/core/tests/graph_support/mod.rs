@@ -43,6 +43,8 @@ pub struct FixedToken {
     pub token: String,
     pub forced: AtomicUsize,
     pub calls: AtomicUsize,
+    /// The claims challenges Graph's answers handed back, for the next sign-in.
+    pub challenged: std::sync::Mutex<Vec<String>>,
 }
 
 impl FixedToken {
@@ -66,6 +68,12 @@ impl TokenSource for FixedToken {
         }
         let token = BearerToken::new(self.token.clone());
         Box::pin(async move { Ok(token) })
+    }
+
+    fn claims_challenged(&self, challenge: &str) {
+        if let Ok(mut seen) = self.challenged.lock() {
+            seen.push(challenge.to_owned());
+        }
     }
 }
 

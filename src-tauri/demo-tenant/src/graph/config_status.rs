@@ -6,7 +6,7 @@
 
 use std::collections::HashSet;
 
-use axum::extract::{Path, State};
+use axum::extract::{Path, RawQuery, State};
 use axum::routing::{get, post};
 use axum::{Extension, Json, Router};
 use serde_json::{Map, Value, json};
@@ -14,7 +14,7 @@ use time::{Duration, OffsetDateTime};
 
 use super::config_types;
 use super::configurations::{SET, find, may_read, may_write};
-use super::odata::context;
+use super::odata::{Query, context, next_link};
 use super::{ApiVersion, Caller, GraphError};
 use crate::clock::{graph_date_time, now};
 use crate::seed::{Assigned, Directory};
@@ -244,17 +244,31 @@ async fn overview(
     })))
 }
 
+/// Rows per `deviceStatuses` page when the request names no `$top`. Intune pages this list with
+/// `@odata.nextLink`; its page size is not documented, so the demo keeps pages small enough that
+/// an ordinary seeded deployment spans several and a client that reads only the first page shows.
+const STATUS_PAGE: usize = 10;
+/// The largest `$top` the demo honours on `deviceStatuses`.
+const STATUS_PAGE_MAX: usize = 100;
+
 async fn statuses(
     State(state): State<AppState>,
     Extension(version): Extension<ApiVersion>,
     Extension(caller): Extension<Caller>,
     Path(id): Path<String>,
+    RawQuery(raw): RawQuery,
 ) -> Result<Json<Value>, GraphError> {
     may_read(&caller)?;
+    let query = Query::parse(raw.as_deref());
+    let top = query.top(STATUS_PAGE, STATUS_PAGE_MAX)?;
+    let start = query.skip()?;
     let set = assigned(&state, &id)?;
     let found = reports(&lock(&state.directory), &set, now());
+    let total = found.len();
     let items: Vec<Value> = found
         .into_iter()
+        .skip(start)
+        .take(top)
         .map(|r| {
             json!({
                 "id": format!("{id}_{}", r.device_id),
@@ -269,5 +283,17 @@ async fn statuses(
         })
         .collect();
     let path = format!("{SET}('{id}')/deviceStatuses");
-    Ok(Json(collection(&state, version, &path, items)))
+    let mut body = collection(&state, version, &path, items);
+    if start + top < total {
+        let here = format!("{SET}/{id}/deviceStatuses");
+        let link = next_link(
+            &state.origin,
+            version.path(),
+            &here,
+            raw.as_deref(),
+            start + top,
+        );
+        body["@odata.nextLink"] = json!(link);
+    }
+    Ok(Json(body))
 }

@@ -105,6 +105,22 @@ fn shown(config: &Map<String, Value>, selected: Option<&[&'static str]>, full: b
     Value::Object(item)
 }
 
+/// One item of the list. Graph's list of device configurations may answer `omaSettings: []` for
+/// a custom profile that has settings (they are only certain on a read by ID), so the demo does
+/// exactly that: a client that judges a profile by its list entry misses the setting.
+fn listed(config: &Map<String, Value>, selected: Option<&[&'static str]>) -> Value {
+    let mut item = shown(config, selected, false);
+    let custom = config
+        .get("@odata.type")
+        .and_then(Value::as_str)
+        .is_some_and(|t| t.ends_with("windows10CustomConfiguration"));
+    let asked = selected.is_none_or(|s| s.contains(&"omaSettings"));
+    if let (true, true, Value::Object(map)) = (custom, asked, &mut item) {
+        map.insert("omaSettings".into(), json!([]));
+    }
+    item
+}
+
 async fn create(
     State(state): State<AppState>,
     Extension(version): Extension<ApiVersion>,
@@ -177,7 +193,7 @@ async fn list(
         .iter()
         .skip(start)
         .take(top)
-        .map(|c| shown(c, selected.as_deref(), false))
+        .map(|c| listed(c, selected.as_deref()))
         .collect();
     let mut body = Map::new();
     let context = context(

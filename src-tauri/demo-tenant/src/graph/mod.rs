@@ -14,7 +14,9 @@ mod groups;
 mod me;
 mod odata;
 mod organization;
+mod permission_grants;
 mod reset;
+mod reset_outcome;
 mod service_principals;
 mod throttle;
 
@@ -103,6 +105,7 @@ fn endpoints() -> Router<AppState> {
         .merge(reset::routes())
         .merge(groups::routes())
         .merge(configurations::routes())
+        .merge(permission_grants::routes())
         .merge(service_principals::routes())
         .merge(organization::routes())
         .fallback(unknown_segment)

@@ -15,7 +15,6 @@ use serde_json::{Value, json};
 use super::devices::not_found;
 use super::{Caller, DEVICE_ROLES, GraphError};
 use crate::clock::{graph_date_time, now};
-use crate::seed::ManagedDevice;
 use crate::state::{AppState, lock};
 
 /// How long the device takes to pick the action up, and then to report the new passcode.
@@ -23,9 +22,6 @@ const PICKED_UP_AFTER: Duration = Duration::from_secs(1);
 const DONE_AFTER: Duration = Duration::from_secs(2);
 /// Intune's generic "the action failed on the device" code.
 const FAILED_ON_DEVICE: i64 = -2_016_281_112;
-
-/// After this long without a check-in, a reset fails on the device.
-const STALE_AFTER_DAYS: i64 = 90;
 
 const SCOPES: [&str; 1] = ["DeviceManagementManagedDevices.PrivilegedOperations.All"];
 
@@ -36,50 +32,7 @@ pub(super) fn routes() -> Router<AppState> {
     )
 }
 
-/// How a reset ends for a device.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Outcome {
-    /// Windows 10 Mobile 1703 or later, Entra joined, still managed: a new passcode.
-    NewPasscode,
-    /// A Windows phone that cannot do it: too old a build, only registered, or being wiped.
-    Failed,
-    /// Everything that is not a Windows phone.
-    NotSupported,
-}
-
-fn text<'a>(device: &'a ManagedDevice, name: &str) -> &'a str {
-    device
-        .properties
-        .get(name)
-        .and_then(Value::as_str)
-        .unwrap_or_default()
-}
-
-/// The one place that decides which devices Intune can give a new passcode.
-pub(crate) fn outcome(device: &ManagedDevice) -> Outcome {
-    let phone = device.beta_properties.get("deviceType") == Some(&json!("windowsPhone"));
-    if text(device, "operatingSystem") != "Windows" || !phone {
-        return Outcome::NotSupported;
-    }
-    let build: Vec<u32> = text(device, "osVersion")
-        .split('.')
-        .map(|p| p.parse().unwrap_or(0))
-        .collect();
-    let recent = build.as_slice() >= [10, 0, 15063].as_slice();
-    let joined = device.beta_properties.get("joinType") == Some(&json!("azureADJoined"));
-    let managed = text(device, "managementState") == "managed";
-    // A phone that has not checked in for months never picks the action up.
-    let reachable = time::OffsetDateTime::parse(
-        text(device, "lastSyncDateTime"),
-        &time::format_description::well_known::Rfc3339,
-    )
-    .is_ok_and(|synced| now() - synced < time::Duration::days(STALE_AFTER_DAYS));
-    if recent && joined && managed && reachable {
-        Outcome::NewPasscode
-    } else {
-        Outcome::Failed
-    }
-}
+pub(crate) use super::reset_outcome::{Outcome, outcome};
 
 async fn reset_passcode(
     State(state): State<AppState>,
@@ -94,6 +47,7 @@ async fn reset_passcode(
         let fleet = &mut directory.managed_devices;
         let index = fleet.index_of(&id).ok_or_else(not_found)?;
         let mut placed = None;
+        let mut rejected = false;
         fleet.update(index, |device| {
             let entry = json!({
                 "@odata.type": "#microsoft.graph.resetPasscodeActionResult",
@@ -105,12 +59,22 @@ async fn reset_passcode(
                 "errorCode": 0,
             });
             let outcome = outcome(device);
+            if outcome == Outcome::Rejected {
+                rejected = true;
+                return;
+            }
             if let Some(Value::Array(results)) = device.properties.get_mut("deviceActionResults") {
                 results.push(entry);
                 placed = Some((results.len() - 1, outcome));
             }
         });
-        let (position, outcome) = placed.ok_or_else(not_found)?;
+        let Some((position, outcome)) = placed else {
+            return Err(if rejected {
+                super::reset_outcome::rejected()
+            } else {
+                not_found()
+            });
+        };
         (index, position, outcome)
     };
     tokio::spawn(progress(state, index, position, outcome));
@@ -125,11 +89,20 @@ async fn progress(state: AppState, index: usize, position: usize, outcome: Outco
             set(&state, index, position, "notSupported", None, 0);
             return;
         }
-        Outcome::NewPasscode | Outcome::Failed => set(&state, index, position, "active", None, 0),
+        Outcome::NewPasscode | Outcome::PasscodeRemoved | Outcome::Failed => {
+            set(&state, index, position, "active", None, 0);
+        }
+        // Refused before anything was queued: never reaches here.
+        Outcome::Rejected => return,
     }
     tokio::time::sleep(DONE_AFTER).await;
     if outcome == Outcome::Failed {
         set(&state, index, position, "failed", None, FAILED_ON_DEVICE);
+        return;
+    }
+    if outcome == Outcome::PasscodeRemoved {
+        // iOS/iPadOS: the passcode is removed; no new one is reported.
+        set(&state, index, position, "done", None, 0);
         return;
     }
     let passcode: String = {

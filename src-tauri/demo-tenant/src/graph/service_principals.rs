@@ -50,7 +50,7 @@ pub(super) fn routes() -> Router<AppState> {
         .route("/{segment}", get(by_key).fallback(super::unknown_segment))
 }
 
-fn not_found(what: &str) -> GraphError {
+pub(super) fn not_found(what: &str) -> GraphError {
     GraphError::new(
         StatusCode::NOT_FOUND,
         "Request_ResourceNotFound",
@@ -62,7 +62,7 @@ fn not_found(what: &str) -> GraphError {
 }
 
 /// `servicePrincipals(appId='x')` → `("appId", "x")`, with doubled quotes read back.
-fn alternate_key(segment: &str) -> Option<(&'static str, String)> {
+pub(super) fn alternate_key(segment: &str) -> Option<(&'static str, String)> {
     let inner = segment
         .strip_prefix("servicePrincipals(")?
         .strip_suffix(')')?;

@@ -11,6 +11,7 @@ use axum::http::header::{CACHE_CONTROL, LOCATION};
 use axum::response::{IntoResponse, Response};
 use url::Url;
 
+use super::consent_check::{consent_required, missing_consent};
 use super::error::AadError;
 use super::scopes::Scopes;
 use super::{Authority, loopback_redirect, page};
@@ -147,17 +148,35 @@ fn authorize(state: &Shared, tenant: &str, params: &Params, posted: bool) -> Res
         Err(Refusal::Page(error)) => return page::error(&error),
         Err(Refusal::Redirect(reply, error)) => return reply.error(&error),
     };
-    if posted && params.get("action").is_some_and(|a| a == "cancel") {
+    // "Return to the application without granting consent" on "Need admin approval" declines
+    // consent, which Entra reports as AADSTS65004.
+    if posted && params.get("action").is_some_and(|a| a == "decline") {
         let declined = AadError::new(
             "access_denied",
             65_004,
             "User declined to consent to access the app.",
         );
-        return request.reply.error(&declined);
+        return request.reply.send(vec![
+            ("error", declined.error.to_owned()),
+            ("error_subcode", "cancel".to_owned()),
+            ("error_description", declined.short_description()),
+        ]);
+    }
+    // The demo's account picker offers Cancel (Entra's has none: a person closes the tab); it
+    // answers as a cancelled sign-in, not as declined consent.
+    if posted && params.get("action").is_some_and(|a| a == "cancel") {
+        return request.reply.send(vec![
+            ("error", "access_denied".to_owned()),
+            ("error_subcode", "cancel".to_owned()),
+            (
+                "error_description",
+                "The user cancelled the sign-in.".to_owned(),
+            ),
+        ]);
     }
     if posted && let Some(choice) = params.get("login_as") {
         return match person_by_sign_in_name(choice) {
-            Some(person) => issue_code(state, person, request),
+            Some(person) => admit(state, person, request, tenant, params, false),
             None => page::error(&AadError::new(
                 "invalid_request",
                 50_034,
@@ -173,7 +192,7 @@ fn authorize(state: &Shared, tenant: &str, params: &Params, posted: bool) -> Res
         // Entra answers a silent request from the browser session; the demo treats each of its
         // people as already signed in, so a known hint is enough.
         return match hint.and_then(person_by_sign_in_name) {
-            Some(person) => issue_code(state, person, request),
+            Some(person) => admit(state, person, request, tenant, params, true),
             None => request.reply.error(&AadError::new(
                 "login_required",
                 50_058,
@@ -181,11 +200,42 @@ fn authorize(state: &Shared, tenant: &str, params: &Params, posted: bool) -> Res
             )),
         };
     }
-    let fields: Vec<(&str, &str)> = CARRIED
+    page::sign_in(
+        &format!("/{tenant}/oauth2/v2.0/authorize"),
+        &carried(params),
+        hint,
+    )
+}
+
+fn carried(params: &Params) -> Vec<(&str, &str)> {
+    CARRIED
         .iter()
         .filter_map(|name| params.get(*name).map(|value| (*name, value.as_str())))
-        .collect();
-    page::sign_in(&format!("/{tenant}/oauth2/v2.0/authorize"), &fields, hint)
+        .collect()
+}
+
+/// Issues a code when the person may have every permission asked for. Otherwise a silent request
+/// gets Entra's `consent_required` (AADSTS65001) at once, and an interactive one its "Need admin
+/// approval" page (AADSTS90094), whose way back answers `access_denied` (AADSTS65004).
+fn admit(
+    state: &Shared,
+    person: &'static Person,
+    request: Validated,
+    tenant: &str,
+    params: &Params,
+    silent: bool,
+) -> Response {
+    let missing = missing_consent(state, person, &request.scopes);
+    if missing.is_empty() {
+        issue_code(state, person, request)
+    } else if silent {
+        request.reply.error(&consent_required())
+    } else {
+        page::needs_admin(
+            &format!("/{tenant}/oauth2/v2.0/authorize"),
+            &carried(params),
+        )
+    }
 }
 
 fn validate(params: &Params) -> Result<Validated, Refusal> {

@@ -1,13 +1,18 @@
 //! The admin consent page at the path of the published PIN reset consent URLs
 //! (`/common/oauth2/authorize?client_id=…&prompt=admin_consent`, Entra's v1 endpoint). Accepting
 //! as someone allowed to consent adds the app's service principal, which is all Graph can see.
+//! The path's tenant must be this tenant (by ID or domain), `common` or `organizations`: any
+//! other tenant is refused as Entra refuses a tenant it does not hold in this cloud, with
+//! AADSTS90002 "Tenant '…' not found. Check to make sure you have the correct tenant ID and are
+//! signing into the correct cloud." on its error page (status 400).
 
 use axum::body::Bytes;
 use axum::extract::{Path, RawQuery, State};
 use axum::http::StatusCode;
 use axum::response::Response;
 
-use super::page::{document, escape, hidden_fields};
+use super::Authority;
+use super::page::{self, document, escape, hidden_fields};
 use crate::seed::apps::PIN_RESET_APPS;
 use crate::seed::people::person_by_sign_in_name;
 use crate::seed::{PEOPLE, Role};
@@ -38,10 +43,10 @@ fn unknown_app(client_id: Option<&str>) -> Response {
     document(StatusCode::BAD_REQUEST, "Sign in error", &body)
 }
 
-pub(super) async fn consent_get(
-    Path(_tenant): Path<String>,
-    RawQuery(query): RawQuery,
-) -> Response {
+pub(super) async fn consent_get(Path(tenant): Path<String>, RawQuery(query): RawQuery) -> Response {
+    if let Err(error) = Authority::resolve(&tenant) {
+        return page::error(&error);
+    }
     let raw = query.unwrap_or_default();
     let client_id = field(raw.as_bytes(), "client_id");
     let Some((app_id, name)) = app(client_id.as_deref()) else {
@@ -73,9 +78,12 @@ pub(super) async fn consent_get(
 
 pub(super) async fn consent_post(
     State(state): State<AppState>,
-    Path(_tenant): Path<String>,
+    Path(tenant): Path<String>,
     body: Bytes,
 ) -> Response {
+    if let Err(error) = Authority::resolve(&tenant) {
+        return page::error(&error);
+    }
     let client_id = field(&body, "client_id");
     let Some((app_id, _)) = app(client_id.as_deref()) else {
         return unknown_app(client_id.as_deref());

@@ -16,6 +16,8 @@ pub(crate) struct AadError {
     pub error: &'static str,
     pub code: u32,
     pub message: String,
+    /// Entra's `suberror` (such as `consent_required` on a refused refresh), when it sends one.
+    pub suberror: Option<&'static str>,
 }
 
 impl AadError {
@@ -25,7 +27,13 @@ impl AadError {
             error,
             code,
             message: message.into(),
+            suberror: None,
         }
+    }
+
+    pub fn with_suberror(mut self, suberror: &'static str) -> AadError {
+        self.suberror = Some(suberror);
+        self
     }
 
     pub fn with_status(mut self, status: StatusCode) -> AadError {
@@ -94,14 +102,18 @@ impl AadError {
         let correlation_id =
             correlation_id.map_or_else(|| uuid::Uuid::new_v4().to_string(), str::to_owned);
         let timestamp = clock::entra_timestamp(clock::now());
-        json!({
+        let mut body = json!({
             "error": self.error,
             "error_description": self.description(&trace_id, &correlation_id, &timestamp),
             "error_codes": [self.code],
             "timestamp": timestamp,
             "trace_id": trace_id,
             "correlation_id": correlation_id,
-        })
+        });
+        if let Some(suberror) = self.suberror {
+            body["suberror"] = json!(suberror);
+        }
+        body
     }
 
     /// The JSON answer of the token endpoint; `correlation_id` echoes the client's request id.

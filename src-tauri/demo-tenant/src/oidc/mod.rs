@@ -1,8 +1,10 @@
 //! The identity half: OpenID Connect discovery, authorize, token and logout, shaped like Entra
 //! ID's v2.0 endpoints.
 
+mod admin_consent;
 mod authorize;
 mod consent;
+pub(crate) mod consent_check;
 pub(crate) mod error;
 mod page;
 pub(crate) mod scopes;
@@ -38,6 +40,11 @@ pub(crate) fn router() -> Router<AppState> {
             get(token::token_get).post(token::token),
         )
         .route("/{tenant}/oauth2/v2.0/logout", get(logout).post(logout))
+        // Entra's v2 admin consent endpoint: consent for the whole organisation to a client.
+        .route(
+            "/{tenant}/v2.0/adminconsent",
+            get(admin_consent::page).post(admin_consent::accept),
+        )
         // Entra's v1 authorize endpoint, where the published PIN reset consent URLs point.
         .route(
             "/{tenant}/oauth2/authorize",

@@ -86,6 +86,19 @@ pub(super) fn sign_in(action: &str, fields: &[(&str, &str)], login_hint: Option<
     document(StatusCode::OK, &format!("Sign in to {TENANT_NAME}"), &body)
 }
 
+/// Entra's "Need admin approval" page: the only way on is back to the app without consent.
+pub(super) fn needs_admin(action: &str, fields: &[(&str, &str)]) -> Response {
+    let body = format!(
+        "<h1>Need admin approval</h1><p class=\"error\">{}</p><form method=\"post\" \
+         action=\"{}\">{}<button type=\"submit\" name=\"action\" value=\"decline\" \
+         class=\"cancel\">Return to the application without granting consent</button></form>",
+        escape(&super::consent_check::needs_admin_text()),
+        escape(action),
+        hidden_fields(fields),
+    );
+    document(StatusCode::OK, "Need admin approval", &body)
+}
+
 /// Shown when Entra cannot trust the redirect URI enough to send an error back to it.
 pub(super) fn error(error: &AadError) -> Response {
     let body = format!(

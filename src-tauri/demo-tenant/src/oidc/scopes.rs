@@ -6,10 +6,12 @@ use crate::DEFAULT_CLIENT_ID;
 
 pub(crate) const GRAPH_RESOURCE: &str = "https://graph.microsoft.com/";
 
-/// Delegated Graph permissions an administrator of the demo tenant has consented to for the
-/// client. A request for anything else fails the way an unconsented permission does.
-pub(crate) const CONSENTED: [&str; 9] = [
+/// Delegated Graph permissions the demo knows for the client. A request for anything else fails
+/// the way a permission nobody could consent to does. All but [`USER_CONSENTABLE`] need an
+/// administrator's consent, as in Graph's permissions reference (see `consent_check`).
+pub(crate) const KNOWN: [&str; 10] = [
     "User.Read",
+    "Directory.Read.All",
     "Organization.Read.All",
     "Application.Read.All",
     "GroupMember.Read.All",
@@ -20,9 +22,19 @@ pub(crate) const CONSENTED: [&str; 9] = [
     "DeviceManagementManagedDevices.PrivilegedOperations.All",
 ];
 
+/// The only permission of [`KNOWN`] a person may consent to for themselves.
+pub(crate) const USER_CONSENTABLE: [&str; 1] = ["User.Read"];
+
+/// Whether `scope` (a name from [`KNOWN`]) needs an administrator's consent.
+pub(crate) fn admin_only(scope: &str) -> bool {
+    !USER_CONSENTABLE
+        .iter()
+        .any(|s| s.eq_ignore_ascii_case(scope))
+}
+
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub(crate) struct Scopes {
-    /// Canonical names from [`CONSENTED`], in request order, without duplicates.
+    /// Canonical names from [`KNOWN`], in request order, without duplicates.
     pub graph: Vec<&'static str>,
     pub openid: bool,
     pub profile: bool,
@@ -52,12 +64,12 @@ impl Scopes {
             None => item,
         };
         if name == ".default" {
-            for scope in CONSENTED {
+            for scope in KNOWN {
                 self.push(scope);
             }
             return Ok(());
         }
-        let scope = CONSENTED
+        let scope = KNOWN
             .iter()
             .find(|s| s.eq_ignore_ascii_case(name))
             .ok_or_else(|| not_consented(item))?;
@@ -154,8 +166,15 @@ mod tests {
     }
 
     #[test]
-    fn default_scope_means_every_consented_permission() {
+    fn default_scope_means_every_known_permission() {
         let scopes = Scopes::parse("https://graph.microsoft.com/.default").unwrap_or_default();
-        assert_eq!(scopes.graph.len(), CONSENTED.len());
+        assert_eq!(scopes.graph.len(), KNOWN.len());
+    }
+
+    #[test]
+    fn only_user_read_can_be_consented_to_by_anyone() {
+        assert!(!admin_only("user.read"));
+        assert!(admin_only("DeviceManagementManagedDevices.Read.All"));
+        assert!(admin_only("GroupMember.Read.All"));
     }
 }

@@ -15,6 +15,7 @@ use sha2::{Digest, Sha256};
 
 use super::Authority;
 use super::authorize::{Params, parse_params};
+use super::consent_check::{consent_required, missing_consent};
 use super::error::AadError;
 use super::scopes::Scopes;
 use crate::seed::{Person, TENANT_ID};
@@ -173,25 +174,32 @@ fn refresh(state: &Shared, params: &Params) -> Result<Value, AadError> {
     };
     let token = get("refresh_token").ok_or_else(|| AadError::missing("refresh_token"))?;
     let requested = get("scope").map(Scopes::parse).transpose()?;
-    // Rotation: the old token is gone from here on, whatever the outcome.
+    if let Some(requested) = &requested {
+        let guarded = lock(&state.auth)
+            .interaction_scopes
+            .iter()
+            .any(|scope| requested.has(scope));
+        if guarded {
+            return Err(AadError::new(
+                "interaction_required",
+                50_158,
+                "External security challenge not satisfied. User will be redirected to another \
+                 page or authentication provider to satisfy additional authentication challenges.",
+            ));
+        }
+    }
+    let invalid = || {
+        AadError::new(
+            "invalid_grant",
+            70_000,
+            "Provided grant is invalid or malformed.",
+        )
+    };
     let grant = lock(&state.auth)
         .refresh_tokens
-        .remove(token)
-        .ok_or_else(|| {
-            AadError::new(
-                "invalid_grant",
-                70_000,
-                "Provided grant is invalid or malformed.",
-            )
-        })?;
-    if Instant::now() >= grant.expires_at {
-        return Err(AadError::new(
-            "invalid_grant",
-            700_082,
-            "The refresh token has expired due to inactivity. The token was issued a long time \
-             ago and was inactive for too long.",
-        ));
-    }
+        .get(token)
+        .cloned()
+        .ok_or_else(invalid)?;
     let scopes = match requested {
         Some(mut requested) => {
             if requested.graph.is_empty() {
@@ -203,6 +211,29 @@ fn refresh(state: &Shared, params: &Params) -> Result<Value, AadError> {
         }
         None => grant.scopes.clone(),
     };
+    // Permissions nobody consented to are refused before rotation, so the refresh token still
+    // serves the permissions it has, as Entra's does.
+    let missing = missing_consent(state, grant.person, &scopes);
+    if !missing.is_empty() && Instant::now() < grant.expires_at {
+        let refused = consent_required();
+        return Err(
+            AadError::new("invalid_grant", refused.code, refused.message)
+                .with_suberror("consent_required"),
+        );
+    }
+    // Rotation: the old token is gone from here on, whatever the outcome.
+    lock(&state.auth)
+        .refresh_tokens
+        .remove(token)
+        .ok_or_else(invalid)?;
+    if Instant::now() >= grant.expires_at {
+        return Err(AadError::new(
+            "invalid_grant",
+            700_082,
+            "The refresh token has expired due to inactivity. The token was issued a long time \
+             ago and was inactive for too long.",
+        ));
+    }
     Ok(issue(state, grant.person, &scopes, None))
 }
 

@@ -20,13 +20,17 @@ pub const PIN_RESET_APPS: [(&str, &str); 2] = [
     ),
 ];
 
-/// Present from the start: Graph itself and the public client the app signs in with.
+/// Microsoft Graph's application ID: the resource of every delegated permission PinDesk uses.
+pub const GRAPH_APP_ID: &str = "00000003-0000-0000-c000-000000000000";
+
+/// The display name of the public client the app signs in with.
+pub const PRESENT_CLIENT_NAME: &str = "Microsoft Graph Command Line Tools";
+
+/// Present from the start: Graph itself and the public client the app signs in with (someone in
+/// the organisation has used it before, even where nothing is consented for everyone).
 const PRESENT: [(&str, &str); 2] = [
-    ("00000003-0000-0000-c000-000000000000", "Microsoft Graph"),
-    (
-        crate::DEFAULT_CLIENT_ID,
-        "Microsoft Graph Command Line Tools",
-    ),
+    (GRAPH_APP_ID, "Microsoft Graph"),
+    (crate::DEFAULT_CLIENT_ID, PRESENT_CLIENT_NAME),
 ];
 
 pub fn service_principal(app_id: &str, display_name: &str) -> Map<String, Value> {

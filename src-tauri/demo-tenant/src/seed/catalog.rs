@@ -3,44 +3,7 @@
 //! platforms, a wipe-pending and a stale device, names with quotes and accents). Filler devices
 //! follow so that lists need paging.
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(super) enum Platform {
-    WindowsPhone,
-    WindowsDesktop,
-    Windows81,
-    Ios,
-    Android,
-    MacOs,
-}
-
-impl Platform {
-    pub(super) fn operating_system(self) -> &'static str {
-        match self {
-            Platform::WindowsPhone | Platform::WindowsDesktop | Platform::Windows81 => "Windows",
-            Platform::Ios => "iOS",
-            Platform::Android => "Android",
-            Platform::MacOs => "macOS",
-        }
-    }
-
-    /// Beta `deviceType`.
-    pub(super) fn device_type(self) -> &'static str {
-        match self {
-            Platform::WindowsPhone => "windowsPhone",
-            Platform::WindowsDesktop | Platform::Windows81 => "desktop",
-            Platform::Ios => "iPhone",
-            Platform::Android => "android",
-            Platform::MacOs => "macMDM",
-        }
-    }
-
-    pub(super) fn is_phone(self) -> bool {
-        matches!(
-            self,
-            Platform::WindowsPhone | Platform::Ios | Platform::Android
-        )
-    }
-}
+pub(crate) use super::platform::{AndroidMode, Platform};
 
 #[derive(Debug, Clone)]
 pub(super) struct Spec {
@@ -56,6 +19,8 @@ pub(super) struct Spec {
     pub(super) compliance: &'static str,
     pub(super) personal: bool,
     pub(super) past_actions: bool,
+    /// How an Android phone is enrolled, which only beta can tell (`None` elsewhere).
+    pub(super) android: Option<AndroidMode>,
 }
 
 fn spec(name: &str, owner: Option<&'static str>, platform: Platform, os: &'static str) -> Spec {
@@ -72,6 +37,7 @@ fn spec(name: &str, owner: Option<&'static str>, platform: Platform, os: &'stati
         compliance: "compliant",
         personal: false,
         past_actions: false,
+        android: None,
     }
 }
 
@@ -101,6 +67,15 @@ impl Spec {
         self.personal = true;
         self
     }
+    /// An Android phone enrolled as `mode`. v1.0's `deviceEnrollmentType` has no Android
+    /// members: company enrollments report `unknownFutureValue` there.
+    fn android(mut self, mode: AndroidMode) -> Self {
+        self.android = Some(mode);
+        if mode.beta_enrollment().is_some() {
+            self.enrollment = "unknownFutureValue";
+        }
+        self
+    }
     fn with_past_actions(mut self) -> Self {
         self.past_actions = true;
         self
@@ -122,6 +97,7 @@ impl Spec {
     }
 }
 
+use AndroidMode::{Aosp, Dedicated, DeviceAdministrator, FullyManaged, WorkProfile};
 use Platform::{Android, Ios, MacOs, Windows81, WindowsDesktop, WindowsPhone};
 
 pub(super) fn showcase() -> Vec<Spec> {
@@ -245,10 +221,14 @@ pub(super) fn showcase() -> Vec<Spec> {
         spec("Priya's Galaxy", Some("priya.raman"), Android, "14")
             .hardware("samsung", "SM-S911B")
             .enrolled_by("userEnrollment")
-            .personal(),
+            .personal()
+            .android(WorkProfile {
+                corporate: false,
+                token: true,
+            }),
         spec("NW-AND-0031", Some("soren.lund"), Android, "15")
             .hardware("Google", "Pixel 8")
-            .enrolled_by("deviceEnrollmentManager"),
+            .android(FullyManaged),
         spec("Avery's MacBook Air", Some("admin"), MacOs, "14.7.1")
             .hardware("Apple", "MacBook Air (M2, 2022)")
             .enrolled_by("appleBulkWithUser"),
@@ -295,6 +275,55 @@ pub(super) fn showcase() -> Vec<Spec> {
             "10.0.26100.2314",
         )
         .hardware("LENOVO", "ThinkPad X1 Carbon Gen 12"),
+        // One device for every row of Microsoft's passcode-reset tables not shown above.
+        spec("Mateo's iPhone", Some("mateo.garcia"), Ios, "18.1")
+            .hardware("Apple", "iPhone 16")
+            .enrolled_by("appleUserEnrollment")
+            .personal(),
+        spec("NW-KIOSK-AND-07", None, Android, "13")
+            .hardware("samsung", "SM-T636B")
+            .android(Dedicated),
+        spec("Ana's work phone", Some("ana.souza"), Android, "14")
+            .hardware("Google", "Pixel 8a")
+            .android(WorkProfile {
+                corporate: true,
+                token: true,
+            }),
+        spec("Inès's Pixel", Some("ines.dubois"), Android, "13")
+            .hardware("Google", "Pixel 7")
+            .enrolled_by("userEnrollment")
+            .personal()
+            .android(WorkProfile {
+                corporate: false,
+                token: false,
+            }),
+        spec(
+            "Kenji's old Galaxy",
+            Some("kenji.watanabe"),
+            Android,
+            "7.1.1",
+        )
+        .hardware("samsung", "SM-G930F")
+        .enrolled_by("userEnrollment")
+        .personal()
+        .android(WorkProfile {
+            corporate: false,
+            token: true,
+        }),
+        spec("NW-SCAN-0012", None, Android, "6.0.1")
+            .hardware("Zebra Technologies", "TC51")
+            .enrolled_by("userEnrollment")
+            .android(DeviceAdministrator),
+        spec("Ngozi's Moto", Some("ngozi.okafor"), Android, "10")
+            .hardware("motorola", "moto g(8)")
+            .enrolled_by("userEnrollment")
+            .android(DeviceAdministrator),
+        spec("NW-GLASS-0002", None, Android, "11")
+            .hardware("RealWear", "HMT-1")
+            .android(Aosp { userless: true }),
+        spec("Søren's headset", Some("soren.lund"), Android, "12")
+            .hardware("RealWear", "Navigator 500")
+            .android(Aosp { userless: false }),
     ]
 }
 
@@ -343,7 +372,7 @@ pub(super) fn filler(n: usize) -> Spec {
             .enrolled_by("appleBulkWithUser"),
         _ => spec(&format!("NW-AND-{number}"), owner, Android, "14")
             .hardware("samsung", "SM-A546B")
-            .enrolled_by("deviceEnrollmentManager"),
+            .android(AndroidMode::FullyManaged),
     }
     .synced(synced)
 }

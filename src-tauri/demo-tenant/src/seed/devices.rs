@@ -5,6 +5,7 @@ use std::sync::OnceLock;
 use serde_json::{Map, Value, json};
 use time::{Duration, OffsetDateTime};
 
+pub(crate) use super::catalog::AndroidMode;
 use super::catalog::{Platform, Spec, filler, showcase};
 use super::people::{Employee, owner_index};
 use super::{hex_digest, stable_id};
@@ -18,6 +19,8 @@ use Platform::{Android, Ios, Windows81};
 pub struct ManagedDevice {
     pub properties: Map<String, Value>,
     pub beta_properties: Map<String, Value>,
+    /// Android only: how it is enrolled, and so how a reset ends. Not a Graph property.
+    pub(crate) android: Option<AndroidMode>,
 }
 
 impl ManagedDevice {
@@ -91,7 +94,13 @@ pub(super) fn light_at(index: usize, wanted: &dyn Fn(&str) -> bool) -> Map<Strin
 }
 
 fn management_agent(spec: &Spec) -> &'static str {
-    if spec.enrollment == "windowsCoManagement" {
+    let android_enterprise = spec
+        .android
+        .is_some_and(|mode| mode != AndroidMode::DeviceAdministrator);
+    if android_enterprise {
+        // Android Enterprise and AOSP phones are managed through Google's device policy API.
+        "googleCloudDevicePolicyController"
+    } else if spec.enrollment == "windowsCoManagement" {
         "configurationManagerClientMdm"
     } else {
         "mdm"
@@ -198,13 +207,18 @@ fn device(index: usize, spec: &Spec, owners: &[Employee], now: OffsetDateTime) -
         "deviceActionResults": results,
         "managementState": spec.management_state,
     });
-    let beta = json!({
-        "deviceType": spec.platform.device_type(),
+    let mut beta = json!({
+        "deviceType": spec.android.map_or(spec.platform.device_type(), AndroidMode::device_type),
         "joinType": spec.join_type(),
     });
+    if let Some(enrollment) = spec.android.and_then(AndroidMode::beta_enrollment) {
+        // Beta's own enum has the Android members v1.0 lacks.
+        beta["deviceEnrollmentType"] = json!(enrollment);
+    }
     ManagedDevice {
         properties: into_map(properties),
         beta_properties: into_map(beta),
+        android: spec.android,
     }
 }
 

@@ -5,7 +5,9 @@ mod catalog;
 pub mod configurations;
 pub mod devices;
 pub mod fleet;
+mod grants;
 pub mod people;
+mod platform;
 
 use serde_json::{Map, Value, json};
 use sha2::{Digest, Sha256};
@@ -59,6 +61,8 @@ pub struct Directory {
     pub device_configurations: Vec<Value>,
     /// The assignments of each configuration (by id) and when they were last set.
     pub configuration_assignments: std::collections::HashMap<String, Assigned>,
+    /// `oauth2PermissionGrants`: organisation-wide consent given to clients (see `grants`).
+    pub oauth2_permission_grants: Vec<Map<String, Value>>,
 }
 
 /// The assignment set of one device configuration.
@@ -86,6 +90,7 @@ impl Directory {
             service_principals: apps::seeded(),
             device_configurations: vec![profile],
             configuration_assignments,
+            oauth2_permission_grants: Vec::new(),
         }
     }
 }

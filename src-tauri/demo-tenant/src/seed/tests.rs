@@ -57,6 +57,7 @@ fn device_enum_values_come_from_the_v1_schema() {
         "windowsAzureADJoinUsingDeviceAuth",
         "appleUserEnrollment",
         "appleUserEnrollmentWithServiceAccount",
+        "unknownFutureValue",
     ];
     let state = [
         "managed",
@@ -66,7 +67,12 @@ fn device_enum_values_come_from_the_v1_schema() {
         "wipeIssued",
     ];
     let compliance = ["unknown", "compliant", "noncompliant", "inGracePeriod"];
-    let agent = ["mdm", "configurationManagerClientMdm", "easMdm"];
+    let agent = [
+        "mdm",
+        "configurationManagerClientMdm",
+        "easMdm",
+        "googleCloudDevicePolicyController",
+    ];
     for device in directory().managed_devices.iter() {
         assert!(enrollment.contains(&text(&device, "deviceEnrollmentType")));
         assert!(state.contains(&text(&device, "managementState")));

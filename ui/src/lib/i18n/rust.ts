@@ -10,6 +10,8 @@ const UNRECOGNISED = new Set([
   'unknownVersion',
   'unknownEnrollment',
   'unknownManagement',
+  'unknownAndroid',
+  'androidUnchecked',
 ]);
 
 function params(phrase: RustPhrase): Params {

@@ -20,7 +20,14 @@ export interface Eligibility {
   warnings: string[];
   rule?: RustPhrase;
   warningPhrases?: RustPhrase[];
+  /** What a reset does on this device; set only when it is resettable. */
+  effect?: Effect | null;
 }
+
+/** A new passcode to read out, the passcode removed (iOS/iPadOS), or the work profile's
+ * temporary passcode. */
+export type Effect = 'newPasscode' | 'passcodeRemoved' | 'workProfilePasscode';
+const EFFECTS: readonly string[] = ['newPasscode', 'passcodeRemoved', 'workProfilePasscode'];
 
 export interface DeviceSummary {
   id: string;
@@ -94,7 +101,8 @@ export function isEligibility(v: unknown): v is Eligibility {
     isStringList(v.warnings) &&
     (v.rule === undefined || isPhrase(v.rule)) &&
     (v.warningPhrases === undefined ||
-      (Array.isArray(v.warningPhrases) && v.warningPhrases.every(isPhrase)))
+      (Array.isArray(v.warningPhrases) && v.warningPhrases.every(isPhrase))) &&
+    (v.effect === undefined || v.effect === null || EFFECTS.includes(v.effect as string))
   );
 }
 
@@ -136,6 +144,7 @@ export type Outcome =
   | 'notSent'
   | 'unconfirmed'
   | 'passcodeIssued'
+  | 'doneWithoutPasscode'
   | 'failed'
   | 'notSupported'
   | 'canceled';

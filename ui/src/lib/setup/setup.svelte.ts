@@ -16,27 +16,8 @@ import type {
   NewTarget,
   SetupOverview,
 } from './types';
+import { SETUP_TIMING, type SetupTiming, type WatchPhase } from './timing';
 
-export interface SetupTiming {
-  debounceMs: number;
-  /** Between two consent checks while watching. */
-  consentPollMs: number;
-  /** How long PinDesk watches for consent before it stops and says so. */
-  consentLimitMs: number;
-  /** Between two deployment refreshes while the Policy view is open. */
-  deploymentPollMs: number;
-}
-
-export const SETUP_TIMING: SetupTiming = {
-  debounceMs: 300,
-  consentPollMs: 3000,
-  consentLimitMs: 10 * 60 * 1000,
-  deploymentPollMs: 30 * 1000,
-};
-
-/** idle: not watching; watching: checking Graph until both apps are there; done: both are;
- * timedOut: the time limit passed; cancelled: the person stopped watching. */
-export type WatchPhase = 'idle' | 'opening' | 'watching' | 'done' | 'timedOut' | 'cancelled';
 
 /** What the administrator chose to add: a group by its name, or everyone (worded when shown). */
 export interface Chosen {
@@ -68,6 +49,9 @@ export class SetupStore {
   checks = $state(0);
   secondsLeft = $state(0);
   consentError = $state<IpcError | null>(null);
+  /** The person said they already accepted ("check now"): an app still absent then means the
+   * consent went elsewhere, and the window says so. */
+  saidAccepted = $state(false);
 
   policyBusy = $state(false);
   policyError = $state<IpcError | null>(null);
@@ -92,6 +76,11 @@ export class SetupStore {
   constructor(timing: Partial<SetupTiming> = {}) {
     this.#timing = { ...SETUP_TIMING, ...timing };
     this.search = new GroupSearch(this.#timing.debounceMs);
+  }
+
+  /** How long and how often the setup watches for consent (the sign-in line uses it too). */
+  get timing(): SetupTiming {
+    return this.#timing;
   }
 
   get profileId(): string | null {
@@ -150,6 +139,7 @@ export class SetupStore {
   async openConsent(): Promise<void> {
     if (this.watch === 'opening' || this.watch === 'watching') return;
     this.consentError = null;
+    this.saidAccepted = false;
     this.watch = 'opening';
     try {
       await api.openConsentPages();
@@ -165,6 +155,7 @@ export class SetupStore {
   checkAgain(): void {
     if (this.watch === 'opening' || this.watch === 'watching') return;
     this.consentError = null;
+    this.saidAccepted = true;
     this.#startWatching();
   }
 

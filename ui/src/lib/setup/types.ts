@@ -32,6 +32,9 @@ export interface AppCheck {
 export interface ConsentStatus {
   apps: AppCheck[];
   done: boolean;
+  /** When an app is still absent: the consent probably went to another organisation. The window
+   * says so only once the person said they accepted or the watch ran out. */
+  afterReturn?: { message: string; phrase?: RustPhrase } | null;
 }
 
 export interface ConsentLink {
@@ -79,8 +82,18 @@ export interface DeploymentCounts {
   lastUpdate: string | null;
 }
 
+/** Whether the organisation approved PinDesk's sign-in client for everyone, and what is missing
+ * (Graph permission names: shown in plain words, the names only behind Details). */
+export interface SignInConsent extends Status {
+  clientId: string;
+  clientName: string | null;
+  missing: string[];
+  granted: string[];
+}
+
 export interface SetupOverview {
   tenant: Status & { id: string | null; name: string | null };
+  signin: SignInConsent;
   consent: Status & ConsentStatus;
   policy: Status & {
     profile: ProfileRef | null;
@@ -132,11 +145,15 @@ export interface DeviceLine {
   explanation: string;
   needsAttention: boolean;
   lastReport: string | null;
+  /** Applied to the device itself ("System account" in Intune), not for a person. */
+  deviceContext?: boolean;
 }
 
 export interface Deployment {
   counts: DeploymentCounts;
   devices: DeviceLine[];
+  /** False when PinDesk stopped at its page limit: the list is partial. */
+  complete?: boolean;
 }
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null;
@@ -171,7 +188,9 @@ const isAppCheck = (v: unknown): v is AppCheck =>
   isRecord(v) && isApp(v.app) && APP_STATES.includes(v.state as string) && isString(v.message) && isOptionalPhrase(v.phrase);
 
 export function isConsentStatus(v: unknown): v is ConsentStatus {
-  return isRecord(v) && listOf(isAppCheck)(v.apps) && typeof v.done === 'boolean';
+  const note = v && isRecord(v) ? v.afterReturn : undefined;
+  const noteOk = note === undefined || note === null || (isRecord(note) && isString(note.message));
+  return isRecord(v) && listOf(isAppCheck)(v.apps) && typeof v.done === 'boolean' && noteOk;
 }
 
 const isLink = (v: unknown): v is ConsentLink => isRecord(v) && isApp(v.app) && isString(v.url);
@@ -193,11 +212,23 @@ const isCounts = (v: unknown): v is DeploymentCounts =>
   ['succeeded', 'pending', 'notApplicable', 'errors', 'failed'].every((k) => isNumber(v[k])) &&
   isNullableString(v.lastUpdate);
 
+export function isSignInConsent(v: unknown): v is SignInConsent {
+  return (
+    isStatus(v) &&
+    isRecord(v) &&
+    isString(v.clientId) &&
+    isNullableString(v.clientName) &&
+    listOf(isString)(v.missing) &&
+    listOf(isString)(v.granted)
+  );
+}
+
 export function isSetupOverview(v: unknown): v is SetupOverview {
   if (!isRecord(v)) return false;
-  const { tenant, consent, policy, assignment, deployment } = v;
+  const { tenant, signin, consent, policy, assignment, deployment } = v;
   return (
     isStatus(tenant) &&
+    isSignInConsent(signin) &&
     isStatus(consent) &&
     isConsentStatus(consent) &&
     isStatus(policy) &&

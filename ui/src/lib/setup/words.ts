@@ -20,6 +20,11 @@ export function statusText(status: Said, extra: Params = {}): string {
   return say('setup.status', status, extra);
 }
 
+/** A Graph permission in plain words ("Reset a device's passcode"); its name when unknown. */
+export function permissionName(scope: string): string {
+  return tOr(`permission.${scope}`, scope);
+}
+
 export function appText(check: AppCheck): string {
   return say('setup.app', check);
 }

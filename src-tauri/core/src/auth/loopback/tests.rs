@@ -158,9 +158,10 @@ async fn an_error_callback_ends_the_sign_in_with_the_providers_reason() {
         body.contains("did not finish") && !body.contains("AADSTS"),
         "{body}"
     );
+    // Declined consent means the organisation has not approved the app, never "you cancelled".
     assert!(matches!(
         task.await.unwrap(),
-        Err(CoreError::SignInCancelled(_))
+        Err(CoreError::OrgNotApproved(_))
     ));
 
     let (port, task) = start(Duration::from_secs(10)).await;

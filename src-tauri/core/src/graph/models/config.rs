@@ -111,6 +111,12 @@ pub struct OmaSettingBase {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     pub oma_uri: Option<String>,
+    /// True when Intune keeps the value encrypted: a list then shows a placeholder, not the value.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub is_encrypted: Option<bool>,
+    /// Set when the value is stored as a secret reference rather than inline.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub secret_reference_value_id: Option<String>,
 }
 
 /// `microsoft.graph.omaSetting` (abstract): the concrete type always goes on the wire.

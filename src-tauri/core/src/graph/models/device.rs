@@ -46,6 +46,8 @@ pub struct ManagedDevice {
     pub device_type: Option<String>,
     /// Beta only (`azureADJoined`, ...); absent on v1.0.
     pub join_type: Option<String>,
+    /// Beta only (`company`, `personal`); v1.0 calls it `managedDeviceOwnerType`.
+    pub owner_type: Option<String>,
     pub device_action_results: Option<Vec<DeviceActionResult>>,
 }
 
@@ -67,6 +69,15 @@ pub enum DeviceEnrollmentType {
     WindowsAzureAdJoinUsingDeviceAuth,
     AppleUserEnrollment,
     AppleUserEnrollmentWithServiceAccount,
+    /// Beta only, like every member below: v1.0's enum has no Android members.
+    AndroidEnterpriseDedicatedDevice,
+    AndroidEnterpriseFullyManaged,
+    AndroidEnterpriseCorporateWorkProfile,
+    #[serde(rename = "androidAOSPUserOwnedDeviceEnrollment")]
+    AndroidAospUserOwnedDeviceEnrollment,
+    #[serde(rename = "androidAOSPUserlessDeviceEnrollment")]
+    AndroidAospUserlessDeviceEnrollment,
+    AppleAccountDrivenUserEnrollment,
     UnknownFutureValue,
     /// `unknown`, or a member added after this build.
     #[serde(other)]
@@ -234,7 +245,14 @@ impl<'de> Deserialize<'de> for DeviceActionResult {
         let (type_name, map) = split(Value::deserialize(deserializer)?)
             .ok_or_else(|| D::Error::custom("a device action result must be an object"))?;
         let result: ActionResultBase = polymorphic::read::<_, D::Error>(&map)?;
-        if !is_type(type_name.as_deref(), "resetPasscodeActionResult") {
+        // Graph's `deviceActionResults` is a collection of the base type: answers seen in peers'
+        // threads carry `@odata.type` on some items and only `actionName` ("resetPasscode", in
+        // the case the service chose) on others, so either marks a reset's result.
+        let named = result
+            .action_name
+            .as_deref()
+            .is_some_and(|n| n.trim().eq_ignore_ascii_case("resetPasscode"));
+        if !named && !is_type(type_name.as_deref(), "resetPasscodeActionResult") {
             return Ok(DeviceActionResult::Other {
                 odata_type: type_name,
                 result,

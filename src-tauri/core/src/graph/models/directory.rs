@@ -53,6 +53,20 @@ pub struct ServicePrincipal {
     pub service_principal_type: Option<String>,
 }
 
+/// `microsoft.graph.oAuth2PermissionGrant`: delegated permissions (`scope`, space-separated)
+/// granted to a client's service principal (`clientId`) for a resource (`resourceId`), for
+/// everyone (`consentType: AllPrincipals`) or one person (`Principal`).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct OAuth2PermissionGrant {
+    pub id: Option<String>,
+    pub client_id: Option<ServicePrincipalId>,
+    pub consent_type: Option<String>,
+    pub principal_id: Option<String>,
+    pub resource_id: Option<ServicePrincipalId>,
+    pub scope: Option<String>,
+}
+
 /// `microsoft.graph.group`, as the group picker needs it.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", default)]

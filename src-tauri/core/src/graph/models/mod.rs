@@ -20,7 +20,9 @@ pub use device::{
     DeviceRegistrationState, ManagedDevice, ManagementAgentType, ManagementState, Passcode,
     ResetPasscodeActionResult,
 };
-pub use directory::{Group, MdmAuthority, Organization, ServicePrincipal, VerifiedDomain};
+pub use directory::{
+    Group, MdmAuthority, OAuth2PermissionGrant, Organization, ServicePrincipal, VerifiedDomain,
+};
 pub use ids::{DeviceConfigurationId, GroupId, ManagedDeviceId, ServicePrincipalId, TenantId};
 
 pub(crate) mod datetime {

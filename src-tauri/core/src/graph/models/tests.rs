@@ -131,6 +131,7 @@ fn the_custom_profile_serializes_exactly_as_the_reference_shows() {
                 display_name: Some("EnablePinRecovery".into()),
                 description: None,
                 oma_uri: Some(uri.into()),
+                ..Default::default()
             },
             value: true,
         }]),
@@ -275,4 +276,40 @@ fn the_deployment_overview_reads_its_counts() {
     );
     let value: Value = serde_json::to_value(&overview).unwrap();
     assert_eq!(value["lastUpdateDateTime"], "2026-11-25T09:14:03Z");
+}
+
+/// `deviceActionResults` as peers' threads show it: the reset's item without `@odata.type`, named
+/// only by `actionName` (in the service's case), dates with seven fractional digits and Intune's
+/// "never" (`0001-01-01T00:00:00Z`).
+#[test]
+fn a_reset_result_is_found_by_action_name_and_its_dates_parse() {
+    let results: Vec<DeviceActionResult> = serde_json::from_value(json!([
+        {
+            "actionName": "ResetPasscode",
+            "actionState": "pending",
+            "startDateTime": "2024-05-02T14:03:11.4627083Z",
+            "lastUpdatedDateTime": "0001-01-01T00:00:00Z"
+        },
+        {
+            "@odata.type": "#microsoft.graph.deviceActionResult",
+            "actionName": "remoteLock",
+            "actionState": "done",
+            "startDateTime": "2024-05-01T08:00:00.1234567Z",
+            "lastUpdatedDateTime": "2024-05-01T08:00:09.7654321Z"
+        }
+    ]))
+    .unwrap();
+    let DeviceActionResult::ResetPasscode(reset) = &results[0] else {
+        panic!("the reset was not recognised by its action name")
+    };
+    assert_eq!(reset.result.action_state, Some(ActionState::Pending));
+    let started = reset.result.start_date_time.unwrap();
+    assert_eq!(started.nanosecond(), 462_708_300);
+    assert!(
+        reset
+            .result
+            .last_updated_date_time
+            .is_none_or(|t| t.year() == 1)
+    );
+    assert!(matches!(results[1], DeviceActionResult::Other { .. }));
 }

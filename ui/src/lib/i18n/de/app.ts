@@ -37,11 +37,15 @@ const de: Record<keyof typeof en, string> = {
 
   'signIn.heading': 'Anmelden',
   'signIn.intro':
-    'PinDesk setzt über Microsoft Intune Ihrer Organisation die Kennung eines Windows-Geräts zurück, wenn sich jemand ausgesperrt hat. Melden Sie sich dazu mit Ihrem Arbeitskonto an; dafür öffnet sich Ihr Browser, und PinDesk sieht Ihr Passwort nie.',
+    'PinDesk setzt über Microsoft Intune Ihrer Organisation die Kennung eines Telefons, Tablets oder Windows-Geräts zurück, wenn sich jemand ausgesperrt hat. Melden Sie sich dazu mit Ihrem Arbeitskonto an; dafür öffnet sich Ihr Browser, und PinDesk sieht Ihr Passwort nie.',
   'signIn.before': 'Auf diesem Computer schon einmal angemeldet',
   'signIn.continueAs': 'Weiter als {name} ({username})',
   'signIn.forget': 'Entfernen',
   'signIn.forgetLabel': '{name} ({username}) entfernen',
+  'signIn.elsewhere':
+    '{name} ({username}) wurde bei einem anderen Anmeldedienst oder einer anderen Anwendung angemeldet ({authority}). Melden Sie sich unten erneut an, um es hier zu verwenden.',
+  'signIn.elsewhereUnknown':
+    '{name} ({username}) wurde mit einer früheren Version von PinDesk angemeldet. Melden Sie sich unten erneut an, um es zu verwenden.',
   'signIn.another': 'Oder mit einem anderen Konto anmelden',
   'signIn.hintLabel': 'Anmeldename',
   'signIn.hintPlaceholder': 'name@ihrefirma.de',

@@ -23,6 +23,9 @@ const de: Record<keyof typeof en, string> = {
   'errors.consentMissing.what': 'Ihre Organisation hat PinDesk dies noch nicht erlaubt.',
   'errors.consentMissing.next':
     'Bitten Sie einen Administrator, die Zustimmung zu erteilen, und melden Sie sich dann erneut an.',
+  'errors.orgNotApproved.what': 'Ihre Organisation hat PinDesk noch nicht genehmigt, daher können Sie sich nicht anmelden.',
+  'errors.orgNotApproved.next':
+    'Bitten Sie eine Administratorin oder einen Administrator, den ersten Schritt der Einrichtung von PinDesk auszuführen („Helpdesk bei PinDesk anmelden lassen“), und melden Sie sich dann erneut an.',
   'errors.conditionalAccess.what':
     'Die Zugriffsregeln Ihrer Organisation haben diese Anmeldung blockiert (zum Beispiel wegen dieses Geräts oder Standorts).',
   'errors.conditionalAccess.next': 'Wenden Sie sich an Ihr IT-Team und geben Sie ihm die Einzelheiten unten.',
@@ -34,6 +37,10 @@ const de: Record<keyof typeof en, string> = {
   'errors.mfaRequired.next': 'Melden Sie sich erneut an und schließen Sie ihn im Browser ab.',
   'errors.sessionExpired.what': 'Ihre Anmeldung ist abgelaufen.',
   'errors.sessionExpired.next': 'Melden Sie sich erneut an, um fortzufahren.',
+  'errors.interactionRequired.what': 'Ihre Organisation verlangt eine erneute Anmeldung, bevor PinDesk dies tun darf.',
+  'errors.interactionRequired.next': 'Melden Sie sich erneut an; Ihre übrige Arbeit in PinDesk bleibt angemeldet.',
+  'errors.accountElsewhere.what': 'Dieses Konto wurde bei einem anderen Anmeldedienst oder einer anderen Anwendung angemeldet, als PinDesk jetzt verwendet. PinDesk hat es deshalb nicht verwendet.',
+  'errors.accountElsewhere.next': 'Melden Sie sich erneut an, oder entfernen Sie das Konto.',
   'errors.identityProvider.what': 'Der Anmeldedienst hat die Anfrage abgelehnt.',
   'errors.identityProvider.next':
     'Versuchen Sie es erneut. Falls es wieder passiert, kopieren Sie die Einzelheiten für Ihr IT-Team.',

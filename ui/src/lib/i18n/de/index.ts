@@ -7,5 +7,6 @@ import reset from './reset';
 import rules from './rules';
 import setup from './setup';
 import setupStatus from './setup-status';
+import signinConsent from './signin-consent';
 
-export const de: Record<Key, string> = { ...app, ...reset, ...errors, ...files, ...rules, ...setup, ...setupStatus };
+export const de: Record<Key, string> = { ...app, ...reset, ...errors, ...files, ...rules, ...setup, ...setupStatus, ...signinConsent };

@@ -28,20 +28,31 @@ const de: Record<keyof typeof en, string> = {
   'device.lastCheckIn': 'Zuletzt gemeldet',
   'device.selfServiceHeading': 'Was die Person selbst tun kann',
   'device.ticket': 'Ticketnummer',
-  'device.resetButton': 'Kennung zurücksetzen',
+  'device.resetButton.newPasscode': 'Kennung zurücksetzen',
+  'device.resetButton.passcodeRemoved': 'Kennung entfernen',
+  'device.resetButton.workProfilePasscode': 'Kennung des Arbeitsprofils zurücksetzen',
   'device.adminCenter': 'Im Intune Admin Center öffnen',
 
-  'confirm.heading': 'Die Kennung dieses Geräts zurücksetzen?',
   'confirm.device': 'Gerät',
   'confirm.ticket': 'Ticket',
-  'confirm.stops': 'Die bisherige Kennung funktioniert nicht mehr, sobald das Gerät die Zurücksetzung übernimmt.',
+  'confirm.heading.newPasscode': 'Damit wird die Kennung von {name} ersetzt',
+  'confirm.heading.passcodeRemoved': 'Damit wird die Kennung von {name} entfernt',
+  'confirm.heading.workProfilePasscode': 'Damit wird die Kennung des Arbeitsprofils auf {name} ersetzt',
+  'confirm.stops.newPasscode':
+    'Die bisherige Kennung funktioniert nicht mehr, sobald das Gerät die Zurücksetzung übernimmt. Intune erzeugt eine neue, die Sie vorlesen.',
+  'confirm.stops.passcodeRemoved':
+    'Sobald das Gerät sie übernimmt, öffnet es sich ohne Kennung; hier wird keine neue angezeigt. Verlangt eine Richtlinie des Unternehmens eine Kennung, fordert das Gerät die Person sofort auf, eine festzulegen.',
+  'confirm.stops.workProfilePasscode':
+    'Nur die Kennung des Arbeitsprofils ändert sich, nicht die Bildschirmsperre des Telefons. Intune erzeugt eine vorläufige Kennung, die Sie vorlesen.',
+  'confirm.yes.newPasscode': 'Ja, Kennung zurücksetzen',
+  'confirm.yes.passcodeRemoved': 'Ja, Kennung entfernen',
+  'confirm.yes.workProfilePasscode': 'Ja, Kennung des Arbeitsprofils zurücksetzen',
   'confirm.sending': 'Wird gesendet…',
-  'confirm.yes': 'Ja, Kennung zurücksetzen',
   'confirm.no': 'Nein',
 
   'progress.stopped':
     'Beobachtung beendet. Die Zurücksetzung wurde trotzdem gesendet und läuft in Intune weiter; nichts wurde rückgängig gemacht.',
-  'progress.active': 'Das Gerät hat sie übernommen und erzeugt die neue Kennung…',
+  'progress.active': 'Das Gerät hat sie übernommen und führt die Zurücksetzung aus…',
   'progress.pending': 'Gesendet. Warten, bis das Gerät sie übernimmt…',
   'progress.sent': 'Gesendet. Warten auf die Bestätigung von Intune…',
   'progress.hint': 'Das Gerät muss eingeschaltet und verbunden sein. Das dauert meist ein paar Minuten.',
@@ -67,6 +78,14 @@ const de: Record<keyof typeof en, string> = {
   'passcode.done': 'Die Kennung wurde zurückgesetzt',
   'passcode.readIt': 'Lesen Sie der Person die neue Kennung vor. Danach wird sie gebeten, eine eigene zu wählen.',
   'passcode.label': 'Neue Kennung',
+  'passcode.doneWorkProfile': 'Die Kennung des Arbeitsprofils wurde zurückgesetzt',
+  'passcode.readItWorkProfile':
+    'Lesen Sie der Person diese vorläufige Kennung vor. Damit entsperrt sie die Arbeits-Apps (nicht die Bildschirmsperre des Telefons) und wählt danach eine eigene.',
+  'passcode.labelWorkProfile': 'Vorläufige Kennung des Arbeitsprofils',
+  'removed.done': 'Die Kennung wurde entfernt',
+  'removed.tell':
+    'Sagen Sie der Person: Das Telefon öffnet sich jetzt ohne Kennung. Wenn es nach einer neuen fragt, legt sie sie selbst fest; niemand sonst muss sie kennen.',
+  'removed.when': 'Entfernt durch die Zurücksetzung vom {date}.',
   'passcode.hidden': 'Verborgen. Drücken Sie „Anzeigen“, wenn Sie bereit zum Vorlesen sind.',
   'passcode.show': 'Anzeigen',
   'passcode.hide': 'Verbergen',
@@ -82,6 +101,8 @@ const de: Record<keyof typeof en, string> = {
   'failure.canceled': 'Die Zurücksetzung wurde abgebrochen, bevor das Gerät sie übernommen hat.',
   'failure.done': 'Die Zurücksetzung ist abgeschlossen, aber Intune hat keine Kennung geliefert.',
   'failure.other': 'Die Kennung konnte nicht zurückgesetzt werden.',
+  'failure.workProfileToken':
+    'Das Zurücksetzungstoken des Arbeitsprofils ist auf diesem Telefon nicht aktiv, deshalb konnte Intune die Kennung nicht zurücksetzen. Es wird aktiv, sobald eine Kennungsrichtlinie für das Arbeitsprofil zugewiesen ist und die Person die Aufforderung auf dem Telefon annimmt. Bis dahin kann nur die Person selbst die Kennung des Arbeitsprofils am Telefon ändern.',
   'failure.next': 'Sie können sich das Gerät im Intune Admin Center ansehen oder den Fall an Ihr IT-Team weitergeben.',
   'failure.detailHint': 'Für Ihr IT-Team oder den Microsoft-Support.',
 
@@ -105,6 +126,7 @@ const de: Record<keyof typeof en, string> = {
   'outcome.notSent': 'Nicht gesendet',
   'outcome.unconfirmed': 'Nicht bestätigt, bitte im Admin Center prüfen',
   'outcome.passcodeIssued': 'Neue Kennung erteilt',
+  'outcome.doneWithoutPasscode': 'Erledigt, keine Kennung zurückgegeben (bei iPhone und iPad wird die Kennung entfernt)',
   'outcome.failed': 'Auf dem Gerät fehlgeschlagen',
   'outcome.notSupported': 'Vom Gerät nicht unterstützt',
   'outcome.canceled': 'Abgebrochen',

@@ -40,6 +40,8 @@ const de: Record<keyof typeof en, string> = {
   'consent.stop': 'Nicht mehr warten',
   'consent.timedOut':
     'PinDesk hat nach 10 Minuten aufgehört zu warten. Wenn Sie beiden Seiten zugestimmt haben, klicken Sie auf „jetzt prüfen“; sonst öffnen Sie die Seiten erneut.',
+  'setup.status.consentElsewhere':
+    'PinDesk findet die PIN-Zurücksetzungs-Apps in dieser Organisation noch immer nicht. Wenn Sie auf „Akzeptieren“ geklickt haben, ging die Zustimmung wahrscheinlich an eine andere Organisation: zum Beispiel an Ihre eigene, wenn Sie hier Gast oder Partner sind, oder an ein anderes Konto, das im Browser bereits angemeldet war. Öffnen Sie die Seiten von hier aus erneut, melden Sie sich mit einem Administratorkonto dieser Organisation an und stimmen Sie erneut zu.',
   'consent.cancelled':
     'Warten beendet. PinDesk hat nichts verändert; prüfen Sie erneut, sobald Sie zugestimmt haben.',
   'consent.ask.summary': 'Kein Anwendungsadministrator? Bitten Sie einen darum',
@@ -110,6 +112,9 @@ const de: Record<keyof typeof en, string> = {
   'deploy.hint':
     '„Nicht zutreffend“ ist für Telefone und Macs von Benutzern einer Benutzergruppe zu erwarten: Das Profil gilt nur für Windows. Geräte melden sich alle paar Stunden bei Intune, deshalb wachsen die Zahlen langsam.',
   'deploy.device': 'Gerätename',
+  'deploy.deviceItself': 'Das Gerät selbst (ohne angemeldete Person)',
+  'deploy.partial':
+    'Diese Liste ist nicht vollständig: Ihre Organisation hat mehr Geräte, als PinDesk auf einmal liest. Die Zahlen oben sind vollständig.',
   'deploy.user': 'Benutzer',
   'deploy.status': 'Status',
   'deploy.lastReport': 'Letzte Meldung',

@@ -35,11 +35,15 @@ export default {
 
   'signIn.heading': 'Sign in',
   'signIn.intro':
-    "PinDesk resets the passcode of a Windows device for someone who is locked out, through your organisation's Microsoft Intune. Sign in with your work account to start; your browser opens for it, and PinDesk never sees your password.",
+    "PinDesk resets the passcode of a phone, tablet or Windows device for someone who is locked out, through your organisation's Microsoft Intune. Sign in with your work account to start; your browser opens for it, and PinDesk never sees your password.",
   'signIn.before': 'Signed in before on this computer',
   'signIn.continueAs': 'Continue as {name} ({username})',
   'signIn.forget': 'Forget',
   'signIn.forgetLabel': 'Forget {name} ({username})',
+  'signIn.elsewhere':
+    '{name} ({username}) signed in with another sign-in service or application ({authority}). Sign in again below to use it here.',
+  'signIn.elsewhereUnknown':
+    '{name} ({username}) signed in with an earlier version of PinDesk. Sign in again below to use it.',
   'signIn.another': 'Or sign in with another account',
   'signIn.hintLabel': 'Sign-in name',
   'signIn.hintPlaceholder': 'name@yourcompany.com',

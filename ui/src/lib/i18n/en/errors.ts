@@ -20,6 +20,9 @@ export default {
   'errors.signInInProgress.next': 'Finish it there, or cancel it in PinDesk and start again.',
   'errors.consentMissing.what': 'Your organisation has not yet allowed PinDesk to do this.',
   'errors.consentMissing.next': 'Ask an administrator to grant consent, then sign in again.',
+  'errors.orgNotApproved.what': 'Your organisation has not approved PinDesk yet, so you cannot sign in.',
+  'errors.orgNotApproved.next':
+    'Ask an administrator to run the first step of PinDesk\'s setup ("Let your helpdesk sign in to PinDesk"), then sign in again.',
   'errors.conditionalAccess.what':
     "Your organisation's access rules blocked this sign-in (for example from this device or location).",
   'errors.conditionalAccess.next': 'Ask your IT team, and give them the details below.',
@@ -31,6 +34,10 @@ export default {
   'errors.mfaRequired.next': 'Sign in again and complete it in the browser.',
   'errors.sessionExpired.what': 'Your sign-in has expired.',
   'errors.sessionExpired.next': 'Sign in again to go on.',
+  'errors.interactionRequired.what': 'Your organisation asks you to sign in again before PinDesk may do this.',
+  'errors.interactionRequired.next': 'Sign in again; your other work in PinDesk stays signed in.',
+  'errors.accountElsewhere.what': 'This account signed in with another sign-in service or application than PinDesk uses now, so PinDesk did not use it.',
+  'errors.accountElsewhere.next': 'Sign in again, or forget the account.',
   'errors.identityProvider.what': 'The sign-in service refused the request.',
   'errors.identityProvider.next': 'Try again; if it keeps happening, copy the details for your IT team.',
   'errors.signInRejected.what':

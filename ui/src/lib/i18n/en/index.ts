@@ -6,7 +6,8 @@ import reset from './reset';
 import rules from './rules';
 import setup from './setup';
 import setupStatus from './setup-status';
+import signinConsent from './signin-consent';
 
-export const en = { ...app, ...reset, ...errors, ...files, ...rules, ...setup, ...setupStatus };
+export const en = { ...app, ...reset, ...errors, ...files, ...rules, ...setup, ...setupStatus, ...signinConsent };
 
 export type Key = keyof typeof en;

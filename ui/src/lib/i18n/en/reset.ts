@@ -26,20 +26,31 @@ export default {
   'device.lastCheckIn': 'Last check-in',
   'device.selfServiceHeading': 'What the person can do themselves',
   'device.ticket': 'Ticket number',
-  'device.resetButton': 'Reset passcode',
+  'device.resetButton.newPasscode': 'Reset passcode',
+  'device.resetButton.passcodeRemoved': 'Remove passcode',
+  'device.resetButton.workProfilePasscode': 'Reset work profile passcode',
   'device.adminCenter': 'Open in Intune admin center',
 
-  'confirm.heading': 'Reset the passcode of this device?',
   'confirm.device': 'Device',
   'confirm.ticket': 'Ticket',
-  'confirm.stops': 'The current passcode stops working once the device picks up the reset.',
+  'confirm.heading.newPasscode': 'This replaces the passcode of {name}',
+  'confirm.heading.passcodeRemoved': 'This removes the passcode from {name}',
+  'confirm.heading.workProfilePasscode': "This replaces the work profile's passcode on {name}",
+  'confirm.stops.newPasscode':
+    'The current passcode stops working once the device picks up the reset. Intune makes a new one for you to read out.',
+  'confirm.stops.passcodeRemoved':
+    'Once the device picks it up, it opens without a passcode; no new one is shown here. If a company policy requires a passcode, the device asks the person to set one straight away.',
+  'confirm.stops.workProfilePasscode':
+    "Only the work profile's passcode changes, not the phone's own lock screen. Intune makes a temporary passcode for you to read out.",
+  'confirm.yes.newPasscode': 'Yes, reset the passcode',
+  'confirm.yes.passcodeRemoved': 'Yes, remove the passcode',
+  'confirm.yes.workProfilePasscode': "Yes, reset the work profile's passcode",
   'confirm.sending': 'Sending…',
-  'confirm.yes': 'Yes, reset the passcode',
   'confirm.no': 'No',
 
   'progress.stopped':
     'Stopped watching. The reset was still sent and carries on in Intune; nothing was undone.',
-  'progress.active': 'The device picked it up and is making the new passcode…',
+  'progress.active': 'The device picked it up and is applying the reset…',
   'progress.pending': 'Sent. Waiting for the device to pick it up…',
   'progress.sent': 'Sent. Waiting for Intune to confirm it…',
   'progress.hint': 'The device must be switched on and connected. This usually takes a few minutes.',
@@ -65,6 +76,14 @@ export default {
   'passcode.done': 'The passcode was reset',
   'passcode.readIt': 'Read the new passcode to the person. They will be asked to choose their own afterwards.',
   'passcode.label': 'New passcode',
+  'passcode.doneWorkProfile': "The work profile's passcode was reset",
+  'passcode.readItWorkProfile':
+    "Read this temporary passcode to the person. They unlock the work apps with it (not the phone's lock screen) and then choose their own.",
+  'passcode.labelWorkProfile': 'Temporary work profile passcode',
+  'removed.done': 'The passcode was removed',
+  'removed.tell':
+    'Tell the person: the phone now opens without a passcode. When it asks for a new one, they set it themselves; nobody else needs to know it.',
+  'removed.when': 'Removed by the reset sent on {date}.',
   'passcode.hidden': 'Hidden. Press Show when you are ready to read it out.',
   'passcode.show': 'Show',
   'passcode.hide': 'Hide',
@@ -80,6 +99,8 @@ export default {
   'failure.canceled': 'The reset was canceled before the device picked it up.',
   'failure.done': 'The reset finished, but Intune did not return a passcode.',
   'failure.other': 'The passcode could not be reset.',
+  'failure.workProfileToken':
+    "The work profile's reset token is not active on this phone, so Intune could not reset its passcode. It becomes active once a passcode policy for the work profile is assigned and the person accepts the prompt on the phone. Until then, only the person can change the work profile's passcode, on the phone itself.",
   'failure.next': 'You can look at the device in the Intune admin center, or escalate to your IT team.',
   'failure.detailHint': 'For your IT team or Microsoft support.',
 
@@ -103,6 +124,7 @@ export default {
   'outcome.notSent': 'Not sent',
   'outcome.unconfirmed': 'Not confirmed, check the admin center',
   'outcome.passcodeIssued': 'New passcode issued',
+  'outcome.doneWithoutPasscode': "Done, no passcode returned (an iPhone's or iPad's passcode is removed)",
   'outcome.failed': 'Failed on the device',
   'outcome.notSupported': 'Not supported by the device',
   'outcome.canceled': 'Canceled',

@@ -14,9 +14,35 @@ export default {
   'rule.windows81.headline': 'Windows 8.1 is out of support',
   'rule.windows81.explanation':
     'Windows 8.1 has been out of support since October 2022, so Intune cannot reset its passcode. The device should be replaced or upgraded.',
-  'rule.otherPlatform.headline': 'Not covered by this Windows procedure',
-  'rule.otherPlatform.explanation':
-    "This is a {os} device. PinDesk resets passcodes of Windows phones only; this device needs its own platform's procedure.",
+  'rule.iosRemove.headline': 'The passcode can be removed',
+  'rule.iosRemove.explanation':
+    "Intune removes this iPhone's or iPad's passcode; it does not make a new one. Once the device has received it, it opens without a passcode. If a company policy requires one, the device asks the person to set a new passcode at once: tell them to expect that.",
+  'rule.iosUserEnrollment.headline': "Intune cannot touch this phone's passcode",
+  'rule.iosUserEnrollment.explanation':
+    'This iPhone or iPad uses User Enrollment: it is a personal device where the company manages only its own apps and data, and Intune may not remove its passcode. The person resets the passcode themselves, as Apple describes for a forgotten passcode.',
+  'rule.macos.headline': "Intune cannot reset a Mac's password",
+  'rule.macos.explanation':
+    "Intune can neither reset nor remove the password of a Mac. The person resets it on the Mac itself, from the login window with their Apple Account or recovery key; if that is not set up, the Mac's administrator has to help.",
+  'rule.androidDeviceOwner.headline': 'A new passcode can be generated',
+  'rule.androidDeviceOwner.explanation':
+    'This company Android phone is fully managed by Intune. Intune will generate a new device passcode; read it to the person once the phone has received it.',
+  'rule.aosp.headline': 'A new passcode can be generated',
+  'rule.aosp.explanation':
+    'This Android (AOSP) device is company-owned and managed. Intune will generate a new device passcode; read it to the person once the device has received it.',
+  'rule.workProfile.headline': "The work profile's passcode can be reset",
+  'rule.workProfile.explanation':
+    'Intune resets only the work profile\'s passcode, not the phone\'s own lock screen, and shows a temporary passcode to read out. The person unlocks the work apps with it and then chooses a new one. This works only if the work profile\'s reset token is active (a passcode policy for the work profile, accepted on the phone); otherwise Intune answers "not supported".',
+  'rule.workProfileTooOld.headline': "This phone's Android is too old",
+  'rule.workProfileTooOld.explanation':
+    "This phone has a work profile on Android {version}. Intune can reset a work profile's passcode only on Android 8.0 or later, and never the passcode of the whole phone. The phone needs an Android update first.",
+  'rule.androidAdmin.headline': 'A new passcode can be generated',
+  'rule.androidAdmin.explanation':
+    'This Android phone is managed the older way (device administrator) on Android 6 or earlier. Intune will generate a new passcode; read it to the person once the phone has received it.',
+  'rule.androidAdminTooNew.headline': "Intune cannot reset this phone's passcode",
+  'rule.androidAdminTooNew.explanation':
+    "This phone runs Android {version} and is managed the older way (device administrator). Google removed passcode resets for such phones from Android 7.0 on. The person resets the passcode with their Google account or the phone maker's own recovery; re-enrolling with Android Enterprise would allow it in future.",
+  'rule.unknownAndroid.headline': 'Not eligible: unknown Android enrollment',
+  'rule.androidUnchecked.headline': 'Not eligible: enrollment not read',
   'rule.mobileTooOld.headline': "This phone's Windows is too old",
   'rule.mobileTooOld.explanation':
     'This phone runs Windows 10 Mobile {version}. A new passcode needs the Creators Update (10.0.15063) or later. Update the phone first.',
@@ -52,7 +78,7 @@ export default {
   'reason.failed':
     'The device could not set a new passcode. Open the device in the Intune admin center to see its state; the phone may be offline, being wiped, or not able to take a new passcode.',
   'reason.notSupported':
-    'Intune says this device does not support a passcode reset. Only Entra-joined Windows 10 Mobile phones do; for a Windows computer, walk the person through the self-service PIN reset instead.',
+    'Intune says this device does not support a passcode reset. Check in the Intune admin center how the device is enrolled; for a Windows computer, walk the person through the self-service PIN reset instead.',
   'reason.canceled':
     'The reset was canceled before the device applied it, so no new passcode was set. You can send a new reset.',
   'reason.unknown': 'Intune reported a state PinDesk does not know. Check the device in the Intune admin center.',

@@ -37,6 +37,8 @@ export default {
   'consent.stop': 'Stop waiting',
   'consent.timedOut':
     'PinDesk stopped waiting after 10 minutes. If you accepted both pages, click "check now"; if not, open the pages again.',
+  'setup.status.consentElsewhere':
+    'PinDesk still cannot find the PIN reset apps in this organisation. If you clicked Accept, the consent probably went to a different organisation: for example your own organisation if you are a guest or partner here, or another account that was already signed in to the browser. Open the pages again from here, sign in with an administrator account of this organisation, and accept again.',
   'consent.cancelled': 'Stopped waiting. Nothing was changed by PinDesk; check again when you have accepted.',
   'consent.ask.summary': 'Not an Application Administrator? Ask one to do it',
   'consent.ask.intro': 'Copy this message with both links and send it to an administrator.',
@@ -106,6 +108,9 @@ export default {
   'deploy.hint':
     '"Not applicable" is expected for phones and Macs of users in a user group: the profile is for Windows only. Devices check in with Intune every few hours, so counts grow slowly.',
   'deploy.device': 'Device name',
+  'deploy.deviceItself': 'The device itself (no person signed in)',
+  'deploy.partial':
+    'This list is not complete: your organisation has more devices than PinDesk reads at once. The counts above are complete.',
   'deploy.user': 'User',
   'deploy.status': 'Status',
   'deploy.lastReport': 'Last report',

@@ -25,6 +25,24 @@ pub enum Verdict {
 
 pub use crate::phrase::Phrase;
 
+mod android;
+mod apple;
+mod warnings;
+
+use warnings::warnings;
+
+/// What a reset does on the device, so the confirmation and the result can say it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub enum Effect {
+    /// Intune generates a new device passcode to read out (Android, AOSP, Windows 10 Mobile).
+    NewPasscode,
+    /// The passcode is removed and no new one is shown (iOS/iPadOS).
+    PasscodeRemoved,
+    /// Only the work profile gets a temporary passcode; it needs the reset token activated.
+    WorkProfilePasscode,
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Eligibility {
@@ -37,6 +55,8 @@ pub struct Eligibility {
     pub rule: Phrase,
     /// The warnings by key, in the order of `warnings`.
     pub warning_phrases: Vec<Phrase>,
+    /// What a reset does, for a resettable device only.
+    pub effect: Option<Effect>,
 }
 
 /// The kinds of device the rules tell apart.
@@ -101,7 +121,7 @@ pub fn kind_of(device: &ManagedDevice) -> Kind {
     }
 }
 
-fn build_of(version: &str) -> Vec<u32> {
+pub(super) fn build_of(version: &str) -> Vec<u32> {
     version
         .split('.')
         .map_while(|p| p.trim().parse().ok())
@@ -120,11 +140,11 @@ fn is_entra_joined(t: DeviceEnrollmentType) -> bool {
     )
 }
 
-fn s(text: &str) -> String {
+pub(super) fn s(text: &str) -> String {
     text.to_owned()
 }
 
-fn verdict(
+pub(super) fn verdict(
     verdict: Verdict,
     rule: Phrase,
     headline: &str,
@@ -139,6 +159,15 @@ fn verdict(
         warnings: Vec::new(),
         rule,
         warning_phrases: Vec::new(),
+        effect: None,
+    }
+}
+
+/// A resettable verdict that says what the reset does.
+pub(super) fn resettable(effect: Effect, rule: Phrase, headline: &str, text: &str) -> Eligibility {
+    Eligibility {
+        effect: Some(effect),
+        ..verdict(Verdict::Resettable, rule, headline, s(text), &[])
     }
 }
 
@@ -161,7 +190,11 @@ fn seen(device: &ManagedDevice) -> [(&'static str, String); 5] {
 }
 
 /// "Not eligible, here is what we saw", under the rule `key`.
-fn unrecognised(device: &ManagedDevice, key: &'static str, headline: &str) -> Eligibility {
+pub(super) fn unrecognised(
+    device: &ManagedDevice,
+    key: &'static str,
+    headline: &str,
+) -> Eligibility {
     let values = seen(device);
     let field = |i: usize| match values[i].1.as_str() {
         "" => s("(not reported)"),
@@ -215,19 +248,8 @@ fn rule(device: &ManagedDevice) -> Eligibility {
             ),
             &[],
         ),
-        Kind::Apple | Kind::Android => {
-            let os = device.operating_system.as_deref().unwrap_or("non-Windows");
-            verdict(
-                Verdict::NotPossible,
-                Phrase::new("otherPlatform", &[("os", s(os))]),
-                "Not covered by this Windows procedure",
-                format!(
-                    "This is a {os} device. PinDesk resets passcodes of Windows phones only; this \
-                     device needs its own platform's procedure."
-                ),
-                &[],
-            )
-        }
+        Kind::Apple => apple::rule(device),
+        Kind::Android => android::rule(device),
         Kind::Other => unrecognised(device, "unknownDevice", "Not eligible: unknown device"),
         Kind::WindowsMobile => mobile_rule(device),
     }
@@ -274,17 +296,24 @@ fn mobile_rule(device: &ManagedDevice) -> Eligibility {
             );
         }
     }
-    match device.management_state {
-        Some(ManagementState::Managed) => verdict(
-            Verdict::Resettable,
+    when_managed(device, || {
+        resettable(
+            Effect::NewPasscode,
             Phrase::new("resettable", &[]),
             "A new passcode can be generated",
-            s(
-                "This Windows 10 Mobile phone is Entra joined and managed. Intune will generate a \
-               new passcode; read it to the person once the phone has received it.",
-            ),
-            &[],
-        ),
+            "This Windows 10 Mobile phone is Entra joined and managed. Intune will generate a new \
+             passcode; read it to the person once the phone has received it.",
+        )
+    })
+}
+
+/// `ok` for a managed phone; otherwise why a reset would not reach it, or what we saw.
+pub(super) fn when_managed(
+    device: &ManagedDevice,
+    ok: impl FnOnce() -> Eligibility,
+) -> Eligibility {
+    match device.management_state {
+        Some(ManagementState::Managed) => ok(),
         None | Some(ManagementState::Unknown | ManagementState::UnknownFutureValue) => {
             unrecognised(
                 device,
@@ -326,41 +355,6 @@ fn state_words(state: ManagementState) -> (&'static str, &'static str) {
     }
 }
 
-/// Warnings shown before anything is sent, whatever the verdict: each by key and in English.
-fn warnings(device: &ManagedDevice, now: OffsetDateTime) -> Vec<(Phrase, String)> {
-    let mut out = Vec::new();
-    match device.management_state {
-        Some(ManagementState::RetirePending | ManagementState::RetireIssued) => out.push((
-            Phrase::new("retiring", &[]),
-            s("This device is being retired: it is leaving management and will lose company data."),
-        )),
-        Some(ManagementState::WipePending | ManagementState::WipeIssued) => out.push((
-            Phrase::new("wipePending", &[]),
-            s("A wipe is pending for this device: it will be reset to factory settings."),
-        )),
-        _ => {}
-    }
-    match device.last_sync_date_time {
-        Some(last) => {
-            let days = (now - last).whole_days();
-            if days >= STALE_AFTER_DAYS {
-                out.push((
-                    Phrase::new("stale", &[("days", days.to_string())]),
-                    format!(
-                        "This device has not checked in for {days} days. Make sure it is the right \
-                         device; anything sent reaches it only when it next connects."
-                    ),
-                ));
-            }
-        }
-        None => out.push((
-            Phrase::new("noCheckIn", &[]),
-            s("Intune has no check-in time for this device."),
-        )),
-    }
-    out
-}
-
 /// The eligibility of `device` now.
 pub fn eligibility(device: &ManagedDevice) -> Eligibility {
     eligibility_at(device, OffsetDateTime::now_utc())
@@ -373,5 +367,7 @@ pub fn eligibility_at(device: &ManagedDevice, now: OffsetDateTime) -> Eligibilit
 }
 
 #[cfg(test)]
-#[path = "eligibility_tests.rs"]
 mod tests;
+
+#[cfg(test)]
+mod platform_tests;

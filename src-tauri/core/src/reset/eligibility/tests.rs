@@ -100,16 +100,6 @@ fn windows_8_1_is_out_of_support_since_october_2022() {
 }
 
 #[test]
-fn ios_ipados_macos_and_android_are_not_covered_by_this_windows_procedure() {
-    for os in ["iOS", "iPadOS", "macOS", "Android"] {
-        let e = eligibility_at(&device(os, "17.6.1", "x", "userEnrollment", "managed"), NOW);
-        assert_eq!(e.verdict, Verdict::NotPossible, "{os}");
-        assert_eq!(e.headline, "Not covered by this Windows procedure");
-        assert!(e.explanation.contains(os));
-    }
-}
-
-#[test]
 fn a_wipe_pending_or_retiring_phone_is_warned_about_and_not_reset() {
     for (state, words) in [
         ("wipePending", "wipe is pending"),
@@ -239,10 +229,7 @@ fn every_rule_names_a_stable_key_with_the_values_its_sentence_uses() {
     );
     assert_eq!(key(&desktop).key, "windowsDesktop");
     let ios = key(&device("iOS", "17.6.1", "x", "userEnrollment", "managed"));
-    assert_eq!(
-        (ios.key, ios.params["os"].as_str()),
-        ("otherPlatform", "iOS")
-    );
+    assert_eq!(ios.key, "iosRemove");
     let w81 = device("Windows", "6.3.9600.1", "x", "userEnrollment", "managed");
     assert_eq!(key(&w81).key, "windows81");
     let personal = device(
