@@ -53,6 +53,8 @@ pub struct AppState {
     /// The device search and the group search in flight: a newer one cancels the older.
     device_search: Superseding,
     group_search: Superseding,
+    /// The last setup overview read, so a Windows PC's readiness reuses its facts.
+    overview: std::sync::Mutex<Option<pindesk_core::setup::SetupOverview>>,
 }
 
 impl std::fmt::Debug for AppState {
@@ -84,6 +86,7 @@ impl AppState {
             graph: std::sync::Mutex::new(None),
             device_search: Superseding::default(),
             group_search: Superseding::default(),
+            overview: std::sync::Mutex::new(None),
         })
     }
 
@@ -125,6 +128,18 @@ impl AppState {
             .map_err(|e| ipc_error(&e))?;
         *slot = Some((base, client.clone()));
         Ok(client)
+    }
+
+    /// Keeps the setup overview just read, for the readiness of Windows PCs.
+    pub fn remember_overview(&self, overview: &pindesk_core::setup::SetupOverview) {
+        *self.overview.lock().unwrap_or_else(|p| p.into_inner()) = Some(overview.clone());
+    }
+
+    pub fn last_overview(&self) -> Option<pindesk_core::setup::SetupOverview> {
+        self.overview
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .clone()
     }
 
     /// The device search in flight, which a newer search cancels.

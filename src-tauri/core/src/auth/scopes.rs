@@ -15,6 +15,12 @@ pub enum Task {
     /// Read where the setup stands (the overview, consent checks, deployment status). Everyone
     /// signed in reads it, so it asks only for read permissions, never the right to change.
     SetupStatus,
+    /// Read a person's authentication method types for a Windows PC's readiness line, asked for
+    /// the first time a PC is opened (incremental consent).
+    Readiness,
+    /// Read the Temporary Access Pass policy and give a pass, asked for only when the helpdesk
+    /// uses it.
+    AccessPass,
 }
 
 const OIDC_SCOPES: [&str; 3] = ["openid", "profile", "offline_access"];
@@ -39,7 +45,24 @@ const SETUP_STATUS_GRAPH_SCOPES: [&str; 5] = [
     "GroupMember.Read.All",
     "DeviceManagementConfiguration.Read.All",
 ];
-const TASKS: [Task; 3] = [Task::Helpdesk, Task::Setup, Task::SetupStatus];
+// "List methods" (acting on other users): `UserAuthenticationMethod.Read.All` is the least.
+const READINESS_GRAPH_SCOPES: [&str; 2] = ["User.Read", "UserAuthenticationMethod.Read.All"];
+// "Create temporaryAccessPassMethod": `UserAuthenticationMethod.ReadWrite.All`; "Get
+// temporaryAccessPassAuthenticationMethodConfiguration": `Policy.Read.AuthenticationMethod`;
+// the person's groups (the policy's group scope): `GroupMember.Read.All`.
+const ACCESS_PASS_GRAPH_SCOPES: [&str; 4] = [
+    "User.Read",
+    "UserAuthenticationMethod.ReadWrite.All",
+    "Policy.Read.AuthenticationMethod",
+    "GroupMember.Read.All",
+];
+const TASKS: [Task; 5] = [
+    Task::Helpdesk,
+    Task::Setup,
+    Task::SetupStatus,
+    Task::Readiness,
+    Task::AccessPass,
+];
 const PUBLIC_GRAPH_RESOURCE: &str = "https://graph.microsoft.com";
 
 /// The resource part of a Graph scope: the Graph host of this cloud, so a sovereign cloud asks
@@ -61,6 +84,8 @@ pub fn graph_scopes(task: Task) -> &'static [&'static str] {
         Task::Helpdesk => &HELPDESK_GRAPH_SCOPES,
         Task::Setup => &SETUP_GRAPH_SCOPES,
         Task::SetupStatus => &SETUP_STATUS_GRAPH_SCOPES,
+        Task::Readiness => &READINESS_GRAPH_SCOPES,
+        Task::AccessPass => &ACCESS_PASS_GRAPH_SCOPES,
     }
 }
 

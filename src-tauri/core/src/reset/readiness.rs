@@ -6,6 +6,8 @@
 
 use serde::Serialize;
 
+use crate::graph::models::ComplianceStatus;
+
 /// Microsoft's page that names the Windows versions able to reset a PIN from the lock screen.
 pub const PIN_RESET_PAGE: &str =
     "https://learn.microsoft.com/windows/security/identity-protection/hello-for-business/pin-reset";
@@ -32,6 +34,8 @@ pub enum Check {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub enum Missing {
+    /// The tenant has no PIN recovery profile yet (the setup's second step).
+    NoProfile,
     ProfilePending,
     ProfileFailed,
     ProfileNotAssigned,
@@ -74,21 +78,18 @@ pub enum Conclusion {
     Unsure,
 }
 
-/// Judges the profile's per-device state (`deviceStatuses[].status` for this device), `None`
-/// when the device is not among the profile's statuses at all.
-pub fn profile_check(status: Option<&str>) -> Check {
-    match status {
-        Some("succeeded" | "compliant" | "remediated") => Check::Yes,
-        Some("error" | "conflict" | "nonCompliant") => Check::No {
-            why: Missing::ProfileFailed,
-        },
-        Some(_) => Check::No {
-            why: Missing::ProfilePending,
-        },
-        None => Check::No {
-            why: Missing::ProfileNotAssigned,
-        },
-    }
+/// Judges the profile's per-device state (`deviceStatuses[].status` for this device, Graph's
+/// `complianceStatus`: the admin center's "Succeeded" is `compliant`), `None` when the device is
+/// not among the profile's statuses at all.
+pub fn profile_check(status: Option<ComplianceStatus>) -> Check {
+    use ComplianceStatus as S;
+    let why = match status {
+        Some(S::Compliant | S::Remediated) => return Check::Yes,
+        Some(S::Error | S::Conflict | S::NonCompliant | S::NotApplicable) => Missing::ProfileFailed,
+        Some(S::Unknown) => Missing::ProfilePending,
+        Some(S::NotAssigned) | None => Missing::ProfileNotAssigned,
+    };
+    Check::No { why }
 }
 
 /// Judges a Windows `osVersion` such as `10.0.22631.2861` against the page's versions.
@@ -107,15 +108,31 @@ pub fn windows_check(os_version: &str) -> Check {
     }
 }
 
+/// What a method type is, in one word the window can say; never the method's details.
+pub fn method_kind(odata_type: &str) -> &'static str {
+    match odata_type.trim_start_matches("#microsoft.graph.") {
+        "microsoftAuthenticatorAuthenticationMethod" => "authenticator",
+        "phoneAuthenticationMethod" => "phone",
+        "fido2AuthenticationMethod" => "securityKey",
+        "softwareOathAuthenticationMethod" => "oathApp",
+        "windowsHelloForBusinessAuthenticationMethod" => "windowsHello",
+        "temporaryAccessPassAuthenticationMethod" => "temporaryAccessPass",
+        "passwordAuthenticationMethod" => "password",
+        "emailAuthenticationMethod" => "email",
+        _ => "other",
+    }
+}
+
 /// Method types (the `@odata.type` of `/users/{id}/authentication/methods`) that pass
-/// multi-factor authentication. A password alone does not.
+/// multi-factor authentication. A password alone does not, nor an email address (only
+/// self-service password reset takes it). Windows Hello for Business is left out: it is the PIN
+/// the person has forgotten.
 pub fn mfa_check(method_types: &[&str]) -> Check {
-    const USABLE: [&str; 6] = [
+    const USABLE: [&str; 5] = [
         "#microsoft.graph.microsoftAuthenticatorAuthenticationMethod",
         "#microsoft.graph.phoneAuthenticationMethod",
         "#microsoft.graph.fido2AuthenticationMethod",
         "#microsoft.graph.softwareOathAuthenticationMethod",
-        "#microsoft.graph.windowsHelloForBusinessAuthenticationMethod",
         "#microsoft.graph.temporaryAccessPassAuthenticationMethod",
     ];
     if method_types.iter().any(|t| USABLE.contains(t)) {
@@ -130,9 +147,10 @@ pub fn mfa_check(method_types: &[&str]) -> Check {
 fn fixer_of(missing: Missing) -> Fixer {
     match missing {
         Missing::ProfilePending => Fixer::Wait,
-        Missing::ProfileFailed | Missing::ProfileNotAssigned | Missing::WindowsTooOld => {
-            Fixer::IntuneAdministrator
-        }
+        Missing::NoProfile
+        | Missing::ProfileFailed
+        | Missing::ProfileNotAssigned
+        | Missing::WindowsTooOld => Fixer::IntuneAdministrator,
         Missing::NoConsent => Fixer::GlobalAdministrator,
         Missing::NoMfaMethod => Fixer::Helpdesk,
     }

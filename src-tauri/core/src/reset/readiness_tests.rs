@@ -1,4 +1,5 @@
 use super::*;
+use crate::graph::models::ComplianceStatus as S;
 
 fn ready() -> Readiness {
     Readiness {
@@ -17,7 +18,7 @@ fn every_line_yes_means_they_can_reset_it_themselves() {
 #[test]
 fn pending_profile_says_wait_for_the_device_to_check_in() {
     let r = Readiness {
-        profile_reached: profile_check(Some("pending")),
+        profile_reached: profile_check(Some(S::Unknown)),
         ..ready()
     };
     assert_eq!(
@@ -32,7 +33,7 @@ fn pending_profile_says_wait_for_the_device_to_check_in() {
 #[test]
 fn failed_or_absent_profile_goes_to_the_intune_administrator() {
     assert_eq!(
-        profile_check(Some("error")),
+        profile_check(Some(S::Error)),
         Check::No {
             why: Missing::ProfileFailed
         }
@@ -43,7 +44,7 @@ fn failed_or_absent_profile_goes_to_the_intune_administrator() {
             why: Missing::ProfileNotAssigned
         }
     );
-    assert_eq!(profile_check(Some("succeeded")), Check::Yes);
+    assert_eq!(profile_check(Some(S::Compliant)), Check::Yes);
 }
 
 #[test]
@@ -100,6 +101,38 @@ fn a_password_alone_is_no_usable_method_and_offers_a_pass() {
         mfa_check(&["#microsoft.graph.microsoftAuthenticatorAuthenticationMethod"]),
         Check::Yes
     );
+    assert_eq!(
+        mfa_check(&["#microsoft.graph.emailAuthenticationMethod"]),
+        Check::No {
+            why: Missing::NoMfaMethod
+        }
+    );
+}
+
+#[test]
+fn a_tenant_without_the_profile_goes_to_the_intune_administrator() {
+    let r = Readiness {
+        profile_reached: Check::No {
+            why: Missing::NoProfile,
+        },
+        ..ready()
+    };
+    assert_eq!(
+        r.conclusion(),
+        Conclusion::Blocked {
+            missing: Missing::NoProfile,
+            fixer: Fixer::IntuneAdministrator
+        }
+    );
+}
+
+#[test]
+fn method_kinds_are_words_and_never_details() {
+    assert_eq!(
+        method_kind("#microsoft.graph.phoneAuthenticationMethod"),
+        "phone"
+    );
+    assert_eq!(method_kind("#microsoft.graph.somethingNew"), "other");
 }
 
 #[test]
