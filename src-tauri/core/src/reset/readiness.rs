@@ -51,7 +51,9 @@ pub enum Fixer {
     /// Nobody needs to act: the device only has to check in.
     Wait,
     IntuneAdministrator,
-    GlobalAdministrator,
+    /// Consent to the PIN reset apps: at least an Application Administrator (Cloud Application
+    /// Administrator, Privileged Role Administrator and Global Administrator also can).
+    ApplicationAdministrator,
     /// The helpdesk itself, with a Temporary Access Pass.
     Helpdesk,
 }
@@ -151,7 +153,7 @@ fn fixer_of(missing: Missing) -> Fixer {
         | Missing::ProfileFailed
         | Missing::ProfileNotAssigned
         | Missing::WindowsTooOld => Fixer::IntuneAdministrator,
-        Missing::NoConsent => Fixer::GlobalAdministrator,
+        Missing::NoConsent => Fixer::ApplicationAdministrator,
         Missing::NoMfaMethod => Fixer::Helpdesk,
     }
 }

@@ -48,7 +48,7 @@ fn failed_or_absent_profile_goes_to_the_intune_administrator() {
 }
 
 #[test]
-fn missing_consent_goes_to_a_global_administrator() {
+fn missing_consent_goes_to_an_application_administrator() {
     let r = Readiness {
         service_consented: Check::No {
             why: Missing::NoConsent,
@@ -59,7 +59,7 @@ fn missing_consent_goes_to_a_global_administrator() {
         r.conclusion(),
         Conclusion::Blocked {
             missing: Missing::NoConsent,
-            fixer: Fixer::GlobalAdministrator
+            fixer: Fixer::ApplicationAdministrator
         }
     );
 }

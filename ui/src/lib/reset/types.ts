@@ -65,7 +65,8 @@ export type ResetState =
   | 'done'
   | 'failed'
   | 'notSupported'
-  | 'canceled';
+  | 'canceled'
+  | 'accessPassGiven';
 
 export interface ResetStatus {
   state: ResetState;
