@@ -6,7 +6,9 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
+import { writeFileSync } from 'node:fs';
 import { pinRecoveryDeployed } from './admin-center.mjs';
+import { de, englishLeft } from './catalogue.mjs';
 import { appFileDirs, filesContaining, freshDir, keepScreenshot, root, startApp, startDemoTenant } from './harness.mjs';
 
 let tenant;
@@ -68,6 +70,7 @@ const taps = () =>
 
 test('a PC whose profile succeeded and whose person has a method: they can do it themselves', async () => {
   const said = await open('Sales #4 / North');
+  await app.driver.execute(`document.querySelector('[data-testid="windows-readiness"]').scrollIntoView();`);
   assert.match(said, /They can reset it themselves now: read them these steps/);
   for (const line of ['profileReached', 'serviceConsented', 'windowsSupported', 'mfaMethod']) {
     assert.equal(await lineState(line), 'yes', line);
@@ -107,8 +110,11 @@ test('a person without a usable method gets a Temporary Access Pass, created onc
   await driver.click('[data-testid="tap-spell"]');
   assert.ok((await driver.text('[data-testid="tap-spelled"]')).length > pass.length);
   assert.match(await driver.text('[data-testid="tap-ends-at"]'), /Stops working at/);
+  await driver.click('[data-testid="tap-copy"]');
+  assert.match(await driver.waitForText('[data-testid="tap-notice"]'), /cleared in \d+ seconds/);
   assert.equal(taps().length, 1, 'exactly one pass was created');
   assert.ok(!tenant.requestLog().includes(pass), 'the pass is not in the request log');
+  await driver.execute(`document.querySelector('[data-testid="tap-pass-panel"]').scrollIntoView();`);
   await keepScreenshot(driver, 'temporary-access-pass');
 
   // Opening the PC again: the running pass is their method now, so they can do it themselves,
@@ -128,4 +134,28 @@ test('a person without a usable method gets a Temporary Access Pass, created onc
   assert.deepEqual(found, [], 'the pass is in no file');
   const audit = filesContaining([dataDir], ['Temporary Access Pass for ngozi.okafor']);
   assert.equal(audit.length, 1, 'one audit line names the person, not the pass');
+});
+
+test('in German, the checklist says the same in German words', async () => {
+  const germanDir = freshDir('pindesk-data-de-');
+  writeFileSync(join(germanDir, 'settings.json'), JSON.stringify({ language: 'de' }));
+  app = await startApp({
+    env: {
+      PINDESK_AUTHORITY: tenant.issuer,
+      PINDESK_GRAPH_URL: tenant.graphUrl,
+      PINDESK_DATA_DIR: germanDir,
+      PINDESK_BROWSER: `node ${join(root, 'tests/e2e/fake-browser.mjs')}`,
+      PINDESK_TEST_LOGIN: 'helpdesk@pindesk-demo.example',
+    },
+  });
+  const { driver } = app;
+  await driver.waitForDisplayed('[data-testid="sign-in-screen"]');
+  await driver.click('[data-testid="sign-in"]');
+  await driver.waitForText('[data-testid="signed-in-name"]');
+  assert.equal(await open('NW-LT-1703'), de['readiness.fix.profilePending']);
+  assert.equal(await open('Sales #4 / North'), de['readiness.conclusion.selfService']);
+  const words = await driver.execute(`return document.querySelector('[data-testid="windows-readiness"]').innerText;`);
+  assert.deepEqual(englishLeft(words), [], words);
+  await driver.execute(`document.querySelector('[data-testid="windows-readiness"]').scrollIntoView();`);
+  await keepScreenshot(driver, 'windows-readiness-de');
 });
