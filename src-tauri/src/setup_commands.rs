@@ -62,12 +62,13 @@ fn policy(id: &str) -> Result<ProfileRef, IpcError> {
 #[tauri::command]
 pub async fn setup_overview(state: State<'_, AppState>) -> Result<SetupOverview, IpcError> {
     let (client, tid) = setup_graph(&state, Task::SetupStatus).await?;
-    let client_id = state.auth().await.config().client_id.clone();
+    let auth = state.auth().await;
+    let client_id = auth.config().client_id.clone();
     let read = setup::setup_overview(&client, &tid, &client_id);
     let overview = within_budget(INTERACTIVE_BUDGET, &CancellationToken::new(), read)
         .await
         .map_err(|e| ipc_error(&e))?;
-    state.remember_overview(&overview);
+    state.remember_overview(&auth, &tid, &overview);
     Ok(overview)
 }
 

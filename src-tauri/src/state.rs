@@ -53,8 +53,9 @@ pub struct AppState {
     /// The device search and the group search in flight: a newer one cancels the older.
     device_search: Superseding,
     group_search: Superseding,
-    /// The last setup overview read, so a Windows PC's readiness reuses its facts.
-    overview: std::sync::Mutex<Option<pindesk_core::setup::SetupOverview>>,
+    /// The last setup overview read and whose it is (Graph URL and tenant ID), so a Windows PC's
+    /// readiness reuses its facts and never another organisation's.
+    overview: std::sync::Mutex<Option<(String, pindesk_core::setup::SetupOverview)>>,
 }
 
 impl std::fmt::Debug for AppState {
@@ -130,16 +131,30 @@ impl AppState {
         Ok(client)
     }
 
-    /// Keeps the setup overview just read, for the readiness of Windows PCs.
-    pub fn remember_overview(&self, overview: &pindesk_core::setup::SetupOverview) {
-        *self.overview.lock().unwrap_or_else(|p| p.into_inner()) = Some(overview.clone());
+    /// Keeps the setup overview just read for `tenant_id`, for the readiness of Windows PCs.
+    pub fn remember_overview(
+        &self,
+        auth: &Auth,
+        tenant_id: &str,
+        overview: &pindesk_core::setup::SetupOverview,
+    ) {
+        let key = format!("{}|{tenant_id}", auth.config().graph_url);
+        *self.overview.lock().unwrap_or_else(|p| p.into_inner()) = Some((key, overview.clone()));
     }
 
-    pub fn last_overview(&self) -> Option<pindesk_core::setup::SetupOverview> {
+    /// The overview last read for `tenant_id` on this Graph, if any.
+    pub fn last_overview(
+        &self,
+        auth: &Auth,
+        tenant_id: &str,
+    ) -> Option<pindesk_core::setup::SetupOverview> {
+        let key = format!("{}|{tenant_id}", auth.config().graph_url);
         self.overview
             .lock()
             .unwrap_or_else(|p| p.into_inner())
-            .clone()
+            .as_ref()
+            .filter(|(held, _)| *held == key)
+            .map(|(_, overview)| overview.clone())
     }
 
     /// The device search in flight, which a newer search cancels.

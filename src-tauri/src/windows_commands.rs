@@ -24,18 +24,19 @@ fn user(id: &str) -> Result<String, IpcError> {
 
 /// The setup facts: from the overview this run already read, or read once now.
 async fn setup_facts(state: &AppState) -> Result<SetupFacts, IpcError> {
-    if let Some(overview) = state.last_overview() {
-        return Ok(SetupFacts::of(&overview));
-    }
     let auth = state.auth().await;
     let session = auth.current_session().await.ok_or(CoreError::NotSignedIn)?;
+    let tenant_id = &session.account.tenant_id;
+    if let Some(overview) = state.last_overview(&auth, tenant_id) {
+        return Ok(SetupFacts::of(&overview));
+    }
     let client = state.graph(&auth, Task::SetupStatus)?;
     let client_id = auth.config().client_id.clone();
-    let read = setup::setup_overview(&client, &session.account.tenant_id, &client_id);
+    let read = setup::setup_overview(&client, tenant_id, &client_id);
     let overview = within_budget(INTERACTIVE_BUDGET, &CancellationToken::new(), read)
         .await
         .map_err(|e| ipc_error(&e))?;
-    state.remember_overview(&overview);
+    state.remember_overview(&auth, tenant_id, &overview);
     Ok(SetupFacts::of(&overview))
 }
 
