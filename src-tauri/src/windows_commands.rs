@@ -70,8 +70,10 @@ pub async fn tap_offer(
     user_id: String,
 ) -> Result<TapOfferView, IpcError> {
     let user = user(&user_id)?;
-    let client = state.graph(&state.auth().await, Task::AccessPass)?;
-    let read = reset::tap_offer(&client, &user);
+    let auth = state.auth().await;
+    let client = state.graph(&auth, Task::AccessPass)?;
+    let policy = state.graph(&auth, Task::AccessPassPolicy)?;
+    let read = reset::tap_offer(&client, &policy, &user);
     within_budget(INTERACTIVE_BUDGET, &CancellationToken::new(), read)
         .await
         .map_err(|e| ipc_error(&e))
@@ -102,8 +104,9 @@ pub struct TapRequest {
     device_name: Option<String>,
     user_id: String,
     user_principal_name: Option<String>,
-    lifetime_minutes: u32,
-    one_time: bool,
+    /// `None`: the policy's default (PinDesk could not read the policy).
+    lifetime_minutes: Option<u32>,
+    one_time: Option<bool>,
     admin_target: bool,
     ticket: Option<String>,
 }
@@ -115,7 +118,10 @@ pub async fn create_tap(
 ) -> Result<TapForWindow, IpcError> {
     let device_id = device(&request.device_id)?;
     let user = user(&request.user_id)?;
-    if !(10..=43_200).contains(&request.lifetime_minutes) {
+    if request
+        .lifetime_minutes
+        .is_some_and(|m| !(10..=43_200).contains(&m))
+    {
         return Err(CoreError::BadRequest("lifetime".to_owned()).into());
     }
     let (operator, client) = operator_and_client_for(&state, Task::AccessPass).await?;
@@ -136,9 +142,13 @@ pub async fn create_tap(
         Ok(made) => (
             Outcome::AccessPassGiven,
             format!(
-                "Temporary Access Pass for {who}, {} minutes, {}",
+                "Temporary Access Pass for {who}, {}, {}",
                 made.lifetime_minutes
-                    .unwrap_or(i64::from(request.lifetime_minutes)),
+                    .or(request.lifetime_minutes.map(i64::from))
+                    .map_or_else(
+                        || "the policy's lifetime".to_owned(),
+                        |m| format!("{m} minutes")
+                    ),
                 if made.one_time {
                     "one-time use"
                 } else {

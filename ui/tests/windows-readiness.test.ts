@@ -110,3 +110,22 @@ describe('the Temporary Access Pass', () => {
     );
   });
 });
+
+describe('a pass when the policy cannot be read', () => {
+  it('leaves lifetime and use to the policy, says why, and sends them as null', async () => {
+    const backend = fakeBackend({
+      windows_readiness: () => noMethod,
+      tap_offer: () => ({ ...OFFER, lifetimeMinutes: null, oneTime: null, needs: 'Global Reader or Authentication Policy Administrator' }),
+      create_tap: () => MADE,
+    });
+    render(WindowsReadiness, { device: device() });
+    expect((await screen.findByTestId('tap-policy-unread')).textContent).toContain('Global Reader');
+    await userEvent.click(screen.getByTestId('tap-give'));
+    expect(screen.getByTestId('tap-confirm-lifetime').textContent).toContain("Your organisation's default");
+    await userEvent.click(screen.getByTestId('tap-confirm-yes'));
+    await screen.findByTestId('tap-pass-panel');
+    const [, args] = backend.calls('create_tap')[0] as [string, { request: { lifetimeMinutes: unknown; oneTime: unknown } }];
+    expect(args.request.lifetimeMinutes).toBeNull();
+    expect(args.request.oneTime).toBeNull();
+  });
+});

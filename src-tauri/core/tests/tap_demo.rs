@@ -13,7 +13,7 @@ async fn a_person_without_a_method_is_offered_a_pass_created_once_and_shown_once
     let desk = desk(Options::default(), HELPDESK, "tap-once").await;
     let ngozi = person_id("ngozi.okafor");
     let before = desk.tenant.requests().len();
-    let offer = tap_offer(&desk.pass, &ngozi).await.unwrap();
+    let offer = tap_offer(&desk.pass, &desk.policy, &ngozi).await.unwrap();
     assert_eq!(offer.state, OfferState::Offer);
     assert_eq!(
         (offer.lifetime_minutes, offer.one_time, offer.admin_target),
@@ -23,8 +23,8 @@ async fn a_person_without_a_method_is_offered_a_pass_created_once_and_shown_once
 
     let before = desk.tenant.requests().len();
     let (first, second) = tokio::join!(
-        create_tap(&desk.pass, &ngozi, 60, true, false),
-        create_tap(&desk.pass, &ngozi, 60, true, false)
+        create_tap(&desk.pass, &ngozi, Some(60), Some(true), false),
+        create_tap(&desk.pass, &ngozi, Some(60), Some(true), false)
     );
     let made = first.or(second).unwrap();
     assert_eq!(made.pass.expose().len(), 8);
@@ -42,12 +42,12 @@ async fn a_person_without_a_method_is_offered_a_pass_created_once_and_shown_once
     );
 
     // Clicking again finds the running pass and sends nothing.
-    let again = create_tap(&desk.pass, &ngozi, 60, true, false)
+    let again = create_tap(&desk.pass, &ngozi, Some(60), Some(true), false)
         .await
         .unwrap_err();
     assert!(matches!(again, TapError::Exists { ends_at: Some(_) }));
     assert_eq!(desk.posts(), 1);
-    let offer = tap_offer(&desk.pass, &ngozi).await.unwrap();
+    let offer = tap_offer(&desk.pass, &desk.policy, &ngozi).await.unwrap();
     assert_eq!(offer.state, OfferState::Exists);
     assert_eq!(offer.ends_at, made.ends_at);
 }
@@ -58,27 +58,30 @@ async fn each_refusal_of_a_pass_is_said_in_its_own_words() {
     // Not in the policy's groups.
     let kenji = person_id("kenji.watanabe");
     assert_eq!(
-        tap_offer(&desk.pass, &kenji).await.unwrap().state,
+        tap_offer(&desk.pass, &desk.policy, &kenji)
+            .await
+            .unwrap()
+            .state,
         OfferState::NotForThisPerson
     );
     assert!(matches!(
-        create_tap(&desk.pass, &kenji, 60, true, false).await,
+        create_tap(&desk.pass, &kenji, Some(60), Some(true), false).await,
         Err(TapError::PolicyRefused)
     ));
     // An administrator takes a Privileged Authentication Administrator.
     let avery = person_id("admin");
     assert!(matches!(
-        create_tap(&desk.pass, &avery, 60, true, true).await,
+        create_tap(&desk.pass, &avery, Some(60), Some(true), true).await,
         Err(TapError::AdminTarget)
     ));
     // A pass already running: its end is said, nothing is sent.
     let soren = person_id("soren.lund");
-    let offer = tap_offer(&desk.pass, &soren).await.unwrap();
+    let offer = tap_offer(&desk.pass, &desk.policy, &soren).await.unwrap();
     assert_eq!(offer.state, OfferState::Exists);
     assert!(offer.ends_at.is_some());
     let posts = desk.posts();
     assert!(matches!(
-        create_tap(&desk.pass, &soren, 60, true, false).await,
+        create_tap(&desk.pass, &soren, Some(60), Some(true), false).await,
         Err(TapError::Exists { .. })
     ));
     assert_eq!(desk.posts(), posts);
@@ -86,7 +89,7 @@ async fn each_refusal_of_a_pass_is_said_in_its_own_words() {
     let norole = self::desk(Options::default(), NO_ROLE, "tap-norole").await;
     let ngozi = person_id("ngozi.okafor");
     assert!(matches!(
-        create_tap(&norole.pass, &ngozi, 60, true, false).await,
+        create_tap(&norole.pass, &ngozi, Some(60), Some(true), false).await,
         Err(TapError::RoleMissing)
     ));
     assert_eq!(norole.posts(), 0);
@@ -104,7 +107,7 @@ async fn under_faults_one_confirmation_sends_at_most_one_pass_and_a_retry_sends_
     let mut outcomes = Vec::new();
     for _ in 0..4 {
         let before = desk.posts();
-        let result = create_tap(&desk.pass, &ines, 60, true, false).await;
+        let result = create_tap(&desk.pass, &ines, Some(60), Some(true), false).await;
         assert!(
             desk.posts() - before <= 1,
             "one confirmation, one POST at most"
@@ -129,24 +132,41 @@ async fn under_faults_one_confirmation_sends_at_most_one_pass_and_a_retry_sends_
     assert!(created <= 1, "{outcomes:?}");
     if created == 1 {
         let posts = desk.posts();
-        let again = create_tap(&desk.pass, &ines, 60, true, false).await;
+        let again = create_tap(&desk.pass, &ines, Some(60), Some(true), false).await;
         assert!(again.is_err());
         assert_eq!(desk.posts(), posts, "{again:?}");
     }
 }
 
 #[tokio::test]
-async fn without_consent_to_read_the_policy_the_offer_names_the_permission_and_sends_nothing() {
+async fn without_the_policy_permission_a_pass_is_still_offered_with_the_policy_defaults() {
     let desk = desk(Options::default(), HELPDESK, "tap-noconsent").await;
     desk.tenant
         .require_interaction_for("Policy.Read.AuthenticationMethod");
-    let offer = tap_offer(&desk.pass, &person_id("ngozi.okafor"))
-        .await
-        .unwrap();
-    assert_eq!(offer.state, OfferState::Unknown);
+    let ngozi = person_id("ngozi.okafor");
+    let offer = tap_offer(&desk.pass, &desk.policy, &ngozi).await.unwrap();
+    assert_eq!(offer.state, OfferState::Offer);
     assert_eq!(
         offer.needs.as_deref(),
         Some("Policy.Read.AuthenticationMethod")
     );
+    assert_eq!((offer.lifetime_minutes, offer.one_time), (None, None));
+    // The POST leaves lifetime and use out: Graph applies the policy's (60 minutes, one-time).
+    let made = create_tap(&desk.pass, &ngozi, None, None, false)
+        .await
+        .unwrap();
+    assert_eq!((made.lifetime_minutes, made.one_time), (Some(60), true));
+    assert_eq!(desk.posts(), 1);
+}
+
+#[tokio::test]
+async fn someone_without_an_authentication_role_is_told_the_role_and_offered_nothing() {
+    // Noah holds no role: neither the policy nor the person's passes may be read.
+    let desk = desk(Options::default(), NO_ROLE, "tap-policy-role").await;
+    let offer = tap_offer(&desk.pass, &desk.policy, &person_id("ngozi.okafor"))
+        .await
+        .unwrap();
+    assert_eq!(offer.state, OfferState::Unknown);
+    assert_eq!(offer.needs.as_deref(), Some("Authentication Administrator"));
     assert_eq!(desk.posts(), 0);
 }

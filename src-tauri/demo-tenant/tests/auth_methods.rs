@@ -99,6 +99,11 @@ async fn the_pass_policy_is_on_for_groups_with_its_lifetimes() -> TestResult {
     let read_only = graph_token_with(&tenant, HELPDESK, READ_ONLY).await?;
     let (status, _) = graph_json(&tenant, &read_only, POLICY, &[]).await?;
     assert_eq!(status, StatusCode::FORBIDDEN);
+    // Reading the policy takes Global Reader or Authentication Policy Administrator.
+    let norole = graph_token(&tenant, NO_ROLE).await?;
+    let (status, body) = graph_json(&tenant, &norole, POLICY, &[]).await?;
+    assert_eq!(status, StatusCode::FORBIDDEN);
+    assert_eq!(text(&body, "/error/code"), "accessDenied");
     Ok(())
 }
 

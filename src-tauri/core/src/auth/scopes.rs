@@ -18,9 +18,11 @@ pub enum Task {
     /// Read a person's authentication method types for a Windows PC's readiness line, asked for
     /// the first time a PC is opened (incremental consent).
     Readiness,
-    /// Read the Temporary Access Pass policy and give a pass, asked for only when the helpdesk
-    /// uses it.
+    /// Give a Temporary Access Pass, asked for only when the helpdesk uses it.
     AccessPass,
+    /// Read the tenant's Temporary Access Pass policy: a permission of its own, so a tenant that
+    /// has not approved it still lets the helpdesk give a pass with the policy's defaults.
+    AccessPassPolicy,
 }
 
 const OIDC_SCOPES: [&str; 3] = ["openid", "profile", "offline_access"];
@@ -47,21 +49,23 @@ const SETUP_STATUS_GRAPH_SCOPES: [&str; 5] = [
 ];
 // "List methods" (acting on other users): `UserAuthenticationMethod.Read.All` is the least.
 const READINESS_GRAPH_SCOPES: [&str; 2] = ["User.Read", "UserAuthenticationMethod.Read.All"];
-// "Create temporaryAccessPassMethod": `UserAuthenticationMethod.ReadWrite.All`; "Get
-// temporaryAccessPassAuthenticationMethodConfiguration": `Policy.Read.AuthenticationMethod`;
-// the person's groups (the policy's group scope): `GroupMember.Read.All`.
-const ACCESS_PASS_GRAPH_SCOPES: [&str; 4] = [
+// "Create temporaryAccessPassMethod": `UserAuthenticationMethod.ReadWrite.All`; the person's
+// groups and roles (the policy's group scope, an admin target): `GroupMember.Read.All`.
+const ACCESS_PASS_GRAPH_SCOPES: [&str; 3] = [
     "User.Read",
     "UserAuthenticationMethod.ReadWrite.All",
-    "Policy.Read.AuthenticationMethod",
     "GroupMember.Read.All",
 ];
-const TASKS: [Task; 5] = [
+// "Get temporaryAccessPassAuthenticationMethodConfiguration": `Policy.Read.AuthenticationMethod`.
+const ACCESS_PASS_POLICY_GRAPH_SCOPES: [&str; 2] =
+    ["User.Read", "Policy.Read.AuthenticationMethod"];
+const TASKS: [Task; 6] = [
     Task::Helpdesk,
     Task::Setup,
     Task::SetupStatus,
     Task::Readiness,
     Task::AccessPass,
+    Task::AccessPassPolicy,
 ];
 const PUBLIC_GRAPH_RESOURCE: &str = "https://graph.microsoft.com";
 
@@ -86,6 +90,7 @@ pub fn graph_scopes(task: Task) -> &'static [&'static str] {
         Task::SetupStatus => &SETUP_STATUS_GRAPH_SCOPES,
         Task::Readiness => &READINESS_GRAPH_SCOPES,
         Task::AccessPass => &ACCESS_PASS_GRAPH_SCOPES,
+        Task::AccessPassPolicy => &ACCESS_PASS_POLICY_GRAPH_SCOPES,
     }
 }
 

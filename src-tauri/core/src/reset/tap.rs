@@ -158,15 +158,38 @@ struct Membership {
     id: Option<String>,
 }
 
+/// Who may read the pass policy, per Microsoft's "Get
+/// temporaryAccessPassAuthenticationMethodConfiguration" page (an Authentication Administrator
+/// alone may not).
+const POLICY_READERS: &str = "Global Reader or Authentication Policy Administrator";
+
+/// The policy, or why it could not be read (the permission or role it needs).
+async fn read_policy(client: &GraphClient) -> Result<Result<TapPolicy, String>, GraphError> {
+    let request = GraphRequest::get(ResourcePath::new(POLICY_PATH).then("TemporaryAccessPass"));
+    match client.get(&request).await {
+        Ok(policy) => Ok(Ok(policy)),
+        Err(GraphError::Token(_)) => Ok(Err("Policy.Read.AuthenticationMethod".to_owned())),
+        Err(error) => match error.kind() {
+            ErrorKind::ScopeMissing | ErrorKind::ConsentMissing => {
+                Ok(Err("Policy.Read.AuthenticationMethod".to_owned()))
+            }
+            ErrorKind::RoleMissing => Ok(Err(POLICY_READERS.to_owned())),
+            _ => Err(error),
+        },
+    }
+}
+
 /// Whether the tenant's pass policy lets the helpdesk give `user_id` a pass, with its lifetime.
-pub async fn tap_offer(client: &GraphClient, user_id: &str) -> Result<TapOfferView, GraphError> {
-    let policy_request =
-        GraphRequest::get(ResourcePath::new(POLICY_PATH).then("TemporaryAccessPass"));
-    let policy: TapPolicy = match client.get(&policy_request).await {
-        Ok(policy) => policy,
-        Err(error) => return TapOfferView::unknown(error, "Policy.Read.AuthenticationMethod"),
-    };
-    if policy.state != "enabled" {
+/// `policy_client` holds the policy-reading permission alone: when the policy cannot be read,
+/// the pass is still offered with the policy's own defaults (Graph applies them and refuses a
+/// person the policy leaves out), and `needs` says what would show them.
+pub async fn tap_offer(
+    client: &GraphClient,
+    policy_client: &GraphClient,
+    user_id: &str,
+) -> Result<TapOfferView, GraphError> {
+    let policy = read_policy(policy_client).await?;
+    if matches!(&policy, Ok(p) if p.state != "enabled") {
         return Ok(TapOfferView::only(OfferState::PolicyOff));
     }
     let request = GraphRequest::get(
@@ -186,15 +209,18 @@ pub async fn tap_offer(client: &GraphClient, user_id: &str) -> Result<TapOfferVi
     let admin_target = memberships
         .iter()
         .any(|m| m.odata_type.as_deref() == Some("#microsoft.graph.directoryRole"));
-    let (lifetime_minutes, one_time) = match policy.offer_for(&groups) {
-        TapOffer::Offer {
-            lifetime_minutes,
-            one_time,
-        } => (lifetime_minutes, one_time),
-        TapOffer::PolicyOff => return Ok(TapOfferView::only(OfferState::PolicyOff)),
-        TapOffer::NotForThisPerson => {
-            return Ok(TapOfferView::only(OfferState::NotForThisPerson));
-        }
+    let (lifetime_minutes, one_time, needs) = match &policy {
+        Ok(policy) => match policy.offer_for(&groups) {
+            TapOffer::Offer {
+                lifetime_minutes,
+                one_time,
+            } => (Some(lifetime_minutes), Some(one_time), None),
+            TapOffer::PolicyOff => return Ok(TapOfferView::only(OfferState::PolicyOff)),
+            TapOffer::NotForThisPerson => {
+                return Ok(TapOfferView::only(OfferState::NotForThisPerson));
+            }
+        },
+        Err(needs) => (None, None, Some(needs.clone())),
     };
     let running = match running_pass(client, user_id).await {
         Ok(running) => running,
@@ -208,10 +234,10 @@ pub async fn tap_offer(client: &GraphClient, user_id: &str) -> Result<TapOfferVi
         } else {
             OfferState::Offer
         },
-        lifetime_minutes: Some(lifetime_minutes),
-        one_time: Some(one_time),
+        lifetime_minutes,
+        one_time,
         admin_target,
         ends_at: running.and_then(|r| r.ends_at()),
-        needs: None,
+        needs,
     })
 }

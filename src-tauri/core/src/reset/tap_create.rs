@@ -149,12 +149,15 @@ impl Drop for InFlight {
     }
 }
 
-/// Graph's documented body: both properties optional, sent as the card showed them.
+/// Graph's documented body: both properties optional, sent as the card showed them; left out,
+/// the policy's defaults apply.
 #[derive(Serialize)]
 #[serde(rename_all = "camelCase")]
 struct NewPass {
-    lifetime_in_minutes: u32,
-    is_usable_once: bool,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    lifetime_in_minutes: Option<u32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    is_usable_once: Option<bool>,
 }
 
 #[derive(Deserialize)]
@@ -184,13 +187,13 @@ fn refused(error: GraphError, admin_target: bool) -> TapError {
     }
 }
 
-/// Creates one pass for `user_id` with the lifetime and use the card showed. `admin_target` is
-/// what the offer read, to word Graph's 403.
+/// Creates one pass for `user_id` with the lifetime and use the card showed (`None`: the
+/// policy's default). `admin_target` is what the offer read, to word Graph's 403.
 pub async fn create_tap(
     client: &GraphClient,
     user_id: &str,
-    lifetime_minutes: u32,
-    one_time: bool,
+    lifetime_minutes: Option<u32>,
+    one_time: Option<bool>,
     admin_target: bool,
 ) -> Result<TapCreated, TapError> {
     let Some(_guard) = InFlight::claim(client, user_id) else {
@@ -227,7 +230,7 @@ pub async fn create_tap(
                     .unwrap_or_else(OffsetDateTime::now_utc),
                 ends_at: PassMethod::ends(&answer),
                 lifetime_minutes: answer.lifetime_in_minutes,
-                one_time: answer.is_usable_once.unwrap_or(one_time),
+                one_time: answer.is_usable_once.or(one_time).unwrap_or(true),
             })
         }
         Sent::Ambiguous(ambiguity) => {

@@ -21,6 +21,7 @@ pub struct Desk {
     pub profiles: GraphClient,
     pub methods: GraphClient,
     pub pass: GraphClient,
+    pub policy: GraphClient,
 }
 
 pub async fn desk(options: Options, person: &str, name: &str) -> Desk {
@@ -42,6 +43,7 @@ pub async fn desk(options: Options, person: &str, name: &str) -> Desk {
         profiles: client(Task::SetupStatus),
         methods: client(Task::Readiness),
         pass: client(Task::AccessPass),
+        policy: client(Task::AccessPassPolicy),
         tenant,
     }
 }

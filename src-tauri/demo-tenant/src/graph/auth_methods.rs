@@ -24,7 +24,9 @@ pub(super) const READ_SCOPES: [&str; 2] = [
     "UserAuthenticationMethod.ReadWrite.All",
 ];
 /// "Get temporaryAccessPassAuthenticationMethodConfiguration": `Policy.Read.AuthenticationMethod`
-/// (least) or `Policy.ReadWrite.AuthenticationMethod`.
+/// (least) or `Policy.ReadWrite.AuthenticationMethod`, and one of the roles that page names:
+/// Global Reader, Authentication Policy Administrator (or Global Administrator, whom the demo
+/// does not have). An Authentication Administrator alone may not read it.
 const POLICY_SCOPES: [&str; 2] = [
     "Policy.Read.AuthenticationMethod",
     "Policy.ReadWrite.AuthenticationMethod",
@@ -128,6 +130,10 @@ async fn policy(
     Extension(caller): Extension<Caller>,
 ) -> Result<Json<Value>, GraphError> {
     caller.require_any(&POLICY_SCOPES)?;
+    let readers = [Role::GlobalReader, Role::AuthenticationPolicyAdministrator];
+    if !caller.person.roles.iter().any(|r| readers.contains(r)) {
+        return Err(super::tap::access_denied());
+    }
     let mut body = lock(&state.directory).tap_policy.clone();
     body["@odata.context"] = json!(format!(
         "{}/{}/$metadata#policies/authenticationMethodsPolicy/authenticationMethodConfigurations/$entity",

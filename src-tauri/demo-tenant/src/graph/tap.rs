@@ -42,7 +42,7 @@ const ADMIN_ROLES: [Role; 4] = [
 /// The authentication methods API's refusal for a signed-in person whose Entra role does not
 /// cover the target. The code and message are those seen from Graph in public reports, not
 /// documented (unconfirmed).
-fn access_denied() -> GraphError {
+pub(super) fn access_denied() -> GraphError {
     GraphError::new(
         StatusCode::FORBIDDEN,
         "accessDenied",

@@ -12,6 +12,10 @@ pub enum Role {
     AuthenticationAdministrator,
     /// Entra role: may give a Temporary Access Pass to anyone, administrators too.
     PrivilegedAuthenticationAdministrator,
+    /// Entra role: reads the authentication methods policy (and changes nothing).
+    GlobalReader,
+    /// Entra role: turns authentication methods on and scopes them.
+    AuthenticationPolicyAdministrator,
 }
 
 impl Role {
@@ -24,6 +28,8 @@ impl Role {
             Role::PrivilegedAuthenticationAdministrator => {
                 "Privileged Authentication Administrator"
             }
+            Role::GlobalReader => "Global Reader",
+            Role::AuthenticationPolicyAdministrator => "Authentication Policy Administrator",
         }
     }
 }
@@ -55,10 +61,12 @@ pub const PEOPLE: [Person; 3] = [
             Role::IntuneAdministrator,
             Role::ApplicationAdministrator,
             Role::PrivilegedAuthenticationAdministrator,
+            Role::AuthenticationPolicyAdministrator,
         ],
-        plain_roles: "Intune Administrator, Application Administrator and Privileged \
-                      Authentication Administrator: can set up the tenant (consent and policy), \
-                      reset passcodes and give anyone a Temporary Access Pass.",
+        plain_roles: "Intune Administrator, Application Administrator, Privileged \
+                      Authentication Administrator and Authentication Policy Administrator: can \
+                      set up the tenant (consent and policy), reset passcodes and give anyone a \
+                      Temporary Access Pass.",
     },
     Person {
         sign_in_name: crate::HELPDESK,
@@ -70,10 +78,11 @@ pub const PEOPLE: [Person; 3] = [
         roles: &[
             Role::IntuneHelpDeskOperator,
             Role::AuthenticationAdministrator,
+            Role::GlobalReader,
         ],
-        plain_roles: "Intune Help Desk Operator and Authentication Administrator: can find \
-                      devices, reset their passcodes and give people without an admin role a \
-                      Temporary Access Pass, but cannot change the tenant's setup.",
+        plain_roles: "Intune Help Desk Operator, Authentication Administrator and Global \
+                      Reader: can find devices, reset their passcodes and give people without an \
+                      admin role a Temporary Access Pass, but cannot change the tenant's setup.",
     },
     Person {
         sign_in_name: crate::NO_ROLE,

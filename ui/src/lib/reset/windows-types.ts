@@ -71,8 +71,9 @@ export interface TapRequest {
   deviceName: string | null;
   userId: string;
   userPrincipalName: string | null;
-  lifetimeMinutes: number;
-  oneTime: boolean;
+  /** null: the policy's default (PinDesk could not read the policy). */
+  lifetimeMinutes: number | null;
+  oneTime: boolean | null;
   adminTarget: boolean;
   ticket: string | null;
 }
