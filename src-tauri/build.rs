@@ -33,6 +33,10 @@ const COMMANDS: &[&str] = &[
     "search_groups",
     "assign_policy",
     "deployment_status",
+    "windows_readiness",
+    "tap_offer",
+    "create_tap",
+    "copy_access_pass",
 ];
 
 fn main() {

@@ -6,6 +6,7 @@ mod commands;
 mod reset_commands;
 mod setup_commands;
 mod state;
+mod windows_commands;
 
 use pindesk_core::logging::{ENV_LOG, Logging};
 use tauri::{Manager, RunEvent, Runtime, WindowEvent};
@@ -47,6 +48,10 @@ pub fn with_commands<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R
         setup_commands::search_groups,
         setup_commands::assign_policy,
         setup_commands::deployment_status,
+        windows_commands::windows_readiness,
+        windows_commands::tap_offer,
+        windows_commands::create_tap,
+        windows_commands::copy_access_pass,
     ])
 }
 

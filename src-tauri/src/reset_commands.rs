@@ -44,7 +44,7 @@ async fn helpdesk_graph(state: &AppState) -> Result<GraphClient, IpcError> {
     state.graph(&state.auth().await, Task::Helpdesk)
 }
 
-fn device(id: &str) -> Result<ManagedDeviceId, IpcError> {
+pub(crate) fn device(id: &str) -> Result<ManagedDeviceId, IpcError> {
     let id = id.trim();
     if id.is_empty() || id.len() > 100 {
         return Err(CoreError::BadRequest("device id".to_owned()).into());
@@ -127,9 +127,17 @@ pub struct ResetStartedForWindow {
 /// together from one reading of the session: switching accounts while the reset goes out does
 /// not change whose token it is sent with.
 async fn operator_and_client(state: &AppState) -> Result<(Operator, GraphClient), IpcError> {
+    operator_and_client_for(state, Task::Helpdesk).await
+}
+
+/// The same for `task`'s scopes.
+pub(crate) async fn operator_and_client_for(
+    state: &AppState,
+    task: Task,
+) -> Result<(Operator, GraphClient), IpcError> {
     let auth = state.auth().await;
     let session = auth.current_session().await.ok_or(CoreError::NotSignedIn)?;
-    let client = state.graph_of_account(&auth, Task::Helpdesk, &session.account.id)?;
+    let client = state.graph_of_account(&auth, task, &session.account.id)?;
     Ok((Operator::of(&session.account), client))
 }
 

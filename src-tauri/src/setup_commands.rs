@@ -62,11 +62,14 @@ fn policy(id: &str) -> Result<ProfileRef, IpcError> {
 #[tauri::command]
 pub async fn setup_overview(state: State<'_, AppState>) -> Result<SetupOverview, IpcError> {
     let (client, tid) = setup_graph(&state, Task::SetupStatus).await?;
-    let client_id = state.auth().await.config().client_id.clone();
+    let auth = state.auth().await;
+    let client_id = auth.config().client_id.clone();
     let read = setup::setup_overview(&client, &tid, &client_id);
-    within_budget(INTERACTIVE_BUDGET, &CancellationToken::new(), read)
+    let overview = within_budget(INTERACTIVE_BUDGET, &CancellationToken::new(), read)
         .await
-        .map_err(|e| ipc_error(&e))
+        .map_err(|e| ipc_error(&e))?;
+    state.remember_overview(&auth, &tid, &overview);
+    Ok(overview)
 }
 
 /// Whether the organisation approved the sign-in client for everyone (one batched read).

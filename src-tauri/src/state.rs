@@ -55,6 +55,9 @@ pub struct AppState {
     /// The device search and the group search in flight: a newer one cancels the older.
     device_search: Superseding,
     group_search: Superseding,
+    /// The last setup overview read and whose it is (Graph URL and tenant ID), so a Windows PC's
+    /// readiness reuses its facts and never another organisation's.
+    overview: std::sync::Mutex<Option<(String, pindesk_core::setup::SetupOverview)>>,
 }
 
 impl std::fmt::Debug for AppState {
@@ -86,6 +89,7 @@ impl AppState {
             graph: std::sync::Mutex::new(None),
             device_search: Superseding::default(),
             group_search: Superseding::default(),
+            overview: std::sync::Mutex::new(None),
         })
     }
 
@@ -127,6 +131,32 @@ impl AppState {
             .map_err(|e| ipc_error(&e))?;
         *slot = Some((base, client.clone()));
         Ok(client)
+    }
+
+    /// Keeps the setup overview just read for `tenant_id`, for the readiness of Windows PCs.
+    pub fn remember_overview(
+        &self,
+        auth: &Auth,
+        tenant_id: &str,
+        overview: &pindesk_core::setup::SetupOverview,
+    ) {
+        let key = format!("{}|{tenant_id}", auth.config().graph_url);
+        *self.overview.lock().unwrap_or_else(|p| p.into_inner()) = Some((key, overview.clone()));
+    }
+
+    /// The overview last read for `tenant_id` on this Graph, if any.
+    pub fn last_overview(
+        &self,
+        auth: &Auth,
+        tenant_id: &str,
+    ) -> Option<pindesk_core::setup::SetupOverview> {
+        let key = format!("{}|{tenant_id}", auth.config().graph_url);
+        self.overview
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .as_ref()
+            .filter(|(held, _)| *held == key)
+            .map(|(_, overview)| overview.clone())
     }
 
     /// The device search in flight, which a newer search cancels.

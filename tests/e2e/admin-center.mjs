@@ -80,3 +80,33 @@ export async function addAssignment({ issuer, graphUrl }, login, profileName, gr
   ];
   await graph(graphUrl, token, 'POST', `${path}/assign`, { assignments });
 }
+
+/** What the administrator's setup leaves behind, done in the admin centers instead: both PIN reset
+ * apps consented (their consent pages accepted as `login`) and the PIN recovery profile created
+ * and assigned to the groups named. */
+export async function pinRecoveryDeployed({ issuer, graphUrl }, login, groupNames) {
+  for (const app of ['b8456c59-1230-44c7-a4a2-99b085333e84', '9115dd05-fad5-4f9c-acc7-305d08b1b04e']) {
+    const form = new URLSearchParams({ client_id: app, login_as: login });
+    const accepted = await fetch(`${graphUrl}/common/oauth2/authorize`, { method: 'POST', body: form });
+    if (!accepted.ok) throw new Error(`consent to ${app}: ${accepted.status}`);
+  }
+  const token = await signIn(issuer, login);
+  const tenantId = new URL(issuer).pathname.split('/')[1];
+  const profile = await graph(graphUrl, token, 'POST', 'deviceManagement/deviceConfigurations', {
+    '@odata.type': '#microsoft.graph.windows10CustomConfiguration',
+    displayName: 'Windows Hello PIN recovery',
+    omaSettings: [{
+      '@odata.type': '#microsoft.graph.omaSettingBoolean',
+      displayName: 'EnablePinRecovery',
+      omaUri: `./Device/Vendor/MSFT/PassportForWork/${tenantId}/Policies/EnablePinRecovery`,
+      value: true,
+    }],
+  });
+  const groups = await graph(graphUrl, token, 'GET', 'groups');
+  const assignments = groupNames.map((name) => {
+    const group = groups.value.find((g) => g.displayName === name);
+    if (!group) throw new Error(`no group named ${name}`);
+    return { target: { '@odata.type': '#microsoft.graph.groupAssignmentTarget', groupId: group.id } };
+  });
+  await graph(graphUrl, token, 'POST', `deviceManagement/deviceConfigurations/${profile.id}/assign`, { assignments });
+}

@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { root } from './harness.mjs';
 
-const PARTS = ['app', 'reset', 'errors', 'rules', 'setup', 'setup-status'];
+const PARTS = ['app', 'reset', 'errors', 'rules', 'setup', 'setup-status', 'windows'];
 
 function part(language, name) {
   const text = readFileSync(join(root, 'ui/src/lib/i18n', language, `${name}.ts`), 'utf8');

@@ -62,6 +62,8 @@ pub enum Outcome {
     Failed,
     NotSupported,
     Canceled,
+    /// A Temporary Access Pass was given to the device's primary user (never the pass itself).
+    AccessPassGiven,
 }
 
 impl Outcome {
@@ -78,6 +80,7 @@ impl Outcome {
             Outcome::Failed => "Failed on the device",
             Outcome::NotSupported => "Not supported by the device",
             Outcome::Canceled => "Canceled",
+            Outcome::AccessPassGiven => "Temporary Access Pass given",
         }
     }
 

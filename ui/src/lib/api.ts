@@ -18,6 +18,15 @@ import {
   type SearchResults,
 } from './reset/types';
 import { recordError } from './recent-errors';
+import {
+  isReadinessView,
+  isTapMade,
+  isTapOffer,
+  type ReadinessView,
+  type TapMade,
+  type TapOffer,
+  type TapRequest,
+} from './reset/windows-types';
 
 import {
   isAssignmentList,
@@ -242,6 +251,19 @@ export const api = {
 
   deploymentStatus: (policyId: string): Promise<Deployment> =>
     call('deployment_status', { policyId }, isDeployment),
+
+  /** A Windows PC's readiness for self-service PIN reset, line by line; never method details. */
+  windowsReadiness: (deviceId: string): Promise<ReadinessView> =>
+    call('windows_readiness', { deviceId }, isReadinessView),
+
+  /** Whether the pass policy lets the helpdesk give this person a Temporary Access Pass. */
+  tapOffer: (userId: string): Promise<TapOffer> => call('tap_offer', { userId }, isTapOffer),
+
+  /** Creates one Temporary Access Pass (never resent) and writes the audit line without it. */
+  createTap: (request: TapRequest): Promise<TapMade> => call('create_tap', { request }, isTapMade),
+
+  /** The Rust side copies the pass and clears the clipboard after the configured time. */
+  copyAccessPass: (pass: string): Promise<Copied> => call('copy_access_pass', { pass }, isCopied),
 };
 
 export type Api = typeof api;

@@ -15,6 +15,14 @@ pub enum Task {
     /// Read where the setup stands (the overview, consent checks, deployment status). Everyone
     /// signed in reads it, so it asks only for read permissions, never the right to change.
     SetupStatus,
+    /// Read a person's authentication method types for a Windows PC's readiness line, asked for
+    /// the first time a PC is opened (incremental consent).
+    Readiness,
+    /// Give a Temporary Access Pass, asked for only when the helpdesk uses it.
+    AccessPass,
+    /// Read the tenant's Temporary Access Pass policy: a permission of its own, so a tenant that
+    /// has not approved it still lets the helpdesk give a pass with the policy's defaults.
+    AccessPassPolicy,
 }
 
 const OIDC_SCOPES: [&str; 3] = ["openid", "profile", "offline_access"];
@@ -42,7 +50,26 @@ const SETUP_STATUS_GRAPH_SCOPES: [&str; 5] = [
     "GroupMember.Read.All",
     "DeviceManagementConfiguration.Read.All",
 ];
-const TASKS: [Task; 3] = [Task::Helpdesk, Task::Setup, Task::SetupStatus];
+// "List methods" (acting on other users): `UserAuthenticationMethod.Read.All` is the least.
+const READINESS_GRAPH_SCOPES: [&str; 2] = ["User.Read", "UserAuthenticationMethod.Read.All"];
+// "Create temporaryAccessPassMethod": `UserAuthenticationMethod.ReadWrite.All`; the person's
+// groups and roles (the policy's group scope, an admin target): `GroupMember.Read.All`.
+const ACCESS_PASS_GRAPH_SCOPES: [&str; 3] = [
+    "User.Read",
+    "UserAuthenticationMethod.ReadWrite.All",
+    "GroupMember.Read.All",
+];
+// "Get temporaryAccessPassAuthenticationMethodConfiguration": `Policy.Read.AuthenticationMethod`.
+const ACCESS_PASS_POLICY_GRAPH_SCOPES: [&str; 2] =
+    ["User.Read", "Policy.Read.AuthenticationMethod"];
+const TASKS: [Task; 6] = [
+    Task::Helpdesk,
+    Task::Setup,
+    Task::SetupStatus,
+    Task::Readiness,
+    Task::AccessPass,
+    Task::AccessPassPolicy,
+];
 const PUBLIC_GRAPH_RESOURCE: &str = "https://graph.microsoft.com";
 
 /// The resource part of a Graph scope: the Graph host of this cloud, so a sovereign cloud asks
@@ -64,6 +91,9 @@ pub fn graph_scopes(task: Task) -> &'static [&'static str] {
         Task::Helpdesk => &HELPDESK_GRAPH_SCOPES,
         Task::Setup => &SETUP_GRAPH_SCOPES,
         Task::SetupStatus => &SETUP_STATUS_GRAPH_SCOPES,
+        Task::Readiness => &READINESS_GRAPH_SCOPES,
+        Task::AccessPass => &ACCESS_PASS_GRAPH_SCOPES,
+        Task::AccessPassPolicy => &ACCESS_PASS_POLICY_GRAPH_SCOPES,
     }
 }
 

@@ -10,6 +10,8 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
+pub mod desk;
+
 use demo_tenant::{DemoTenant, Options};
 use pindesk_core::auth::{AuthOptions, BrowserOpener};
 use pindesk_core::config::{self, Config};

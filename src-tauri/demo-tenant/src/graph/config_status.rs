@@ -10,6 +10,7 @@ use axum::extract::{Path, RawQuery, State};
 use axum::routing::{get, post};
 use axum::{Extension, Json, Router};
 use serde_json::{Map, Value, json};
+use time::format_description::well_known::Rfc3339;
 use time::{Duration, OffsetDateTime};
 
 use super::config_types;
@@ -25,6 +26,12 @@ use crate::state::{AppState, lock};
 const STATUS_SCAN: usize = 1000;
 /// Intune's "never reported" date.
 const NEVER: &str = "0001-01-01T00:00:00Z";
+/// A device that has not checked in for this long before the assignment never picks the profile
+/// up: it stays pending, as in Intune, until it syncs again.
+const STALE: Duration = Duration::days(7);
+/// The one device whose profile fails: the showcase's co-managed desktop, as a device whose
+/// configuration workload still sits with Configuration Manager reports.
+const FAILING_DEVICE: &str = "NW-DT-0300";
 
 pub(super) fn routes() -> Router<AppState> {
     Router::new()
@@ -192,10 +199,13 @@ fn reports(directory: &Directory, set: &Assigned, at: OffsetDateTime) -> Vec<Rep
                 return None;
             }
             let delay = Duration::seconds(2 + i64::try_from(index % 3).unwrap_or(0));
+            let synced = OffsetDateTime::parse(&text(p, "lastSyncDateTime"), &Rfc3339).ok();
             let (status, reported) = if !applicable(p) {
                 ("notApplicable", Some(set.at))
-            } else if at < set.at + delay {
+            } else if synced.is_some_and(|s| s + STALE < set.at) || at < set.at + delay {
                 ("unknown", None)
+            } else if text(p, "deviceName") == FAILING_DEVICE {
+                ("error", Some(set.at + delay))
             } else {
                 ("compliant", Some(set.at + delay))
             };

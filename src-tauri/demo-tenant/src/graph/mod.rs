@@ -2,6 +2,7 @@
 //! bearer token check, and Graph's error shape. Endpoints live in their own modules and are
 //! listed in [`endpoints`].
 
+mod auth_methods;
 mod batch;
 mod config_status;
 mod config_types;
@@ -18,6 +19,7 @@ mod permission_grants;
 mod reset;
 mod reset_outcome;
 mod service_principals;
+mod tap;
 mod throttle;
 mod users;
 
@@ -110,6 +112,7 @@ fn endpoints() -> Router<AppState> {
         .merge(permission_grants::routes())
         .merge(service_principals::routes())
         .merge(organization::routes())
+        .merge(auth_methods::routes())
         .fallback(unknown_segment)
         .method_not_allowed_fallback(method_not_allowed)
 }

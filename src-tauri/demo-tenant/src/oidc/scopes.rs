@@ -9,7 +9,7 @@ pub(crate) const GRAPH_RESOURCE: &str = "https://graph.microsoft.com/";
 /// Delegated Graph permissions the demo knows for the client. A request for anything else fails
 /// the way a permission nobody could consent to does. All but [`USER_CONSENTABLE`] need an
 /// administrator's consent, as in Graph's permissions reference (see `consent_check`).
-pub(crate) const KNOWN: [&str; 11] = [
+pub(crate) const KNOWN: [&str; 14] = [
     "User.Read",
     "User.ReadBasic.All",
     "Directory.Read.All",
@@ -21,6 +21,9 @@ pub(crate) const KNOWN: [&str; 11] = [
     "DeviceManagementManagedDevices.Read.All",
     "DeviceManagementManagedDevices.ReadWrite.All",
     "DeviceManagementManagedDevices.PrivilegedOperations.All",
+    "UserAuthenticationMethod.Read.All",
+    "UserAuthenticationMethod.ReadWrite.All",
+    "Policy.Read.AuthenticationMethod",
 ];
 
 /// The permissions of [`KNOWN`] a person may consent to for themselves (Graph's permissions

@@ -1,6 +1,7 @@
 //! The demo tenant's directory, built the same way on every run: no randomness, only the clock.
 
 pub mod apps;
+pub mod auth_methods;
 mod catalog;
 pub mod configurations;
 pub mod devices;
@@ -63,6 +64,10 @@ pub struct Directory {
     pub configuration_assignments: std::collections::HashMap<String, Assigned>,
     /// `oauth2PermissionGrants`: organisation-wide consent given to clients (see `grants`).
     pub oauth2_permission_grants: Vec<Map<String, Value>>,
+    /// Each person's authentication methods, by user id (see `auth_methods`).
+    pub authentication_methods: std::collections::HashMap<String, Vec<Value>>,
+    /// `authenticationMethodConfigurations/TemporaryAccessPass`.
+    pub tap_policy: Value,
 }
 
 /// The assignment set of one device configuration.
@@ -78,6 +83,8 @@ impl Directory {
         let groups = groups(&users, device_count, now);
         let managed_devices = Fleet::new(device_count, users.clone(), now);
         let (profile, assigned) = configurations::seeded(&groups, now);
+        let authentication_methods = auth_methods::seeded(&users, now).into_iter().collect();
+        let tap_policy = auth_methods::tap_policy(&groups);
         let mut configuration_assignments = std::collections::HashMap::new();
         if let Some(id) = profile.get("id").and_then(Value::as_str) {
             configuration_assignments.insert(id.to_owned(), assigned);
@@ -91,6 +98,8 @@ impl Directory {
             device_configurations: vec![profile],
             configuration_assignments,
             oauth2_permission_grants: Vec::new(),
+            authentication_methods,
+            tap_policy,
         }
     }
 }

@@ -8,6 +8,14 @@ pub enum Role {
     IntuneAdministrator,
     ApplicationAdministrator,
     IntuneHelpDeskOperator,
+    /// Entra role: may give a Temporary Access Pass to people who hold no admin role.
+    AuthenticationAdministrator,
+    /// Entra role: may give a Temporary Access Pass to anyone, administrators too.
+    PrivilegedAuthenticationAdministrator,
+    /// Entra role: reads the authentication methods policy (and changes nothing).
+    GlobalReader,
+    /// Entra role: turns authentication methods on and scopes them.
+    AuthenticationPolicyAdministrator,
 }
 
 impl Role {
@@ -16,6 +24,12 @@ impl Role {
             Role::IntuneAdministrator => "Intune Administrator",
             Role::ApplicationAdministrator => "Application Administrator",
             Role::IntuneHelpDeskOperator => "Intune Help Desk Operator",
+            Role::AuthenticationAdministrator => "Authentication Administrator",
+            Role::PrivilegedAuthenticationAdministrator => {
+                "Privileged Authentication Administrator"
+            }
+            Role::GlobalReader => "Global Reader",
+            Role::AuthenticationPolicyAdministrator => "Authentication Policy Administrator",
         }
     }
 }
@@ -43,9 +57,16 @@ pub const PEOPLE: [Person; 3] = [
         surname: "Admin",
         job_title: "IT Administrator",
         oid: "a1f3c5e7-0b2d-4f60-8a1c-3e5f7a9b1d20",
-        roles: &[Role::IntuneAdministrator, Role::ApplicationAdministrator],
-        plain_roles: "Intune Administrator and Application Administrator: can set up the tenant \
-                      (consent and policy) and reset passcodes.",
+        roles: &[
+            Role::IntuneAdministrator,
+            Role::ApplicationAdministrator,
+            Role::PrivilegedAuthenticationAdministrator,
+            Role::AuthenticationPolicyAdministrator,
+        ],
+        plain_roles: "Intune Administrator, Application Administrator, Privileged \
+                      Authentication Administrator and Authentication Policy Administrator: can \
+                      set up the tenant (consent and policy), reset passcodes and give anyone a \
+                      Temporary Access Pass.",
     },
     Person {
         sign_in_name: crate::HELPDESK,
@@ -54,9 +75,14 @@ pub const PEOPLE: [Person; 3] = [
         surname: "Helpdesk",
         job_title: "Service Desk Analyst",
         oid: "b2e4d6f8-1c3e-4a71-9b2d-4f6a8b0c2e31",
-        roles: &[Role::IntuneHelpDeskOperator],
-        plain_roles: "Intune Help Desk Operator: can find devices and reset their passcodes, \
-                      but cannot change the tenant's setup.",
+        roles: &[
+            Role::IntuneHelpDeskOperator,
+            Role::AuthenticationAdministrator,
+            Role::GlobalReader,
+        ],
+        plain_roles: "Intune Help Desk Operator, Authentication Administrator and Global \
+                      Reader: can find devices, reset their passcodes and give people without an \
+                      admin role a Temporary Access Pass, but cannot change the tenant's setup.",
     },
     Person {
         sign_in_name: crate::NO_ROLE,

@@ -68,7 +68,8 @@ export type ResetState =
   | 'done'
   | 'failed'
   | 'notSupported'
-  | 'canceled';
+  | 'canceled'
+  | 'accessPassGiven';
 
 export interface ResetStatus {
   state: ResetState;

@@ -9,5 +9,6 @@ import rules from './rules';
 import setup from './setup';
 import setupStatus from './setup-status';
 import signinConsent from './signin-consent';
+import windows from './windows';
 
-export const de: Record<Key, string> = { ...app, ...reset, ...errors, ...files, ...rules, ...setup, ...setupStatus, ...signinConsent, ...daily };
+export const de: Record<Key, string> = { ...app, ...reset, ...errors, ...files, ...rules, ...setup, ...setupStatus, ...signinConsent, ...daily, ...windows };

@@ -8,7 +8,8 @@ import rules from './rules';
 import setup from './setup';
 import setupStatus from './setup-status';
 import signinConsent from './signin-consent';
+import windows from './windows';
 
-export const en = { ...app, ...reset, ...errors, ...files, ...rules, ...setup, ...setupStatus, ...signinConsent, ...daily };
+export const en = { ...app, ...reset, ...errors, ...files, ...rules, ...setup, ...setupStatus, ...signinConsent, ...daily, ...windows };
 
 export type Key = keyof typeof en;

@@ -1,0 +1,231 @@
+//! A Windows PC's readiness for self-service PIN reset, and the Temporary Access Pass when it
+//! cannot work. The pass crosses to the window once, in `TapForWindow`, and is never kept.
+
+use pindesk_core::audit::{Outcome, ResetAttempt};
+use pindesk_core::graph::{CancellationToken, INTERACTIVE_BUDGET, ipc_error, within_budget};
+use pindesk_core::reset::{self, ReadinessClients, ReadinessView, SetupFacts, TapOfferView};
+use pindesk_core::setup;
+use pindesk_core::{CoreError, IpcError, Task};
+use serde::Serialize;
+use tauri::State;
+use time::OffsetDateTime;
+use time::format_description::well_known::Rfc3339;
+
+use crate::reset_commands::{device, operator_and_client_for};
+use crate::state::AppState;
+
+fn user(id: &str) -> Result<String, IpcError> {
+    let id = id.trim();
+    if id.is_empty() || id.len() > 100 {
+        return Err(CoreError::BadRequest("user id".to_owned()).into());
+    }
+    Ok(id.to_owned())
+}
+
+/// The setup facts: from the overview this run already read, or read once now.
+async fn setup_facts(state: &AppState) -> Result<SetupFacts, IpcError> {
+    let auth = state.auth().await;
+    let session = auth.current_session().await.ok_or(CoreError::NotSignedIn)?;
+    let tenant_id = &session.account.tenant_id;
+    if let Some(overview) = state.last_overview(&auth, tenant_id) {
+        return Ok(SetupFacts::of(&overview));
+    }
+    let client = state.graph(&auth, Task::SetupStatus)?;
+    let client_id = auth.config().client_id.clone();
+    let read = setup::setup_overview(&client, tenant_id, &client_id);
+    let overview = within_budget(INTERACTIVE_BUDGET, &CancellationToken::new(), read)
+        .await
+        .map_err(|e| ipc_error(&e))?;
+    state.remember_overview(&auth, tenant_id, &overview);
+    Ok(SetupFacts::of(&overview))
+}
+
+#[tauri::command]
+pub async fn windows_readiness(
+    state: State<'_, AppState>,
+    device_id: String,
+) -> Result<ReadinessView, IpcError> {
+    let id = device(&device_id)?;
+    let facts = setup_facts(&state).await?;
+    let auth = state.auth().await;
+    let (devices, profiles, methods) = (
+        state.graph(&auth, Task::Helpdesk)?,
+        state.graph(&auth, Task::SetupStatus)?,
+        state.graph(&auth, Task::Readiness)?,
+    );
+    let clients = ReadinessClients {
+        devices: &devices,
+        profiles: &profiles,
+        methods: &methods,
+    };
+    let read = reset::read_readiness(clients, &facts, &id);
+    within_budget(INTERACTIVE_BUDGET, &CancellationToken::new(), read)
+        .await
+        .map_err(|e| ipc_error(&e))
+}
+
+#[tauri::command]
+pub async fn tap_offer(
+    state: State<'_, AppState>,
+    user_id: String,
+) -> Result<TapOfferView, IpcError> {
+    let user = user(&user_id)?;
+    let auth = state.auth().await;
+    let client = state.graph(&auth, Task::AccessPass)?;
+    let policy = state.graph(&auth, Task::AccessPassPolicy)?;
+    let read = reset::tap_offer(&client, &policy, &user);
+    within_budget(INTERACTIVE_BUDGET, &CancellationToken::new(), read)
+        .await
+        .map_err(|e| ipc_error(&e))
+}
+
+/// The pass, shown once: the copy sent to the window is overwritten once it has been sent.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct TapForWindow {
+    pass: String,
+    ends_at: Option<String>,
+    lifetime_minutes: Option<i64>,
+    one_time: bool,
+    audit_warning: Option<String>,
+}
+
+impl Drop for TapForWindow {
+    fn drop(&mut self) {
+        zeroize::Zeroize::zeroize(&mut self.pass);
+    }
+}
+
+/// Who the pass is for, as the confirmation card showed them.
+#[derive(serde::Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct TapRequest {
+    device_id: String,
+    device_name: Option<String>,
+    user_id: String,
+    user_principal_name: Option<String>,
+    /// `None`: the policy's default (PinDesk could not read the policy).
+    lifetime_minutes: Option<u32>,
+    one_time: Option<bool>,
+    admin_target: bool,
+    ticket: Option<String>,
+}
+
+#[tauri::command]
+pub async fn create_tap(
+    state: State<'_, AppState>,
+    request: TapRequest,
+) -> Result<TapForWindow, IpcError> {
+    let device_id = device(&request.device_id)?;
+    let user = user(&request.user_id)?;
+    if request
+        .lifetime_minutes
+        .is_some_and(|m| !(10..=43_200).contains(&m))
+    {
+        return Err(CoreError::BadRequest("lifetime".to_owned()).into());
+    }
+    let (operator, client) = operator_and_client_for(&state, Task::AccessPass).await?;
+    let result = reset::create_tap(
+        &client,
+        &user,
+        request.lifetime_minutes,
+        request.one_time,
+        request.admin_target,
+    )
+    .await;
+    let who = request
+        .user_principal_name
+        .as_deref()
+        .map(|n| n.get(..200).unwrap_or(n))
+        .unwrap_or("the device's primary user");
+    let (outcome, note, note_key) = match &result {
+        Ok(made) => (
+            Outcome::AccessPassGiven,
+            format!(
+                "Temporary Access Pass for {who}, {}, {}",
+                made.lifetime_minutes
+                    .or(request.lifetime_minutes.map(i64::from))
+                    .map_or_else(
+                        || "the policy's lifetime".to_owned(),
+                        |m| format!("{m} minutes")
+                    ),
+                if made.one_time {
+                    "one-time use"
+                } else {
+                    "reusable"
+                }
+            ),
+            None,
+        ),
+        Err(reset::TapError::AlreadySending) => (Outcome::NotSent, String::new(), None),
+        Err(error) => {
+            let ipc = IpcError::from(error);
+            let outcome = if matches!(
+                error,
+                reset::TapError::Unconfirmed { .. } | reset::TapError::CreatedUnseen { .. }
+            ) {
+                Outcome::Unconfirmed
+            } else {
+                Outcome::NotSent
+            };
+            (
+                outcome,
+                format!("Temporary Access Pass for {who}: {}", ipc.message),
+                Some(format!("error:{}", ipc.kind)),
+            )
+        }
+    };
+    let attempt = ResetAttempt {
+        operator: &operator,
+        device_id: &device_id,
+        device_name: request.device_name.as_deref(),
+        ticket: request.ticket.as_deref(),
+        started_at: OffsetDateTime::now_utc(),
+        outcome,
+        note: Some(note),
+        note_key,
+    };
+    let audit_warning = if matches!(result, Err(reset::TapError::AlreadySending)) {
+        None
+    } else {
+        state.audit().record_attempt(&attempt).err().map(|error| {
+            tracing::warn!(%error, "the audit log could not be written");
+            IpcError::from(error).message
+        })
+    };
+    let made = result.map_err(|e| IpcError::from(&e))?;
+    Ok(TapForWindow {
+        pass: made.pass.expose().to_owned(),
+        ends_at: made.ends_at.and_then(|at| at.format(&Rfc3339).ok()),
+        lifetime_minutes: made.lifetime_minutes,
+        one_time: made.one_time,
+        audit_warning,
+    })
+}
+
+/// What the window says after a copy.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct PassCopied {
+    clear_after_seconds: u64,
+}
+
+/// Copies the pass the window shows; the clipboard is cleared after the configured time.
+#[tauri::command]
+pub async fn copy_access_pass(
+    state: State<'_, AppState>,
+    pass: String,
+) -> Result<PassCopied, IpcError> {
+    let mut pass = pass;
+    if pass.is_empty() || pass.len() > 64 {
+        zeroize::Zeroize::zeroize(&mut pass);
+        return Err(CoreError::BadRequest("no pass to copy".to_owned()).into());
+    }
+    let clear_after = state.clear_clipboard_after();
+    let copied = state.clipboard().copy(&pass, clear_after);
+    zeroize::Zeroize::zeroize(&mut pass);
+    copied?;
+    Ok(PassCopied {
+        clear_after_seconds: clear_after.as_secs(),
+    })
+}
