@@ -218,9 +218,9 @@ const SELF_SERVICE_STEPS: [&str; 4] = [
     "On the sign-in screen, under the PIN box, select \"I forgot my PIN\".",
     "Sign in with the work account and complete the extra verification (MFA).",
     "Choose a new PIN when Windows asks for it.",
-    "If the link is missing: on the device, run `dsregcmd /status` in a command prompt and check \
-     that `CanReset` says `DestructiveAndNonDestructive`; if not, PIN recovery is not switched on \
-     for this device yet.",
+    "If the link is missing: PIN recovery has not reached this PC yet. The checklist above says \
+     what is missing; meanwhile the person signs in with their password or a Temporary Access \
+     Pass.",
 ];
 
 /// The table: platform first, then build, join and management state. Returns the verdict
@@ -243,8 +243,8 @@ fn rule(device: &ManagedDevice) -> Eligibility {
             Phrase::new("windows81", &[]),
             "Windows 8.1 is out of support",
             s(
-                "Windows 8.1 has been out of support since October 2022, so Intune cannot reset \
-               its passcode. The device should be replaced or upgraded.",
+                "Windows 8.1 has been out of support since October 2022, so Intune cannot help \
+               with its PIN. The device should be replaced or upgraded.",
             ),
             &[],
         ),

@@ -12,10 +12,10 @@ const de: Record<keyof typeof en, string> = {
   'rule.windowsDesktop.step2': 'Melden Sie sich mit dem Arbeitskonto an und schließen Sie die zusätzliche Prüfung (MFA) ab.',
   'rule.windowsDesktop.step3': 'Wählen Sie eine neue PIN, wenn Windows danach fragt.',
   'rule.windowsDesktop.step4':
-    'Falls der Link fehlt: Führen Sie auf dem Gerät in einer Eingabeaufforderung `dsregcmd /status` aus und prüfen Sie, ob bei `CanReset` der Wert `DestructiveAndNonDestructive` steht; falls nicht, ist die PIN-Wiederherstellung für dieses Gerät noch nicht eingeschaltet.',
+    'Falls der Link fehlt: Die PIN-Wiederherstellung hat diesen PC noch nicht erreicht. Die Checkliste oben sagt, was fehlt; bis dahin meldet sich die Person mit ihrem Kennwort oder einem befristeten Zugriffspass an.',
   'rule.windows81.headline': 'Windows 8.1 wird nicht mehr unterstützt',
   'rule.windows81.explanation':
-    'Windows 8.1 wird seit Oktober 2022 nicht mehr unterstützt, deshalb kann Intune seine Kennung nicht zurücksetzen. Das Gerät sollte ersetzt oder aktualisiert werden.',
+    'Windows 8.1 wird seit Oktober 2022 nicht mehr unterstützt, deshalb kann Intune bei seiner PIN nicht helfen. Das Gerät sollte ersetzt oder aktualisiert werden.',
   'rule.iosRemove.headline': 'Die Kennung kann entfernt werden',
   'rule.iosRemove.explanation':
     'Intune entfernt die Kennung dieses iPhones oder iPads; eine neue erzeugt es nicht. Sobald das Gerät sie erhalten hat, öffnet es sich ohne Kennung. Verlangt eine Richtlinie des Unternehmens eine Kennung, fordert das Gerät die Person sofort auf, eine neue festzulegen: Sagen Sie ihr, dass das kommt.',

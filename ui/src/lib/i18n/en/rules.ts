@@ -10,10 +10,10 @@ export default {
   'rule.windowsDesktop.step2': 'Sign in with the work account and complete the extra verification (MFA).',
   'rule.windowsDesktop.step3': 'Choose a new PIN when Windows asks for it.',
   'rule.windowsDesktop.step4':
-    'If the link is missing: on the device, run `dsregcmd /status` in a command prompt and check that `CanReset` says `DestructiveAndNonDestructive`; if not, PIN recovery is not switched on for this device yet.',
+    'If the link is missing: PIN recovery has not reached this PC yet. The checklist above says what is missing; meanwhile the person signs in with their password or a Temporary Access Pass.',
   'rule.windows81.headline': 'Windows 8.1 is out of support',
   'rule.windows81.explanation':
-    'Windows 8.1 has been out of support since October 2022, so Intune cannot reset its passcode. The device should be replaced or upgraded.',
+    'Windows 8.1 has been out of support since October 2022, so Intune cannot help with its PIN. The device should be replaced or upgraded.',
   'rule.iosRemove.headline': 'The passcode can be removed',
   'rule.iosRemove.explanation':
     "Intune removes this iPhone's or iPad's passcode; it does not make a new one. Once the device has received it, it opens without a passcode. If a company policy requires one, the device asks the person to set a new passcode at once: tell them to expect that.",
