@@ -77,12 +77,13 @@ function plan(devices) {
       actions.push(['search_devices', { query: QUERIES[searches % QUERIES.length] }]);
       searches += 1;
     }
-    if (resets < DAY.resets && searches % 10 === 0) {
+    const searched = searches >= DAY.searches;
+    if (resets < DAY.resets && (searches % 10 === 0 || searched)) {
       const device = devices[resets % devices.length];
       actions.push(['start_reset', { deviceId: device.id, ticket: `DAY-${resets}`, deviceName: device.name }]);
       resets += 1;
     }
-    if (overviews < DAY.overviews && searches % 40 === 0) {
+    if (overviews < DAY.overviews && (searches % 40 === 0 || searched)) {
       actions.push(['setup_overview', {}]);
       overviews += 1;
     }
