@@ -112,7 +112,10 @@ export async function workingDay(freshDir) {
     const curve = [];
     const note = async (done) => {
       await sleep(500);
-      curve.push({ actions: done, pssKb: pssTree(pid).kb, ...handles(pid) });
+      const memory = pssTree(pid);
+      // Per process, to tell the app's own memory from the web view's JavaScript heap.
+      const parts = memory.parts.map((part) => `${part.name} ${(part.kb / 1000).toFixed(0)}`).join(', ');
+      curve.push({ actions: done, pssKb: memory.kb, parts, ...handles(pid) });
     };
     failures.push(...(await invokeAll(driver, actions.slice(0, 100))));
     await note(100);

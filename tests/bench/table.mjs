@@ -175,6 +175,7 @@ export function printTable(rows, results) {
   if (results.day) {
     const curve = results.day.curve.map((p) => `${p.actions}: ${(p.pssKb / 1000).toFixed(1)} MB, ${p.threads} thr, ${p.files} fds`);
     console.log(`Working day curve: ${curve[0]} … ${curve.at(-1)} (all: ${curve.join('; ')})`);
+    console.log(`  per process (MB), after 100: ${results.day.curve[0].parts}; at end: ${results.day.curve.at(-1).parts}`);
   }
   console.log(line(header));
   console.log(widths.map((w) => '-'.repeat(w)).join('  '));
