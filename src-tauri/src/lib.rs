@@ -3,6 +3,7 @@
 
 mod audit_commands;
 mod commands;
+mod demo_args;
 mod reset_commands;
 mod setup_commands;
 mod state;
@@ -74,10 +75,14 @@ pub fn run() {
     for problem in &config.problems {
         problem.log();
     }
-    let demo = std::env::args().skip(1).any(|arg| arg == "--demo");
-    let org_consent = !std::env::args()
-        .skip(1)
-        .any(|arg| arg == "--no-org-consent");
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let demo = match demo_args::demo_options(&args) {
+        Ok(demo) => demo,
+        Err(error) => {
+            eprintln!("PinDesk cannot start: {error}");
+            std::process::exit(2);
+        }
+    };
     let state = match AppState::new(config) {
         Ok(state) => state,
         Err(error) => {
@@ -106,9 +111,9 @@ pub fn run() {
         })
         .manage(state)
         .setup(move |app| {
-            if demo {
+            if let Some(options) = demo {
                 let state = app.state::<AppState>();
-                tauri::async_runtime::block_on(state.use_demo_tenant_with(org_consent))
+                tauri::async_runtime::block_on(state.use_demo_tenant_with(options))
                     .map_err(|error| format!("the demo tenant could not start: {error:?}"))?;
             }
             Ok(())

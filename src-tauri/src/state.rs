@@ -284,18 +284,19 @@ impl AppState {
 
     /// Starts the built-in demo tenant (once) and points the app at it.
     pub async fn use_demo_tenant(&self) -> Result<AppInfo, IpcError> {
-        self.use_demo_tenant_with(true).await
+        self.use_demo_tenant_with(demo_tenant::Options::default())
+            .await
     }
 
-    /// The same; `org_consent` false starts it with nothing consented for the sign-in client
-    /// (`pindesk --demo --no-org-consent`), to show the setup's first line at work.
-    pub async fn use_demo_tenant_with(&self, org_consent: bool) -> Result<AppInfo, IpcError> {
+    /// The same with `options` from the command line: `pindesk --demo --no-org-consent` starts
+    /// it with nothing consented for the sign-in client, to show the setup's first line at work;
+    /// `--pickup-after-ms` and `--finish-after-ms` set the devices' pace.
+    pub async fn use_demo_tenant_with(
+        &self,
+        options: demo_tenant::Options,
+    ) -> Result<AppInfo, IpcError> {
         let mut demo = self.demo.lock().await;
         if demo.is_none() {
-            let options = demo_tenant::Options {
-                org_consent,
-                ..demo_tenant::Options::default()
-            };
             let tenant = demo_tenant::DemoTenant::start(options)
                 .await
                 .map_err(|error| CoreError::Internal(format!("demo tenant: {error}")))?;

@@ -8,14 +8,16 @@
 // Needs (scripts/bench sets them): PINDESK_APP_BIN, PINDESK_DEMO_TENANT_BIN, BENCH_BLANK_BIN,
 // BENCH_BLANK_DIST, optional BENCH_PINDESK_DEB / BENCH_BLANK_DEB, a display and a Secret Service.
 
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { appBinary, appPids, cargoVersion, freshDir, root, startApp, startDemoTenant } from '../e2e/harness.mjs';
+import { describeSchedule, plannedReads } from '../../ui/src/lib/reset/poll-schedule.js';
+import { workingDay } from './day.mjs';
 import {
   choose, countRequests, logLines, pindeskEnv, search, signIn, timedReset, timedSearch, watchLog,
   whenPainted,
 } from './flows.mjs';
-import { fileSize, gzippedAssets, median, processStartEpochMs, pssTree, sleep } from './measure.mjs';
+import { fileSize, gzippedAssets, gzippedFiles, median, processStartEpochMs, pssTree, sleep } from './measure.mjs';
 import { markdownTable, printTable, verdicts } from './table.mjs';
 
 const argv = process.argv.slice(2);
@@ -30,21 +32,18 @@ const LATENCY_MS = 150;
 const SEARCH_DEVICES = 100000;
 const blankBinary = process.env.BENCH_BLANK_BIN;
 
-/** The tenant's simulated processing of a reset: the device picks it up, then reports. */
-function resetProcessingMs() {
-  const source = readFileSync(join(root, 'src-tauri/demo-tenant/src/graph/reset.rs'), 'utf8');
-  const secs = (name) => Number(source.match(new RegExp(`${name}: Duration = Duration::from_secs\\((\\d+)\\)`))?.[1]);
-  const total = (secs('PICKED_UP_AFTER') + secs('DONE_AFTER')) * 1000;
-  if (!Number.isFinite(total)) throw new Error('cannot read the reset timings from reset.rs');
-  return total;
-}
-
-/** The window's search debounce and poll interval, to explain the waits beside the figures. */
+/** The window's search debounce, to explain the search's wait beside the figure. */
 function uiTiming() {
   const source = readFileSync(join(root, 'ui/src/lib/reset/reset.svelte.ts'), 'utf8');
-  const read = (name) => Number(source.match(new RegExp(`${name}:\\s*(\\d+)`))?.[1]);
-  return { debounceMs: read('debounceMs'), pollMs: read('pollMs') };
+  return { debounceMs: Number(source.match(/debounceMs:\s*(\d+)/)?.[1]) };
 }
+
+/** The devices' pace in the two reset cases: as the demo tenant's default, and a real device. */
+const PACES = [
+  { name: '3 s', pickupMs: 1000, finishMs: 2000, resets: 3, maxReads: 10 },
+  { name: '35 s', pickupMs: 30000, finishMs: 5000, resets: 2, maxReads: 20 },
+];
+const PAINTED_AFTER_REPORT_MS = 2500;
 
 const APPS = {
   pindesk: {
@@ -163,12 +162,17 @@ async function pindeskFlow() {
 
 /** A restart with the refresh token in the keychain: the requests until the first screen. */
 async function silentStart(tenant, env) {
-  const before = logLines(tenant).length;
+  const watch = watchLog(tenant);
   const app = await startApp({ env });
   try {
-    await whenPainted(app.driver, `document.querySelector('[data-testid="signed-in-name"]')?.textContent.trim()`);
-    return countRequests(logLines(tenant).slice(before));
+    const painted = await whenPainted(app.driver, `document.querySelector('[data-testid="signed-in-name"]')?.textContent.trim()`);
+    await sleep(1500);
+    const stamps = watch.stop();
+    // Requests the tenant answered by the time the first screen was painted, then the rest.
+    const before = countRequests(stamps.filter((stamp) => stamp.at <= painted.at).map((stamp) => stamp.line));
+    return { ...before, after: countRequests(stamps.filter((stamp) => stamp.at > painted.at).map((stamp) => stamp.line)) };
   } finally {
+    watch.stop();
     await app.stop();
   }
 }
@@ -208,19 +212,37 @@ async function setupOverview() {
   }
 }
 
-/** Time from "Yes" to the passcode, three resets, on a tenant 150 ms away. */
-async function timeToPasscode() {
-  const tenant = await startDemoTenant(['--latency-ms', String(LATENCY_MS)]);
+/**
+ * Resets Zoë's Lumia on a tenant 150 ms away whose device takes `pickupMs` + `finishMs`:
+ * the status reads from "Yes" to the passcode, and how long after Intune first reported the
+ * passcode (pickup + finish after the tenant answered the POST) it was painted.
+ */
+async function resetPace({ pickupMs, finishMs, resets }) {
+  const tenant = await startDemoTenant(['--latency-ms', String(LATENCY_MS),
+    '--pickup-after-ms', String(pickupMs), '--finish-after-ms', String(finishMs)]);
   const app = await startApp({ env: pindeskEnv(tenant) });
   try {
     const { driver } = app;
     await signIn(driver);
     const runs = [];
-    for (let run = 0; run < 3; run += 1) {
+    for (let run = 0; run < resets; run += 1) {
       await search(driver, 'Lumi');
       await choose(driver, 'Zoë’s Lumia');
-      const { value, counts } = await logged(tenant, () => timedReset(driver), 0);
-      runs.push({ ms: value, counts });
+      // Opening the device reads its earlier resets (150 ms away): not part of the reset.
+      await sleep(1000);
+      const watch = watchLog(tenant);
+      const { counts } = await logged(tenant, () => timedReset(driver), 0);
+      const stamps = watch.stop();
+      const post = stamps.find((stamp) => /^POST \S*\/resetPasscode /.test(stamp.line));
+      const shown = await driver.execute('return window.__benchReset.shown');
+      const at = counts.lines.findIndex((line) => /^POST \S*\/resetPasscode /.test(line));
+      runs.push({
+        readsBefore: counts.lines.slice(0, Math.max(at, 0)).filter((l) => l.startsWith('GET ')).length,
+        posts: counts.resetPosts,
+        reads: counts.lines.slice(at + 1).filter((l) => l.startsWith('GET ')).length,
+        other: counts.lines.slice(at + 1).filter((l) => !l.startsWith('GET ')).length + counts.token,
+        afterReportMs: post ? shown - (post.at + pickupMs + finishMs) : NaN,
+      });
       await driver.click('[data-testid="close-device"]');
     }
     return runs;
@@ -254,6 +276,42 @@ async function bigSearch() {
   }
 }
 
+/**
+ * What a first start (no account) loads in the window, in English and in German (the person's
+ * saved choice): the scripts and styles the page fetched by the time its first screen was
+ * painted, gzipped like the whole bundle.
+ */
+async function firstStartLoads(tenant) {
+  const loads = {};
+  for (const language of ['en', 'de']) {
+    const dataDir = freshDir('pindesk-bench-lang-');
+    if (language !== 'en') writeFileSync(join(dataDir, 'settings.json'), JSON.stringify({ language }));
+    const app = await startApp({ env: pindeskEnv(tenant, dataDir) });
+    try {
+      await whenPainted(app.driver, APPS.pindesk.ready);
+      const seen = await app.driver.execute(`return { lang: document.documentElement.lang,
+        files: performance.getEntriesByType('resource').map((entry) => new URL(entry.name).pathname) };`);
+      let files = seen.files.filter((path) => /\.(js|css)$/.test(path));
+      const how = files.length > 0 ? 'resource timing' : 'index.html and the language file';
+      if (files.length === 0) files = staticFirstLoad(language);
+      const paths = files.map((path) => join(root, 'ui/dist', path));
+      loads[language] = { bytes: gzippedFiles(paths), files: paths.map((f) => f.split('/').pop()), lang: seen.lang, how };
+    } finally {
+      await app.stop();
+    }
+  }
+  return loads;
+}
+
+/** What index.html loads (its script, the scripts it preloads, its styles) plus a language's
+ * catalogue file: the first start's files when the window keeps no resource timing. */
+function staticFirstLoad(language) {
+  const html = readFileSync(join(root, 'ui/dist/index.html'), 'utf8');
+  const linked = [...html.matchAll(/(?:src|href)="(\/assets\/[^"]+\.(?:js|css))"/g)].map((m) => m[1]);
+  const words = readdirSync(join(root, 'ui/dist/assets')).filter((name) => name.startsWith(`${language}-`) && name.endsWith('.js'));
+  return [...linked, ...words.map((name) => `/assets/${name}`)];
+}
+
 function sizes() {
   const deb = (variable) => (process.env[variable] && existsSync(process.env[variable]) ? fileSize(process.env[variable]) : null);
   return {
@@ -273,6 +331,8 @@ async function main() {
   try {
     log(`cold starts, ${RUNS} of each, interleaved`);
     results.cold = await coldStarts(tenant);
+    log('what a first start loads, in English and in German');
+    results.sizes.firstStart = await firstStartLoads(tenant);
   } finally {
     await tenant.stop();
   }
@@ -284,10 +344,18 @@ async function main() {
   }
   log('setup overview');
   results.setup = await setupOverview();
-  log(`time to passcode, ${LATENCY_MS} ms latency`);
-  results.passcode = await timeToPasscode();
-  results.processingMs = resetProcessingMs();
+  results.schedule = describeSchedule();
+  log(`status reads per reset, ${LATENCY_MS} ms latency; schedule: ${results.schedule}`);
+  results.paces = [];
+  for (const pace of PACES) {
+    const planned = plannedReads(pace.pickupMs + pace.finishMs, LATENCY_MS);
+    log(`device reports after ${pace.name}: reads planned at ${planned.map((ms) => ms / 1000).join(', ')} s`);
+    results.paces.push({ ...pace, planned: planned.length, maxAfterReportMs: PAINTED_AFTER_REPORT_MS,
+      runs: await resetPace(pace) });
+  }
   Object.assign(results, uiTiming());
+  log('a working day, compressed');
+  results.day = await workingDay(freshDir);
   log(`search on ${SEARCH_DEVICES} devices, ${LATENCY_MS} ms latency`);
   results.search = await bigSearch();
 

@@ -92,6 +92,11 @@ export function gzippedAssets(dir) {
   return total;
 }
 
+/** Gzipped bytes of the given files, each compressed on its own. */
+export function gzippedFiles(paths) {
+  return paths.reduce((total, path) => total + gzipSync(readFileSync(path), { level: 9 }).length, 0);
+}
+
 /** The newest .deb under `dir` (tauri build's bundle folder), or null. */
 export function newestDeb(dir) {
   try {

@@ -1,6 +1,7 @@
 // For the German setup screen tests: the overview, the apps and the targets as the Rust side
 // sends them, each sentence with its key and its English text as the fallback.
-import { en, fill, type Key } from '../src/lib/i18n';
+import { fill, type Key } from '../src/lib/i18n';
+import { en } from '../src/lib/i18n/en';
 import type { AppState, AssignmentView, RustPhrase, SetupOverview } from '../src/lib/api';
 import { overview } from './backend';
 

@@ -1,6 +1,8 @@
 // For the German screen tests: what of the English catalogue is still on screen, and devices
 // whose eligibility comes with the Rust side's keys (and its English text as the fallback).
-import { de, en, fill, type Key } from '../src/lib/i18n';
+import { fill, type Key } from '../src/lib/i18n';
+import { de } from '../src/lib/i18n/de';
+import { en } from '../src/lib/i18n/en';
 import type { Eligibility, RustPhrase, Verdict } from '../src/lib/api';
 import { device } from './backend';
 

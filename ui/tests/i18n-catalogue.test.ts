@@ -5,7 +5,9 @@ import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { choose, de, en, fill, known, languageOf, locale, plural } from '../src/lib/i18n';
+import { choose, fill, known, languageOf, locale, plural } from '../src/lib/i18n';
+import { de } from '../src/lib/i18n/de';
+import { en } from '../src/lib/i18n/en';
 import { dateTime, dateTimeWithZone, lastSeen } from '../src/lib/reset/format';
 
 const CORE = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'src-tauri', 'core', 'src');

@@ -27,7 +27,7 @@ async function searchAll(status: Handler = () => resetStatus(), earlier: Handler
     copy_passcode: () => ({ clearAfterSeconds: 60 }),
     reset_status: (args) => ((args as { since: string }).since === STARTED.startedAt ? status(args) : earlier(args)),
   });
-  render(Reset, { timing: { debounceMs: 5, pollMs: 10 } });
+  render(Reset, { timing: { debounceMs: 5, pollScale: 0.01 } });
   await userEvent.type(screen.getByTestId('device-search'), 'PHONE');
   await waitFor(() => expect(screen.getAllByTestId('device-result')).toHaveLength(DEVICES.length));
   return backend;

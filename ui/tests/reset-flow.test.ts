@@ -38,7 +38,7 @@ async function openDevice(
     ...handlers,
     reset_status: (args) => ((args as { since: string }).since === STARTED.startedAt ? watch(args) : earlier(args)),
   });
-  const view = render(Reset, { timing: { debounceMs: 5, pollMs: 10, ...(idleMs ? { idleMs } : {}) } });
+  const view = render(Reset, { timing: { debounceMs: 5, pollScale: 0.01, ...(idleMs ? { idleMs } : {}) } });
   await userEvent.type(screen.getByTestId('device-search'), 'phone');
   await userEvent.click(await screen.findByTestId('device-result'));
   await waitFor(() => expect(backend.calls('reset_status').length).toBeGreaterThan(0));
@@ -122,7 +122,8 @@ describe('after Yes', () => {
     const { backend } = await openDevice({ reset_status: handler });
     await confirmReset();
     const progress = await screen.findByTestId('progress-text');
-    expect(progress.textContent).toBe('Sent. Waiting for the device to pick it up…');
+    // The first status read comes a second (scaled) after the reset went out.
+    await waitFor(() => expect(progress.textContent).toBe('Sent. Waiting for the device to pick it up…'));
     expect(progress.getAttribute('aria-live')).toBe('polite');
     expect(watched(backend)[0]).toEqual(['reset_status', { deviceId: 'dev-1', since: STARTED.startedAt }]);
     state.current = resetStatus({ state: 'active' });
@@ -300,7 +301,7 @@ describe('the passcode leaves when the window stays hidden', () => {
           ? resetStatus({ state: 'done', passcode: '583920', validUntil: VALID_UNTIL })
           : resetStatus({ state: 'none' }),
     });
-    render(Reset, { timing: { debounceMs: 5, pollMs: 10, hiddenMs: 80 } });
+    render(Reset, { timing: { debounceMs: 5, pollScale: 0.01, hiddenMs: 80 } });
     await userEvent.type(screen.getByTestId('device-search'), 'phone');
     await userEvent.click(await screen.findByTestId('device-result'));
     await confirmReset();
@@ -385,7 +386,7 @@ async function openDeviceWithSlowEarlier(answer: Promise<unknown>) {
     reset_status: (args) =>
       (args as { since: string }).since === STARTED.startedAt ? resetStatus({ state: 'pending' }) : answer,
   });
-  render(Reset, { timing: { debounceMs: 5, pollMs: 10 } });
+  render(Reset, { timing: { debounceMs: 5, pollScale: 0.01 } });
   await userEvent.type(screen.getByTestId('device-search'), 'phone');
   await userEvent.click(await screen.findByTestId('device-result'));
   return { backend };

@@ -19,14 +19,30 @@ describe('reading the passcode aloud', () => {
 });
 
 describe('how often a reset is checked', () => {
-  it('closely at first, then every second, then every five seconds, and slower after a failure', async () => {
-    const { pollDelay } = await import('../src/lib/reset/poll-schedule');
-    expect(pollDelay(0, 50, false)).toBe(50);
-    expect(pollDelay(5_999, 50, false)).toBe(50);
-    expect(pollDelay(6_000, 50, false)).toBe(1000);
-    expect(pollDelay(29_999, 50, false)).toBe(1000);
-    expect(pollDelay(30_000, 50, false)).toBe(5000);
-    expect(pollDelay(0, 50, true)).toBe(1000);
-    expect(pollDelay(40_000, 50, true)).toBe(5000);
+  it('waits a second, then reads every 1 to 2 s while a person waits, slower after minutes', async () => {
+    const { plannedReads, nextPlanned } = await import('../src/lib/reset/poll-schedule.js');
+    expect(plannedReads(3_000, 150)).toEqual([1_000, 2_000, 3_500]);
+    expect(nextPlanned(60_000)).toBe(62_000);
+    expect(nextPlanned(300_000)).toBe(305_000);
+    expect(nextPlanned(3_600_000)).toBe(3_630_000);
+  });
+
+  it('costs at most 20 reads and 2.5 s when the device reports after 35 s, 150 ms away', async () => {
+    const { plannedReads, nextPlanned } = await import('../src/lib/reset/poll-schedule.js');
+    const reads = plannedReads(35_000, 150);
+    expect(reads.length).toBeLessThanOrEqual(20);
+    // Reported just after a read saw the tenant: the next read sees it one gap later.
+    for (let at = 3_500; at < 120_000; at = nextPlanned(at)) {
+      expect(nextPlanned(at) - at + 150 + 150).toBeLessThanOrEqual(2_500);
+    }
+  });
+
+  it('backs off after failed reads, whatever the plan, up to a minute', async () => {
+    const { waitBeforeRead } = await import('../src/lib/reset/poll-schedule.js');
+    expect(waitBeforeRead(5_500, 5_000, 0)).toBe(500);
+    expect(waitBeforeRead(5_500, 6_000, 0)).toBe(0);
+    expect(waitBeforeRead(5_500, 5_000, 1)).toBe(5_000);
+    expect(waitBeforeRead(5_500, 5_000, 3)).toBe(20_000);
+    expect(waitBeforeRead(5_500, 5_000, 9)).toBe(60_000);
   });
 });

@@ -4,18 +4,22 @@
 use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
+use std::time::Duration;
 
 use demo_tenant::{DemoTenant, Options};
 
 const USAGE: &str = "\
 usage: demo-tenant [--port N] [--devices N] [--fault-rate P] [--drop-rate P] [--latency-ms N]
-                   [--log FILE] [--no-org-consent]
+                   [--log FILE] [--no-org-consent] [--pickup-after-ms N] [--finish-after-ms N]
 
   --port N         listen on 127.0.0.1:N (default 0: a free port)
   --devices N      number of managed devices to seed (default 40)
   --fault-rate P   probability 0..1 that a Graph request is throttled or fails (default 0)
   --drop-rate P    probability 0..1 that a Graph request's connection is cut unanswered
   --latency-ms N   delay every request by N milliseconds (default 0)
+  --pickup-after-ms N   a reset passcode action is picked up by the device N ms after it
+                   was sent (default 1000; a real device takes seconds to minutes)
+  --finish-after-ms N   and the device reports its result N ms later (default 2000)
   --log FILE       append one line per request to FILE instead of stderr
   --no-org-consent start with nothing consented for the sign-in client: only an administrator
                    gets admin-only permissions until one grants them for the organisation at
@@ -93,6 +97,12 @@ fn parse_args(args: &[String]) -> Result<Command, String> {
             "--port" => options.port = number(flag, &value()?)?,
             "--devices" => options.devices = number(flag, &value()?)?,
             "--latency-ms" => options.latency_ms = number(flag, &value()?)?,
+            "--pickup-after-ms" => {
+                options.pickup_after = Duration::from_millis(number(flag, &value()?)?);
+            }
+            "--finish-after-ms" => {
+                options.finish_after = Duration::from_millis(number(flag, &value()?)?);
+            }
             "--fault-rate" => {
                 let raw = value()?;
                 let rate: f64 = number(flag, &raw)?;
@@ -160,6 +170,9 @@ mod tests {
             "--log",
             "x",
             "--no-org-consent",
+            "--pickup-after-ms",
+            "30000",
+            "--finish-after-ms=5000",
         ]);
         let Ok(Command::Run(options)) = parsed else {
             panic!("{parsed:?}")
@@ -171,6 +184,8 @@ mod tests {
         assert_eq!(options.request_log, Some(PathBuf::from("x")));
         assert!(!options.log_to_stderr);
         assert!(!options.org_consent);
+        assert_eq!(options.pickup_after, Duration::from_secs(30));
+        assert_eq!(options.finish_after, Duration::from_secs(5));
         let Ok(Command::Run(plain)) = parse(&[]) else {
             panic!("no arguments")
         };
@@ -189,6 +204,7 @@ mod tests {
             &["--fault-rate", "NaN"],
             &["--drop-rate", "2"],
             &["--devices", "-1"],
+            &["--pickup-after-ms", "soon"],
             &["--verbose"],
             &["extra"],
         ] {

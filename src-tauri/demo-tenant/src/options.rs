@@ -37,6 +37,12 @@ pub struct Options {
     /// is consented: only an administrator gets admin-only permissions until one grants them for
     /// the organisation, as in a tenant that has never used the client.
     pub org_consent: bool,
+    /// How long a device takes to pick a passcode reset up after it was sent (`pending` until
+    /// then). A real device is told at once through its push channel and checks in after
+    /// seconds to minutes, or at its next scheduled check-in when it is off.
+    pub pickup_after: Duration,
+    /// How long the device then takes to report the result (`active` until then).
+    pub finish_after: Duration,
 }
 
 impl Default for Options {
@@ -56,6 +62,8 @@ impl Default for Options {
             throttle: true,
             drop_rate: 0.0,
             org_consent: true,
+            pickup_after: Duration::from_secs(1),
+            finish_after: Duration::from_secs(2),
         }
     }
 }
@@ -65,6 +73,8 @@ const MAX_DEVICES: usize = 100_000;
 const MAX_LATENCY_MS: u64 = 60_000;
 const MAX_REFRESH_TOKEN_LEN: usize = 64 * 1024;
 const MIN_REFRESH_TOKEN_LEN: usize = 32;
+/// A device that has not answered after ten minutes is, for a demo, one that is off.
+const MAX_DEVICE_DELAY: Duration = Duration::from_secs(600);
 
 impl Options {
     pub(crate) fn validate(&self) -> Result<(), Error> {
@@ -98,6 +108,18 @@ impl Options {
                  {MAX_REFRESH_TOKEN_LEN}, got {}",
                 self.refresh_token_len
             )));
+        }
+        for (name, delay) in [
+            ("pick-up", self.pickup_after),
+            ("finish", self.finish_after),
+        ] {
+            if delay > MAX_DEVICE_DELAY {
+                return Err(Error::InvalidOption(format!(
+                    "the device's {name} delay must be at most {} ms, got {} ms",
+                    MAX_DEVICE_DELAY.as_millis(),
+                    delay.as_millis()
+                )));
+            }
         }
         Ok(())
     }

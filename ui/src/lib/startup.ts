@@ -4,6 +4,7 @@
 // real first screen rather than on a "checking…" card that the next frame replaces.
 
 import { api, type Account, type AppInfo, type Session } from './api';
+import { languageOf, loadLanguage, locale } from './i18n';
 
 interface FirstAnswers {
   info?: Promise<AppInfo>;
@@ -23,8 +24,13 @@ export function askFirstQuestions(): Promise<void> {
   );
   first.info = info;
   first.signIn = { session, accounts };
+  // The first screen speaks the person's language: their saved choice, else the system's.
+  const words = info.then(
+    (facts) => loadLanguage(facts.language ? languageOf(facts.language) : locale.current),
+    () => loadLanguage(locale.current),
+  );
   // Settling every answer here also marks a failure as handled until its reader takes it.
-  return Promise.allSettled([info, session, accounts]).then(() => undefined);
+  return Promise.allSettled([info, session, accounts, words]).then(() => undefined);
 }
 
 /** An answer asked at start, once: the first reader gets it, later readers ask anew. */
@@ -41,11 +47,24 @@ export function atMost(answers: Promise<void>, limitMs: number): Promise<void> {
 }
 
 let marked = false;
+let painted: () => void = () => {};
+const firstScreenPainted = new Promise<void>((resolve) => (painted = resolve));
 
 /** Notes, as the User Timing mark `first-screen`, when the first screen has been painted (the
  * frame after it is in the page); the benchmarks read it, as anyone can in the inspector. */
 export function markFirstScreenPainted(): void {
   if (marked) return;
   marked = true;
-  requestAnimationFrame(() => setTimeout(() => performance.mark('first-screen')));
+  requestAnimationFrame(() =>
+    setTimeout(() => {
+      performance.mark('first-screen');
+      painted();
+    }),
+  );
+}
+
+/** Resolves once the first screen is painted: what it shows later (the setup's ✓ marks) is
+ * read from Graph only then, so a start costs one token request before the person sees it. */
+export function afterFirstScreen(): Promise<void> {
+  return firstScreenPainted;
 }

@@ -1,9 +1,8 @@
 //! `POST /deviceManagement/managedDevices/{id}/resetPasscode`: 204 at once, then a
 //! `resetPasscodeActionResult` in the device's `deviceActionResults` that moves from `pending`
-//! through `active` to `done` with a new six-digit passcode over a few seconds, or ends
+//! through `active` to `done` with a new six-digit passcode at the device's pace
+//! (`--pickup-after-ms`, `--finish-after-ms`; 1 s and 2 s by default), or ends
 //! `failed`/`notSupported` when the device cannot take a new passcode.
-
-use std::time::Duration;
 
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
@@ -17,9 +16,6 @@ use super::{Caller, DEVICE_ROLES, GraphError};
 use crate::clock::{graph_date_time, now};
 use crate::state::{AppState, lock};
 
-/// How long the device takes to pick the action up, and then to report the new passcode.
-const PICKED_UP_AFTER: Duration = Duration::from_secs(1);
-const DONE_AFTER: Duration = Duration::from_secs(2);
 /// Intune's generic "the action failed on the device" code.
 const FAILED_ON_DEVICE: i64 = -2_016_281_112;
 
@@ -83,7 +79,9 @@ async fn reset_passcode(
 
 /// Moves the action result along as the device would report it.
 async fn progress(state: AppState, index: usize, position: usize, outcome: Outcome) {
-    tokio::time::sleep(PICKED_UP_AFTER).await;
+    // The device's pace: `Options::pickup_after`, then `Options::finish_after`.
+    let (pickup_after, finish_after) = (state.options.pickup_after, state.options.finish_after);
+    tokio::time::sleep(pickup_after).await;
     match outcome {
         Outcome::NotSupported => {
             set(&state, index, position, "notSupported", None, 0);
@@ -95,7 +93,7 @@ async fn progress(state: AppState, index: usize, position: usize, outcome: Outco
         // Refused before anything was queued: never reaches here.
         Outcome::Rejected => return,
     }
-    tokio::time::sleep(DONE_AFTER).await;
+    tokio::time::sleep(finish_after).await;
     if outcome == Outcome::Failed {
         set(&state, index, position, "failed", None, FAILED_ON_DEVICE);
         return;

@@ -1,12 +1,37 @@
 // The window's words: t(key, params) in the language chosen now. One catalogue per language
 // (en/, de/); English is the source of the keys and the fallback for anything missing.
 // Components call t() in their markup, so a change of language shows at once.
+// Each catalogue is its own file, loaded when its language is first needed (before the first
+// screen for the person's language): a start loads the words of one language only.
 
-import { de } from './de';
-import { en, type Key } from './en';
+import type { Key } from './en';
 import { languageOf, locale, SUPPORTED, type Language } from './locale.svelte';
 
-export { en, de, locale, languageOf, SUPPORTED, type Key, type Language };
+export { locale, languageOf, SUPPORTED, type Key, type Language };
+
+const LOADERS: Record<Language, () => Promise<Record<Key, string>>> = {
+  en: () => import('./en').then((module) => module.en),
+  de: () => import('./de').then((module) => module.de),
+};
+const loading = new Map<Language, Promise<void>>();
+
+/** Loads a language's catalogue once; t() speaks it as soon as it is there. */
+export function loadLanguage(language: Language): Promise<void> {
+  let load = loading.get(language);
+  if (!load) {
+    load = LOADERS[language]().then((words) => {
+      locale.catalogues = { ...locale.catalogues, [language]: words };
+    });
+    loading.set(language, load);
+  }
+  return load;
+}
+
+/** The words to speak now: the chosen language's, or until they arrive, those already here. */
+function words(): Partial<Record<Key, string>> {
+  const loaded = locale.catalogues;
+  return loaded[locale.current] ?? loaded.en ?? loaded.de ?? {};
+}
 
 export type Params = Record<string, string | number>;
 
@@ -15,8 +40,6 @@ export interface Phrase {
   key: Key;
   params?: Params;
 }
-
-const CATALOGUES: Record<Language, Record<Key, string>> = { en, de };
 
 /** Each language named in itself, as language pickers do. */
 export const LANGUAGE_NAMES: Record<Language, string> = { en: 'English', de: 'Deutsch' };
@@ -28,7 +51,7 @@ export function fill(text: string, params: Params = {}): string {
 }
 
 export function t(key: Key, params?: Params): string {
-  return fill(CATALOGUES[locale.current][key] ?? en[key] ?? key, params);
+  return fill(words()[key] ?? locale.catalogues.en?.[key] ?? key, params);
 }
 
 export function say(phrase: Phrase | null | undefined): string {
@@ -37,7 +60,7 @@ export function say(phrase: Phrase | null | undefined): string {
 
 /** Whether a key exists: for keys built from what the Rust side sends. */
 export function known(key: string): key is Key {
-  return Object.hasOwn(en, key);
+  return Object.hasOwn(words(), key);
 }
 
 /** A key built at run time, or the fallback text when the catalogue has no such key. */
@@ -66,6 +89,7 @@ export function plural(base: PluralKey, count: number, params: Params = {}): str
 /** The person's choice (null: the system's), as saved in their settings. */
 export function choose(language: string | null | undefined): void {
   locale.preference = language ? languageOf(language) : null;
+  void loadLanguage(locale.current);
   if (typeof document !== 'undefined') document.documentElement.lang = locale.current;
 }
 

@@ -1,6 +1,8 @@
 // Which language the window speaks: the person's choice if they made one, else the system's.
 // Reactive, so everything rendered through t() changes at once when it changes.
 
+import type { Key } from './en';
+
 export type Language = 'en' | 'de';
 
 export const SUPPORTED: readonly Language[] = ['en', 'de'];
@@ -29,6 +31,8 @@ class LocaleState {
   preference = $state<Language | null>(null);
   /** The system's locale tag, read once at start (navigator.language in the window). */
   systemTag = $state(systemTag());
+  /** The catalogues loaded so far: each language is its own file, fetched when first needed. */
+  catalogues = $state.raw<Partial<Record<Language, Record<Key, string>>>>({});
 
   get system(): Language {
     return languageOf(this.systemTag);

@@ -6,12 +6,12 @@ import { say, type Phrase } from '../i18n';
 import { earlierNote, readEarlier } from './earlier';
 import { DeviceSearch } from './search.svelte';
 import { PasscodeTimers, type ForgetReason } from './passcode-timers';
-import { pollDelay } from './poll-schedule';
+import { StatusWatch, type ReadOutcome } from './status-watch';
 
 export interface Timing {
   debounceMs: number;
-  /** The gap between status checks while a reset may still finish quickly. */
-  pollMs: number;
+  /** Scales the status reads' schedule (poll-schedule.js); 1 but in the window's own tests. */
+  pollScale: number;
   idleMs: number;
   /** How long the window may be hidden (minimised, screen locked) before the passcode goes. */
   hiddenMs: number;
@@ -21,7 +21,7 @@ export interface Timing {
 // the person sees results about as soon as Intune can give them.
 export const TIMING: Timing = {
   debounceMs: 50,
-  pollMs: 50,
+  pollScale: 1,
   idleMs: 10 * 60 * 1000,
   hiddenMs: 60 * 1000,
 };
@@ -68,10 +68,7 @@ export class ResetStore extends DeviceSearch {
   }
 
   readonly #timing: Timing;
-  #pollTimer: ReturnType<typeof setTimeout> | undefined;
-  #watchSeq = 0;
-  #pollErrors = 0;
-  #watchStarted = 0;
+  readonly #watcher: StatusWatch;
   readonly #timers: PasscodeTimers;
   #selectSeq = 0;
   #disposed = false;
@@ -80,6 +77,7 @@ export class ResetStore extends DeviceSearch {
     const full = { ...TIMING, ...timing };
     super(full.debounceMs);
     this.#timing = full;
+    this.#watcher = new StatusWatch(full.pollScale, MAX_POLL_ERRORS);
     this.#timers = new PasscodeTimers(this.#timing.idleMs, this.#timing.hiddenMs, (why) => {
       if (this.passcode === null) return;
       this.#forgetPasscode();
@@ -200,51 +198,39 @@ export class ResetStore extends DeviceSearch {
 
   /** Starts following a reset that was already sent again (reads only, sends nothing). */
   checkAgain(): void {
-    if (this.phase === 'stopped' && this.since) this.#watch();
+    if (this.phase === 'stopped' && this.since) this.#watch(true);
   }
 
-  #watch(): void {
-    this.#stopPolling();
+  /** Follows the reset on the schedule in poll-schedule.js; `now` when the person asked. */
+  #watch(now = false): void {
     this.phase = 'watching';
-    this.#pollErrors = 0;
-    this.#watchStarted = Date.now();
-    const seq = this.#watchSeq;
-    void this.#poll(seq);
+    this.#watcher.start(now, (current) => this.#read(current), () => (this.phase = 'stopped'));
   }
 
-  async #poll(seq: number): Promise<void> {
+  async #read(current: () => boolean): Promise<ReadOutcome> {
     const device = this.selected;
     const since = this.since;
-    if (!device || !since || seq !== this.#watchSeq) return;
+    if (!device || !since) return 'final';
     try {
       const status = await api.resetStatus(device.id, since);
-      if (seq !== this.#watchSeq) return;
-      this.#pollErrors = 0;
+      if (!current()) return 'final';
       this.error = null;
       this.status = { ...status, passcode: null };
-      if (FINAL.has(status.state)) {
-        this.phase = 'finished';
-        if (status.state === 'done' && status.passcode) {
-          this.passcode = status.passcode;
-          this.touch();
-        }
-        return;
+      if (!FINAL.has(status.state)) return 'going';
+      this.phase = 'finished';
+      if (status.state === 'done' && status.passcode) {
+        this.passcode = status.passcode;
+        this.touch();
       }
+      return 'final';
     } catch (e) {
-      if (seq !== this.#watchSeq) return;
-      this.error = toIpcError(e);
-      if (++this.#pollErrors >= MAX_POLL_ERRORS) {
-        this.phase = 'stopped';
-        return;
-      }
+      if (current()) this.error = toIpcError(e);
+      return 'failed';
     }
-    const delay = pollDelay(Date.now() - this.#watchStarted, this.#timing.pollMs, this.#pollErrors > 0);
-    this.#pollTimer = setTimeout(() => void this.#poll(seq), delay);
   }
 
   #stopPolling(): void {
-    this.#watchSeq += 1;
-    clearTimeout(this.#pollTimer);
+    this.#watcher.stop();
   }
 
   async copy(): Promise<void> {

@@ -1,0 +1,139 @@
+// A helpdesk working day, compressed: 2,000 searches, 200 resets and 50 setup overviews in one
+// run of PinDesk against the demo tenant (no latency, devices that answer at once), asked from
+// the window through the same commands its screens call. Memory, threads and open files are read
+// after the first 100 actions and at the end: a leak shows as a curve that keeps rising.
+
+import { readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { appBinary, appPids, startApp, startDemoTenant } from '../e2e/harness.mjs';
+import { pindeskEnv, signIn } from './flows.mjs';
+import { pssTree, processTree, sleep } from './measure.mjs';
+
+export const DAY = { searches: 2000, resets: 200, overviews: 50 };
+const ADMIN = 'admin@pindesk-demo.example';
+// The app's log rotation (src-tauri/core/src/logging/rotating.rs): pindesk.log and five more.
+const LOG_FILES = 6;
+const LOG_FILE_BYTES = 1024 * 1024;
+const QUERIES = ['Lumi', 'NW-PHONE-0', 'iPhone', 'NW-LT-1', 'Pixel', 'NW-AND', 'Galaxy', 'NW-DT'];
+
+/** Threads and open files of `pid` and every process below it. */
+function handles(pid) {
+  let threads = 0;
+  let files = 0;
+  for (const member of processTree(pid)) {
+    try {
+      threads += readdirSync(`/proc/${member}/task`).length;
+      files += readdirSync(`/proc/${member}/fd`).length;
+    } catch {
+      // gone meanwhile
+    }
+  }
+  return { threads, files };
+}
+
+function logFiles(dataDir) {
+  const dir = join(dataDir, 'logs');
+  try {
+    return readdirSync(dir).map((name) => ({ name, bytes: statSync(join(dir, name)).size }));
+  } catch {
+    return [];
+  }
+}
+
+/** Runs a list of commands in the window, one after the other; resolves to the errors' kinds. */
+function invokeAll(driver, calls) {
+  return driver.command('POST', '/execute/async', {
+    script: `const done = arguments[arguments.length - 1];
+      (async () => {
+        const failed = [];
+        for (const [command, args] of arguments[0]) {
+          try {
+            const answer = await window.__TAURI_INTERNALS__.invoke(command, args);
+            if (command === 'start_reset') {
+              for (let i = 0; i < 50; i += 1) {
+                const s = await window.__TAURI_INTERNALS__.invoke('reset_status',
+                  { deviceId: args.deviceId, since: answer.startedAt });
+                if (['done', 'failed', 'notSupported', 'canceled'].includes(s.state)) break;
+                await new Promise((r) => setTimeout(r, 20));
+              }
+            }
+          } catch (e) {
+            failed.push(command + ': ' + (e?.kind ?? String(e)));
+          }
+        }
+        return failed;
+      })().then(done, (e) => done([String(e)]));`,
+    args: [calls],
+  });
+}
+
+/** The day's actions in a fixed order: searches, with a reset every tenth and an overview every
+ * fortieth action. */
+function plan(devices) {
+  const actions = [];
+  let [searches, resets, overviews] = [0, 0, 0];
+  while (searches < DAY.searches || resets < DAY.resets || overviews < DAY.overviews) {
+    if (searches < DAY.searches) {
+      actions.push(['search_devices', { query: QUERIES[searches % QUERIES.length] }]);
+      searches += 1;
+    }
+    const searched = searches >= DAY.searches;
+    if (resets < DAY.resets && (searches % 10 === 0 || searched)) {
+      const device = devices[resets % devices.length];
+      actions.push(['start_reset', { deviceId: device.id, ticket: `DAY-${resets}`, deviceName: device.name }]);
+      resets += 1;
+    }
+    if (overviews < DAY.overviews && (searches % 40 === 0 || searched)) {
+      actions.push(['setup_overview', {}]);
+      overviews += 1;
+    }
+  }
+  return actions;
+}
+
+export async function workingDay(freshDir) {
+  const tenant = await startDemoTenant(['--pickup-after-ms', '0', '--finish-after-ms', '0']);
+  const dataDir = freshDir('pindesk-bench-day-');
+  // The demo administrator may also reset passcodes, so one person does the whole day.
+  const app = await startApp({ env: { ...pindeskEnv(tenant, dataDir), PINDESK_TEST_LOGIN: ADMIN, PINDESK_LOG: 'info' } });
+  try {
+    const { driver } = app;
+    const [pid] = appPids(appBinary);
+    await signIn(driver);
+    const found = await driver.command('POST', '/execute/async', {
+      script: `const done = arguments[arguments.length - 1];
+        window.__TAURI_INTERNALS__.invoke('search_devices', { query: 'Lumi' }).then(done, () => done(null));`,
+      args: [],
+    });
+    const devices = (found?.devices ?? found?.items ?? []).filter((d) => d.eligibility?.verdict === 'resettable');
+    if (devices.length === 0) throw new Error('the working day found no device to reset');
+    const actions = plan(devices);
+    const failures = [];
+    const curve = [];
+    const note = async (done) => {
+      await sleep(500);
+      const memory = pssTree(pid);
+      // Per process, to tell the app's own memory from the web view's JavaScript heap.
+      const parts = memory.parts.map((part) => `${part.name} ${(part.kb / 1000).toFixed(0)}`).join(', ');
+      curve.push({ actions: done, pssKb: memory.kb, parts, ...handles(pid) });
+    };
+    failures.push(...(await invokeAll(driver, actions.slice(0, 100))));
+    await note(100);
+    for (let at = 100; at < actions.length; at += 500) {
+      failures.push(...(await invokeAll(driver, actions.slice(at, at + 500))));
+      await note(Math.min(at + 500, actions.length));
+    }
+    const logs = logFiles(dataDir);
+    return {
+      actions: actions.length,
+      failures,
+      curve,
+      logs,
+      logsWithinRotation: logs.length <= LOG_FILES && logs.every((f) => f.bytes <= LOG_FILE_BYTES),
+      logLimit: `${LOG_FILES} files of ${LOG_FILE_BYTES / 1024 / 1024} MiB`,
+    };
+  } finally {
+    await app.stop();
+    await tenant.stop();
+  }
+}
