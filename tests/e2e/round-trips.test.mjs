@@ -73,15 +73,18 @@ test('a silent start sends one token request and no Graph request before the fir
   }
 });
 
-test('one search by name costs one Graph request, by serial number or name two', async () => {
+test('one search by name costs two Graph requests (devices and people), by serial number three', async () => {
   const app = await startApp({ env: pindeskEnv(tenant) });
   try {
     await signIn(app.driver);
     await sleep(1500);
+    // Device names and the directory's people are asked together; nobody is called Lumi, so no
+    // person's devices are read.
     const named = await requestsOf(() => timedSearch(app.driver, 'Lumi'));
-    assert.deepEqual([named.token, named.graph], [0, 1], named.lines.join('\n'));
+    assert.deepEqual([named.token, named.graph], [0, 2], named.lines.join('\n'));
     const serial = await requestsOf(() => timedSearch(app.driver, 'NW-PHONE-0009'));
-    assert.deepEqual([serial.token, serial.graph], [0, 2], serial.lines.join('\n'));
+    // ...and, when the text looks like a serial number, the serial too.
+    assert.deepEqual([serial.token, serial.graph], [0, 3], serial.lines.join('\n'));
   } finally {
     await app.stop();
   }
