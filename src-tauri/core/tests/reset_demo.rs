@@ -172,31 +172,37 @@ async fn asked_for(tenant: &DemoTenant, client: &GraphClient, text: &str) -> Vec
 }
 
 #[tokio::test]
-async fn each_android_phone_found_costs_one_beta_read_of_two_properties_and_nothing_else_does() {
+async fn android_phones_found_cost_one_beta_read_of_two_properties_or_one_batch_for_several() {
     let (tenant, client) = helpdesk(Options::default(), "reset-platforms").await;
-    // Priya's Galaxy (work profile) and Kenji's old Galaxy (work profile on 7.1.1).
+    // One phone: the name, the serial number and the people, then its two beta properties.
+    let one = asked_for(&tenant, &client, "NW-AND-0031").await;
+    assert_eq!(one.len(), 4, "{one:?}");
+    assert!(one[..3].iter().all(|a| a.starts_with("/v1.0/")), "{one:?}");
+    assert!(
+        one[3].starts_with("/beta/deviceManagement/managedDevices/"),
+        "{one:?}"
+    );
+    let select = one[3].split("select=").nth(1).unwrap_or_default();
+    assert!(
+        select == "deviceType,deviceEnrollmentType"
+            || select == "deviceType%2CdeviceEnrollmentType",
+        "{one:?}"
+    );
+    // Priya's Galaxy (work profile) and Kenji's old Galaxy (work profile on 7.1.1): one batch.
     let asked = asked_for(&tenant, &client, "Galaxy").await;
     assert_eq!(
-        asked.len(),
-        4,
-        "a device and a people search, and two beta reads: {asked:?}"
+        asked,
+        [
+            asked[0].clone(),
+            asked[1].clone(),
+            "/beta/$batch".to_owned()
+        ],
+        "a device and a people search, and one beta batch"
     );
     assert!(
         asked[..2].iter().all(|a| a.starts_with("/v1.0/")),
         "{asked:?}"
     );
-    for beta in &asked[2..] {
-        assert!(
-            beta.starts_with("/beta/deviceManagement/managedDevices/"),
-            "{beta}"
-        );
-        let select = beta.split("select=").nth(1).unwrap_or_default();
-        assert!(
-            select == "deviceType,deviceEnrollmentType"
-                || select == "deviceType%2CdeviceEnrollmentType",
-            "{beta}"
-        );
-    }
     let iphones = asked_for(&tenant, &client, "iPhone").await;
     assert_eq!(
         iphones.len(),

@@ -15,7 +15,11 @@ use pindesk_core::keychain::{MemoryStore, SecretStore};
 use pindesk_core::reset::{SearchResults, search_devices};
 
 async fn helpdesk(name: &str) -> (DemoTenant, GraphClient) {
-    let tenant = common::tenant(Options::default()).await;
+    helpdesk_with(name, Options::default()).await
+}
+
+async fn helpdesk_with(name: &str, options: Options) -> (DemoTenant, GraphClient) {
+    let tenant = common::tenant(options).await;
     let store: Arc<dyn SecretStore> = Arc::new(MemoryStore::new());
     let config = common::config_for(&tenant, &common::data_dir(name));
     let auth = common::auth(
@@ -145,4 +149,34 @@ async fn a_device_with_no_person_says_so_and_nothing_found_is_empty() {
     let (nothing, asked) = search(&tenant, &client, "Quentin").await;
     assert!(nothing.devices.is_empty());
     assert_eq!(asked.len(), 2, "{asked:#?}");
+}
+
+#[tokio::test]
+async fn a_page_of_android_phones_costs_two_beta_batches_not_a_read_for_each() {
+    let options = Options {
+        devices: 2_000,
+        ..Options::default()
+    };
+    let (tenant, client) = helpdesk_with("search-android-page", options).await;
+    let (found, asked) = search(&tenant, &client, "NW-AND-").await;
+    assert_eq!(found.devices.len(), 25, "a whole page: {:?}", names(&found));
+    assert!(found.more.is_some(), "the fleet has more than a page");
+    // Judged from the batched beta facts exactly as one phone read on its own is.
+    let (one, _) = search(&tenant, &client, "NW-AND-0031").await;
+    let judged =
+        |d: &pindesk_core::reset::DeviceSummary| (d.eligibility.verdict, d.eligibility.effect);
+    assert!(
+        found
+            .devices
+            .iter()
+            .all(|d| judged(d) == judged(&one.devices[0])),
+        "every fully managed phone is judged alike"
+    );
+    // The name and the people (no digit, so no serial number); then 20 + 5 phones' facts in
+    // two batches.
+    assert_eq!(asked.len(), 4, "{asked:#?}");
+    assert!(
+        asked[2..].iter().all(|a| a.starts_with("/beta/$batch")),
+        "{asked:#?}"
+    );
 }
