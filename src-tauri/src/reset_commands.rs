@@ -1,13 +1,15 @@
 //! The helpdesk job's commands: find a device, send one reset, follow it, show the passcode.
 //! The passcode crosses to the window only in `ResetStatusForWindow`, for the view that shows it.
 
-use pindesk_core::audit::{Operator, Outcome, ResetAttempt};
+use pindesk_core::audit::{Operator, ResetAttempt};
 use pindesk_core::auth::browser_for;
 use pindesk_core::graph::models::ManagedDeviceId;
 use pindesk_core::graph::{
     CancellationToken, GraphClient, INTERACTIVE_BUDGET, ipc_error, within_budget,
 };
-use pindesk_core::reset::{self, ResetStarted, ResetState, SearchResults, admin_center_url};
+use pindesk_core::reset::{
+    self, ResetStarted, ResetStatusForWindow, SearchResults, admin_center_url,
+};
 use pindesk_core::{CoreError, IpcError, Task};
 use serde::Serialize;
 use tauri::State;
@@ -15,30 +17,6 @@ use time::OffsetDateTime;
 use time::format_description::well_known::Rfc3339;
 
 use crate::state::AppState;
-
-/// What the Reset view shows of a reset: the passcode only once it is there.
-#[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
-pub struct ResetStatusForWindow {
-    state: ResetState,
-    passcode: Option<String>,
-    /// When the reset started (the service's clock), for a reset read back later.
-    started_at: Option<String>,
-    valid_until: Option<String>,
-    reason: Option<String>,
-    /// The reason's stable key, for the window's own words; `reason` is the English fallback.
-    reason_key: Option<&'static str>,
-    /// For support, under "Details": device, start, error code.
-    detail: String,
-    admin_center_url: String,
-}
-
-/// The passcode copy sent to the window is overwritten once it has been sent.
-impl Drop for ResetStatusForWindow {
-    fn drop(&mut self) {
-        zeroize::Zeroize::zeroize(&mut self.passcode);
-    }
-}
 
 async fn helpdesk_graph(state: &AppState) -> Result<GraphClient, IpcError> {
     state.graph(&state.auth().await, Task::Helpdesk)
@@ -55,10 +33,6 @@ pub(crate) fn device(id: &str) -> Result<ManagedDeviceId, IpcError> {
 fn instant(text: &str) -> Result<OffsetDateTime, IpcError> {
     OffsetDateTime::parse(text, &Rfc3339)
         .map_err(|_| CoreError::BadRequest(format!("time `{text}`")).into())
-}
-
-fn rfc3339(at: Option<OffsetDateTime>) -> Option<String> {
-    at.and_then(|at| at.format(&Rfc3339).ok())
 }
 
 /// Where the reset of `device_id` sent at `since` stands, read from Graph now.
@@ -177,42 +151,20 @@ pub async fn start_reset(
     })
 }
 
+/// Where the reset stands, with the passcode once Intune has it; its ending goes to the audit log.
 #[tauri::command]
 pub async fn reset_status(
     state: State<'_, AppState>,
     device_id: String,
     since: String,
 ) -> Result<ResetStatusForWindow, IpcError> {
-    let status = read_status(&state, &device_id, &since).await?;
-    if let Some(outcome) = Outcome::of_state(status.state, status.passcode.is_some()) {
-        // Only a reset this app logged gets its outcome; a failure to write is logged, not shown
-        // in place of the passcode.
-        let note_key = status.reason_key.map(|key| format!("reason:{key}"));
-        let written = state.audit().record_outcome(
-            &status.device_id,
-            instant(&since)?,
-            outcome,
-            note_key.as_deref().zip(status.reason.as_deref()),
-        );
-        if let Err(error) = written {
-            tracing::warn!(%error, "the audit log could not be written");
-        }
-    }
-    Ok(ResetStatusForWindow {
-        // The window knows the documented states; anything else ends the watch with the reason.
-        state: if status.state == ResetState::Unknown {
-            ResetState::Failed
-        } else {
-            status.state
-        },
-        passcode: status.passcode.as_ref().map(|p| p.expose().to_owned()),
-        started_at: rfc3339(status.started_at),
-        valid_until: rfc3339(status.valid_until),
-        detail: status.detail(),
-        reason: status.reason,
-        reason_key: status.reason_key,
-        admin_center_url: status.admin_center_url,
-    })
+    let client = helpdesk_graph(&state).await?;
+    let device = device(&device_id)?;
+    let audit = state.audit();
+    let follow = reset::follow_reset(&client, &audit, &device, instant(&since)?);
+    within_budget(INTERACTIVE_BUDGET, &CancellationToken::new(), follow)
+        .await
+        .map_err(|e| IpcError::from(&e))
 }
 
 /// What the window says after a copy.

@@ -86,6 +86,6 @@ mod tests {
         clears_on_drop::<SecretString>();
         clears_on_drop::<SecretBytes>();
         clears_on_drop::<crate::graph::models::Passcode>();
-        clears_on_drop::<crate::reset::PasscodeView>();
+        clears_on_drop::<crate::reset::ResetStatusForWindow>();
     }
 }

@@ -8,12 +8,13 @@ use std::sync::Arc;
 use common::{FakeBrowser, Play};
 use demo_tenant::{DemoTenant, HELPDESK, Options};
 use pindesk_core::Task;
+use pindesk_core::audit::{AuditLog, Operator, Outcome, ResetAttempt};
 use pindesk_core::auth::GraphTokens;
 use pindesk_core::graph::models::ManagedDeviceId;
 use pindesk_core::graph::{CancellationToken, GraphClient, GraphOptions, TokenSource};
 use pindesk_core::keychain::{MemoryStore, SecretStore};
 use pindesk_core::reset::{
-    ResetState, Verdict, more_devices, reset_status, search_devices, start_reset,
+    ResetState, Verdict, follow_reset, more_devices, reset_status, search_devices, start_reset,
 };
 
 async fn helpdesk(options: Options, name: &str) -> (DemoTenant, GraphClient) {
@@ -267,4 +268,46 @@ async fn an_iphone_reset_ends_done_with_no_passcode_after_one_post() {
     assert_eq!(status.state, ResetState::Done);
     assert!(status.passcode.is_none());
     assert_eq!(posts(&tenant), 1);
+}
+
+#[tokio::test]
+async fn a_followed_reset_writes_its_ending_to_the_audit_log_once_and_never_the_passcode() {
+    let (_tenant, client) = helpdesk(Options::default(), "reset-follow").await;
+    let dir = common::data_dir("reset-follow-audit");
+    let audit = AuditLog::in_dir(&dir);
+    let id = find(&client, "Zoë’s Lumia").await;
+    let result = start_reset(&client, &id).await;
+    let operator = Operator {
+        username: HELPDESK.to_owned(),
+        tenant_id: "demo".to_owned(),
+        tenant_name: None,
+    };
+    let attempt = ResetAttempt::of_start(&operator, &id, None, None, &result).unwrap();
+    audit.record_attempt(&attempt).unwrap();
+    let since = result.unwrap().started_at;
+    let mut passcode = None;
+    for _ in 0..40 {
+        let window = follow_reset(&client, &audit, &id, since).await.unwrap();
+        if window.state.is_final() {
+            passcode = window.passcode.clone();
+            // Read again after the end: the log already has its outcome.
+            follow_reset(&client, &audit, &id, since).await.unwrap();
+            break;
+        }
+        assert!(
+            window.passcode.is_none(),
+            "no passcode before the reset is done"
+        );
+        tokio::time::sleep(std::time::Duration::from_millis(200)).await;
+    }
+    let passcode = passcode.expect("the reset ends with a passcode");
+    let rows = audit.rows().unwrap();
+    assert_eq!(rows.len(), 1);
+    assert_eq!(rows[0].outcome, Outcome::PasscodeIssued);
+    let written = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| std::fs::read_to_string(e.unwrap().path()).unwrap_or_default())
+        .collect::<String>();
+    assert_eq!(written.matches("passcodeIssued").count(), 1, "{written}");
+    assert!(!written.contains(&passcode));
 }

@@ -4,13 +4,14 @@
 //! ```text
 //! eligibility(&device)                          -> Eligibility (one table of rules)
 //! start_reset(&client, &device_id)              -> ResetStarted (one POST, guarded)
-//! reset_status(&client, &device_id, started_at) -> ResetStatus (.view(), .passcode_view())
+//! follow_reset(&client, &audit, &device_id, since) -> ResetStatusForWindow (+ its audit line)
 //! read_readiness(clients, &facts, &device_id)   -> ReadinessView (a Windows PC's self-service)
 //! tap_offer(&client, user) / create_tap(..)     -> a Temporary Access Pass, one POST, guarded
 //! ```
 
 pub mod action;
 pub mod eligibility;
+pub mod followed;
 pub mod lookup;
 pub mod people;
 pub mod readiness;
@@ -22,11 +23,10 @@ pub mod tap_policy;
 
 pub use action::{ResetError, ResetStarted, start_reset};
 pub use eligibility::{Effect, Eligibility, Kind, Verdict, eligibility, eligibility_at, kind_of};
+pub use followed::{ResetStatusForWindow, follow_reset};
 pub use lookup::{DeviceSummary, Query, SearchResults, more_devices, search_devices};
 pub use readiness_read::{
     PrimaryUser, ReadinessClients, ReadinessView, SetupFacts, read_readiness,
 };
-pub use status::{
-    PasscodeView, ResetState, ResetStatus, ResetStatusView, admin_center_url, reset_status,
-};
+pub use status::{ResetState, ResetStatus, admin_center_url, reset_status};
 pub use tap::{AccessPass, OfferState, TapCreated, TapError, TapOfferView, create_tap, tap_offer};

@@ -1,8 +1,6 @@
 //! Following a reset: the device's `deviceActionResults` read from Graph every time (nothing is
 //! kept), the newest `resetPasscodeActionResult` since the reset was sent, its state in plain
-//! words, and the passcode only in [`PasscodeView`].
-
-use std::fmt;
+//! words, and the passcode only in [`super::followed::ResetStatusForWindow`].
 
 use percent_encoding::{NON_ALPHANUMERIC, utf8_percent_encode};
 use serde::{Deserialize, Serialize};
@@ -64,8 +62,8 @@ impl ResetState {
     }
 }
 
-/// Where a reset stands. Not `Serialize`: it holds the passcode. Send [`ResetStatus::view`] to the
-/// window, and [`ResetStatus::passcode_view`] only to the view that shows the passcode.
+/// Where a reset stands. Not `Serialize`: it holds the passcode; the window gets
+/// [`ResetStatus::for_window`].
 #[derive(Debug, Clone, PartialEq)]
 pub struct ResetStatus {
     pub device_id: ManagedDeviceId,
@@ -83,77 +81,7 @@ pub struct ResetStatus {
     pub admin_center_url: String,
 }
 
-/// The window's view of a [`ResetStatus`], without the passcode.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "camelCase")]
-pub struct ResetStatusView {
-    pub device_id: ManagedDeviceId,
-    pub state: ResetState,
-    pub finished: bool,
-    pub has_passcode: bool,
-    #[serde(with = "time::serde::rfc3339::option")]
-    pub started_at: Option<OffsetDateTime>,
-    #[serde(with = "time::serde::rfc3339::option")]
-    pub valid_until: Option<OffsetDateTime>,
-    pub reason: Option<String>,
-    pub reason_key: Option<&'static str>,
-    pub error_code: Option<i32>,
-    pub admin_center_url: String,
-}
-
-/// The one place the passcode is a plain string: for the view that shows it, and nothing else.
-/// `Debug` prints `***`.
-#[derive(Clone, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "camelCase")]
-pub struct PasscodeView {
-    pub device_id: ManagedDeviceId,
-    pub passcode: String,
-    /// Groups of three for reading aloud: `["583", "920"]`.
-    pub groups: Vec<String>,
-    /// One word per character for the phone: `["five", "eight", ...]`.
-    pub spelled: Vec<String>,
-    #[serde(with = "time::serde::rfc3339::option")]
-    pub valid_until: Option<OffsetDateTime>,
-}
-
-/// The passcode and its spelled-out forms are overwritten when the view goes.
-impl Drop for PasscodeView {
-    fn drop(&mut self) {
-        use zeroize::Zeroize as _;
-        self.passcode.zeroize();
-        self.groups.zeroize();
-        self.spelled.zeroize();
-    }
-}
-
-impl zeroize::ZeroizeOnDrop for PasscodeView {}
-
-impl fmt::Debug for PasscodeView {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("PasscodeView")
-            .field("device_id", &self.device_id)
-            .field("passcode", &"***")
-            .field("valid_until", &self.valid_until)
-            .finish_non_exhaustive()
-    }
-}
-
 impl ResetStatus {
-    pub fn view(&self) -> ResetStatusView {
-        ResetStatusView {
-            device_id: self.device_id.clone(),
-            state: self.state,
-            finished: self.state.is_final(),
-            has_passcode: self.passcode.is_some(),
-            started_at: self.started_at,
-            valid_until: self.valid_until,
-            reason: self.reason.clone(),
-            reason_key: self.reason_key,
-            error_code: self.error_code,
-            admin_center_url: self.admin_center_url.clone(),
-        }
-    }
-
     /// For support, under "Details": the device, the action's start and its error code.
     pub fn detail(&self) -> String {
         let mut parts = vec![format!("device {}", self.device_id.as_str())];
@@ -165,45 +93,6 @@ impl ResetStatus {
         }
         parts.join("; ")
     }
-
-    pub fn passcode_view(&self) -> Option<PasscodeView> {
-        let passcode = self.passcode.as_ref()?.expose();
-        let chars: Vec<char> = passcode.chars().collect();
-        Some(PasscodeView {
-            device_id: self.device_id.clone(),
-            passcode: passcode.to_owned(),
-            groups: chars.chunks(3).map(|c| c.iter().collect()).collect(),
-            spelled: chars.iter().map(|c| spell(*c)).collect(),
-            valid_until: self.valid_until,
-        })
-    }
-}
-
-const DIGITS: [&str; 10] = [
-    "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
-];
-
-const LETTERS: [&str; 26] = [
-    "Alfa", "Bravo", "Charlie", "Delta", "Echo", "Foxtrot", "Golf", "Hotel", "India", "Juliett",
-    "Kilo", "Lima", "Mike", "November", "Oscar", "Papa", "Quebec", "Romeo", "Sierra", "Tango",
-    "Uniform", "Victor", "Whiskey", "X-ray", "Yankee", "Zulu",
-];
-
-/// A character as a word to say on the phone.
-pub fn spell(c: char) -> String {
-    if let Some(d) = c.to_digit(10) {
-        return DIGITS[d as usize].to_owned();
-    }
-    if c.is_ascii_alphabetic() {
-        let index = usize::from(c.to_ascii_uppercase() as u8 - b'A');
-        let case = if c.is_ascii_uppercase() {
-            "capital"
-        } else {
-            "small"
-        };
-        return format!("{case} {} ({})", c.to_ascii_uppercase(), LETTERS[index]);
-    }
-    format!("symbol {c}")
 }
 
 #[derive(Deserialize)]

@@ -48,31 +48,34 @@ fn a_done_reset_has_its_passcode_valid_for_seven_days_from_its_start() {
     assert_eq!(status.state, ResetState::Done);
     assert_eq!(status.valid_until, Some(datetime!(2026-12-02 09:14:03 UTC)));
     assert!(status.reason.is_none());
-    let view = status.passcode_view().unwrap();
-    assert_eq!(view.passcode, "583920");
-    assert_eq!(view.groups, ["583", "920"]);
-    assert_eq!(view.spelled[0], "five");
-    assert!(!format!("{view:?}").contains("583920"));
     assert!(!format!("{status:?}").contains("583920"));
+    let window = status.for_window();
+    assert_eq!(window.passcode.as_deref(), Some("583920"));
+    assert_eq!(window.valid_until.as_deref(), Some("2026-12-02T09:14:03Z"));
+    assert!(!format!("{window:?}").contains("583920"));
 }
 
 #[test]
-fn the_status_view_never_holds_the_passcode() {
+fn the_window_gets_no_passcode_before_the_reset_is_done_and_an_unknown_state_ends_the_watch() {
     let id = ManagedDeviceId::new("d1");
-    let list = results(json!([reset(
-        "done",
-        "2026-11-25T09:14:03Z",
-        Some("583920"),
-        0
-    )]));
-    let status = status_of(&id, latest_since(list, datetime!(2026-11-25 09:00 UTC)));
-    let json = serde_json::to_string(&status.view()).unwrap();
-    assert!(!json.contains("583920"), "{json}");
-    let value: serde_json::Value = serde_json::from_str(&json).unwrap();
-    assert_eq!(value["state"], "done");
-    assert_eq!(value["hasPasscode"], true);
-    assert_eq!(value["finished"], true);
-    assert_eq!(value["validUntil"], "2026-12-02T09:14:03Z");
+    for (state, shown) in [
+        ("pending", "pending"),
+        ("active", "active"),
+        ("weird", "failed"),
+    ] {
+        let list = results(json!([reset(
+            state,
+            "2026-11-25T09:14:03Z",
+            Some("583920"),
+            0
+        )]));
+        let status = status_of(&id, latest_since(list, datetime!(2026-11-25 09:00 UTC)));
+        let json = serde_json::to_value(status.for_window()).unwrap();
+        assert_eq!(json["state"], shown, "{state}");
+        assert_eq!(json["passcode"], serde_json::Value::Null, "{state}");
+        assert_eq!(json["startedAt"], "2026-11-25T09:14:03Z");
+        assert!(json["detail"].as_str().unwrap().contains("device d1"));
+    }
 }
 
 #[test]
@@ -106,7 +109,7 @@ fn failed_not_supported_and_canceled_each_come_with_a_plain_reason() {
             "the key the window words it by"
         );
         assert_eq!(
-            serde_json::to_value(status.view()).unwrap()["reasonKey"],
+            serde_json::to_value(status.clone().for_window()).unwrap()["reasonKey"],
             state
         );
         assert!(status.passcode.is_none() && status.valid_until.is_none());
@@ -136,11 +139,4 @@ fn the_admin_center_link_points_at_the_device_overview() {
         admin_center_url(&ManagedDeviceId::new("4f1c-9a")),
         "https://intune.microsoft.com/#view/Microsoft_Intune_Devices/DeviceSettingsMenuBlade/~/overview/mdmDeviceId/4f1c-9a"
     );
-}
-
-#[test]
-fn letters_are_spelled_with_their_case_and_a_phonetic_word() {
-    assert_eq!(spell('a'), "small A (Alfa)");
-    assert_eq!(spell('Z'), "capital Z (Zulu)");
-    assert_eq!(spell('0'), "zero");
 }
