@@ -9,6 +9,8 @@ const de: Record<keyof typeof en, string> = {
     'Prüfen Sie Ihre Eingabe und versuchen Sie es erneut. Falls es wieder passiert, kopieren Sie die Einzelheiten für Ihr IT-Team.',
   'errors.notSignedIn.what': 'Sie sind nicht angemeldet.',
   'errors.notSignedIn.next': 'Melden Sie sich an, um fortzufahren.',
+  'errors.ticketRequired.what': 'Ihre Organisation verlangt vor einem Zurücksetzen eine Ticketnummer. Es wurde nichts gesendet.',
+  'errors.ticketRequired.next': 'Geben Sie die Ticketnummer in das Ticketfeld ein und setzen Sie dann erneut zurück.',
   'errors.notBuiltYet.what': 'Dieser Teil von PinDesk ist in dieser Version noch nicht verfügbar.',
   'errors.notBuiltYet.next': 'Verwenden Sie dafür vorerst das Intune Admin Center.',
   'errors.internal.what': 'Etwas Unerwartetes ist schiefgegangen.',

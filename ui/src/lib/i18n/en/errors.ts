@@ -8,6 +8,8 @@ export default {
     'Check what you entered and try again; if it keeps happening, copy the details for your IT team.',
   'errors.notSignedIn.what': 'You are not signed in.',
   'errors.notSignedIn.next': 'Sign in to go on.',
+  'errors.ticketRequired.what': 'Your organisation asks for a ticket number before a reset. Nothing was sent.',
+  'errors.ticketRequired.next': 'Type the ticket number in the ticket field, then reset again.',
   'errors.notBuiltYet.what': 'This part of PinDesk is not available in this version yet.',
   'errors.notBuiltYet.next': 'Use the Intune admin center for it for now.',
   'errors.internal.what': 'Something unexpected went wrong.',
