@@ -81,9 +81,11 @@ export async function choose(driver, name) {
 /**
  * Types `text` into the search box and measures, in the window, from the last keystroke to the
  * first page of results painted. Results of the query before stay on screen until the new ones
- * arrive, so only results shown after "Searching…" for this text count.
+ * arrive, so only results shown after "Searching…" for this text count. With `lastKeyAfterMs`,
+ * the last key comes that long after the others, as a person types (about 200 ms a key); without
+ * it every key comes at once, as a paste or a scanner would.
  */
-export async function timedSearch(driver, text) {
+export async function timedSearch(driver, text, { lastKeyAfterMs = 0 } = {}) {
   await driver.execute(`
     const bench = (window.__benchSearch = { lastInput: 0, painted: 0, searching: false, pending: false });
     document.querySelector('[data-testid="device-search"]').addEventListener('input', () => {
@@ -99,7 +101,13 @@ export async function timedSearch(driver, text) {
       bench.pending = true;
       requestAnimationFrame(() => setTimeout(() => { bench.painted = Date.now(); }));
     }).observe(document.body, { subtree: true, childList: true, characterData: true });`);
-  await search(driver, text);
+  if (lastKeyAfterMs > 0) {
+    await search(driver, text.slice(0, -1));
+    await new Promise((resolve) => setTimeout(resolve, lastKeyAfterMs));
+    await driver.type('[data-testid="device-search"]', text.slice(-1));
+  } else {
+    await search(driver, text);
+  }
   const timing = await driver.waitFor(
     `results for ${text}`,
     async () => {

@@ -15,10 +15,23 @@ describe('device search', () => {
     render(Reset);
     expect(screen.getByLabelText("Person's name, sign-in address, device name or serial number")).toBe(search());
     await userEvent.type(search(), 'PHONE-00');
-    expect(backend.calls('search_devices')).toHaveLength(0); // still inside the 300 ms pause
+    expect(backend.calls('search_devices')).toHaveLength(0); // the burst has not ended yet
     await screen.findByTestId('device-result');
     expect(backend.calls('search_devices')).toEqual([['search_devices', { query: 'PHONE-00' }]]);
     expect(screen.getByTestId('search-status').textContent).toBe('1 device found');
+  });
+
+  it('asks at once for a key typed after a pause, as people type', async () => {
+    const backend = fakeBackend({ search_devices: () => page([device()]) });
+    render(Reset, { timing: { debounceMs: 400 } });
+    await userEvent.type(search(), 'PHONE-0');
+    await waitFor(() => expect(backend.calls('search_devices')).toHaveLength(1), { timeout: 2000 });
+    await new Promise((r) => setTimeout(r, 450));
+    const typed = performance.now();
+    await userEvent.type(search(), '0');
+    await waitFor(() => expect(backend.calls('search_devices')).toHaveLength(2), { timeout: 2000 });
+    expect(performance.now() - typed).toBeLessThan(300); // not the 400 ms a burst waits
+    expect(backend.calls('search_devices')[1]).toEqual(['search_devices', { query: 'PHONE-00' }]);
   });
 
   it('needs two characters before it asks', async () => {

@@ -1,4 +1,5 @@
-// Search as you type: debounced, older answers dropped when they arrive late, paged on request.
+// Search as you type: a burst of keys is merged, a key after a pause asks at once; older answers
+// are dropped when they arrive late; paged on request.
 // The Reset view's store builds on it; `queryChanged` lets it close the open device.
 
 import { api, toIpcError, type DeviceSummary, type IpcError } from '../api';
@@ -22,6 +23,7 @@ export class DeviceSearch {
   readonly #debounceMs: number;
   #searchTimer: ReturnType<typeof setTimeout> | undefined;
   #searchSeq = 0;
+  #lastKeyAt = Number.NEGATIVE_INFINITY;
 
   constructor(debounceMs: number) {
     this.#debounceMs = debounceMs;
@@ -45,11 +47,16 @@ export class DeviceSearch {
     return this.query.trim().length < MIN_QUERY;
   }
 
-  /** Every keystroke: after a pause, asks again. Answers to older queries are dropped when
-   * they arrive. */
+  /** Every keystroke asks again. Keys closer together than the debounce (a paste, a burst, a
+   * scanner) wait for the burst to end; a key after a pause, which is how people type, asks at
+   * once: the wait would cost the person time without saving Graph a request. Answers to older
+   * queries are dropped when they arrive. */
   setQuery(query: string): void {
     if (!this.mayChangeQuery()) return;
     this.query = query;
+    const now = performance.now();
+    const inBurst = now - this.#lastKeyAt < this.#debounceMs;
+    this.#lastKeyAt = now;
     this.queryChanged();
     clearTimeout(this.#searchTimer);
     this.#searchSeq += 1;
@@ -61,7 +68,7 @@ export class DeviceSearch {
       this.more = null;
       return;
     }
-    this.#searchTimer = setTimeout(() => void this.#search(), this.#debounceMs);
+    this.#searchTimer = setTimeout(() => void this.#search(), inBurst ? this.#debounceMs : 0);
   }
 
   async #search(): Promise<void> {
