@@ -3,7 +3,7 @@
 // the window through the same commands its screens call. Memory, threads and open files are read
 // after the first 100 actions and at the end: a leak shows as a curve that keeps rising.
 
-import { readdirSync, statSync } from 'node:fs';
+import { readFileSync, readdirSync, readlinkSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { appBinary, appPids, startApp, startDemoTenant } from '../e2e/harness.mjs';
 import { pindeskEnv, signIn } from './flows.mjs';
@@ -16,19 +16,43 @@ const LOG_FILES = 6;
 const LOG_FILE_BYTES = 1024 * 1024;
 const QUERIES = ['Lumi', 'NW-PHONE-0', 'iPhone', 'NW-LT-1', 'Pixel', 'NW-AND', 'Galaxy', 'NW-DT'];
 
-/** Threads and open files of `pid` and every process below it. */
+/** What an open file is, without its path: `socket`, `pipe`, `anon_inode:[eventfd]`, `/dev`,
+ * `file`. */
+function kindOf(link) {
+  const bracket = link.match(/^(socket|pipe|anon_inode):/);
+  if (bracket) return link.startsWith('anon_inode:') ? link : bracket[1];
+  if (link.startsWith('/dev/')) return '/dev';
+  if (link.startsWith('/memfd:')) return 'memfd';
+  return 'file';
+}
+
+/** Threads and open files of `pid` and every process below it, and the files by process and kind
+ * (to tell what a rise is made of). */
 function handles(pid) {
   let threads = 0;
   let files = 0;
+  const kinds = {};
   for (const member of processTree(pid)) {
     try {
+      const name = readFileSync(`/proc/${member}/comm`, 'utf8').trim();
       threads += readdirSync(`/proc/${member}/task`).length;
-      files += readdirSync(`/proc/${member}/fd`).length;
+      const fds = readdirSync(`/proc/${member}/fd`);
+      files += fds.length;
+      for (const fd of fds) {
+        let kind = 'gone';
+        try {
+          kind = kindOf(readlinkSync(`/proc/${member}/fd/${fd}`));
+        } catch {
+          // closed meanwhile
+        }
+        const key = `${name} ${kind}`;
+        kinds[key] = (kinds[key] ?? 0) + 1;
+      }
     } catch {
       // gone meanwhile
     }
   }
-  return { threads, files };
+  return { threads, files, kinds };
 }
 
 function logFiles(dataDir) {

@@ -180,6 +180,11 @@ export function printTable(rows, results) {
     const curve = results.day.curve.map((p) => `${p.actions}: ${(p.pssKb / 1000).toFixed(1)} MB, ${p.threads} thr, ${p.files} fds`);
     console.log(`Working day curve: ${curve[0]} … ${curve.at(-1)} (all: ${curve.join('; ')})`);
     console.log(`  per process (MB), after 100: ${results.day.curve[0].parts}; at end: ${results.day.curve.at(-1).parts}`);
+    const [start, end] = [results.day.curve[0].kinds ?? {}, results.day.curve.at(-1).kinds ?? {}];
+    const changed = [...new Set([...Object.keys(start), ...Object.keys(end)])]
+      .filter((kind) => (start[kind] ?? 0) !== (end[kind] ?? 0))
+      .map((kind) => `${kind} ${start[kind] ?? 0} → ${end[kind] ?? 0}`);
+    console.log(`  open files that changed, by process and kind: ${changed.join(', ') || 'none'}`);
   }
   console.log(line(header));
   console.log(widths.map((w) => '-'.repeat(w)).join('  '));
