@@ -1,7 +1,11 @@
-//! Time stamps in the exact formats Entra ID and Graph put on the wire.
+//! The tenant's clock, which a test can move forward, and time stamps in the exact formats Entra
+//! ID and Graph put on the wire.
 
-use time::OffsetDateTime;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicI64, Ordering};
+
 use time::macros::format_description;
+use time::{Duration, OffsetDateTime};
 
 /// Graph's `Edm.DateTimeOffset`, whole seconds, UTC: `2026-11-25T09:14:03Z`.
 pub fn graph_date_time(t: OffsetDateTime) -> String {
@@ -39,6 +43,24 @@ pub fn intune_short_date(t: OffsetDateTime) -> String {
 
 pub fn now() -> OffsetDateTime {
     OffsetDateTime::now_utc()
+}
+
+/// The time as the tenant's devices and deployments see it: the wall clock plus however far a
+/// test moved it, so a test of something Intune does over seconds need not wait for it.
+#[derive(Debug, Clone, Default)]
+pub struct Clock {
+    ahead_ms: Arc<AtomicI64>,
+}
+
+impl Clock {
+    pub fn now(&self) -> OffsetDateTime {
+        now() + Duration::milliseconds(self.ahead_ms.load(Ordering::SeqCst))
+    }
+
+    pub fn advance(&self, by: std::time::Duration) {
+        let ms = i64::try_from(by.as_millis()).unwrap_or(i64::MAX);
+        self.ahead_ms.fetch_add(ms, Ordering::SeqCst);
+    }
 }
 
 pub fn unix_seconds(t: OffsetDateTime) -> i64 {

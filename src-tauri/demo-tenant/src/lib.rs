@@ -153,6 +153,12 @@ impl DemoTenant {
         TENANT_ID
     }
 
+    /// Moves the tenant's clock forward: deployments report and passes start and end as if `by`
+    /// had passed, without a test waiting for it.
+    pub fn advance_clock(&self, by: std::time::Duration) {
+        self.shared.clock.advance(by);
+    }
+
     /// Requests served so far, in order: method, path with query (secrets masked), status.
     pub fn requests(&self) -> Vec<LoggedRequest> {
         self.shared.log.entries()

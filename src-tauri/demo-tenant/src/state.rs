@@ -26,6 +26,8 @@ pub(crate) struct Shared {
     pub log: RequestLog,
     pub faults: Mutex<StdRng>,
     pub throttle: Mutex<Throttle>,
+    /// What deployments and passes are timed by; tests move it with `DemoTenant::advance_clock`.
+    pub clock: clock::Clock,
 }
 
 impl std::fmt::Debug for Shared {
@@ -56,6 +58,7 @@ impl Shared {
             log,
             faults: Mutex::new(faults),
             throttle: Mutex::new(Throttle::default()),
+            clock: clock::Clock::default(),
         }
     }
 

@@ -75,7 +75,7 @@ impl Desk {
                 json!({"@odata.type": "#microsoft.graph.groupAssignmentTarget", "groupId": group_id}),
             );
         }
-        tokio::time::sleep(std::time::Duration::from_secs(5)).await;
+        self.tenant.advance_clock(std::time::Duration::from_secs(5));
         SetupFacts {
             consented: Some(true),
             profile: Some(Some(DeviceConfigurationId::new(id))),

@@ -17,7 +17,7 @@ use super::config_types;
 use super::configurations::{SET, find, may_read, may_write};
 use super::odata::{Query, context, next_link};
 use super::{ApiVersion, Caller, GraphError};
-use crate::clock::{graph_date_time, now};
+use crate::clock::graph_date_time;
 use crate::seed::{Assigned, Directory};
 use crate::state::{AppState, lock};
 
@@ -61,7 +61,7 @@ fn assigned(state: &AppState, id: &str) -> Result<Assigned, GraphError> {
         .cloned()
         .unwrap_or(Assigned {
             assignments: Vec::new(),
-            at: now(),
+            at: state.clock.now(),
         }))
 }
 
@@ -113,10 +113,10 @@ async fn assign(
             id.clone(),
             Assigned {
                 assignments: made.clone(),
-                at: now(),
+                at: state.clock.now(),
             },
         );
-        let stamp = graph_date_time(now());
+        let stamp = graph_date_time(state.clock.now());
         if let Some(config) = directory
             .device_configurations
             .iter_mut()
@@ -231,7 +231,7 @@ async fn overview(
     may_read(&caller)?;
     let set = assigned(&state, &id)?;
     let config = find(&state, &id)?;
-    let at = now();
+    let at = state.clock.now();
     let found = reports(&lock(&state.directory), &set, at);
     let count = |status: &str| found.iter().filter(|r| r.status == status).count();
     let last = found
@@ -273,7 +273,7 @@ async fn statuses(
     let top = query.top(STATUS_PAGE, STATUS_PAGE_MAX)?;
     let start = query.skip()?;
     let set = assigned(&state, &id)?;
-    let found = reports(&lock(&state.directory), &set, now());
+    let found = reports(&lock(&state.directory), &set, state.clock.now());
     let total = found.len();
     let items: Vec<Value> = found
         .into_iter()

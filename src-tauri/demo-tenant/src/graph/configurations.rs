@@ -12,7 +12,7 @@ use super::config_status;
 use super::config_types;
 use super::odata::{Query, context, next_link, project};
 use super::{ApiVersion, Caller, DEVICE_ROLES, GraphError};
-use crate::clock::{graph_date_time, now};
+use crate::clock::graph_date_time;
 use crate::seed::{Assigned, Role};
 use crate::state::{AppState, lock};
 
@@ -132,7 +132,7 @@ async fn create(
         GraphError::bad_request("The request body is not valid JSON for a deviceConfiguration.")
     })?;
     let mut config = config_types::profile(&body)?;
-    let stamp = graph_date_time(now());
+    let stamp = graph_date_time(state.clock.now());
     let id = uuid::Uuid::new_v4().to_string();
     config.insert("id".into(), json!(id));
     config.insert("createdDateTime".into(), json!(stamp));
@@ -154,7 +154,7 @@ async fn create(
             id,
             Assigned {
                 assignments: Vec::new(),
-                at: now(),
+                at: state.clock.now(),
             },
         );
     }

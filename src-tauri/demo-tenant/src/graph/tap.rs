@@ -14,7 +14,7 @@ use time::format_description::well_known::Rfc3339;
 
 use super::auth_methods::{is_pass, roles_of, user};
 use super::{ApiVersion, Caller, GraphError};
-use crate::clock::{graph_date_time, now};
+use crate::clock::graph_date_time;
 use crate::seed::{Employee, Role};
 use crate::state::{AppState, lock};
 
@@ -103,7 +103,11 @@ struct Asked {
     start: OffsetDateTime,
 }
 
-fn read_body(body: &Map<String, Value>, policy: &Value) -> Result<Asked, GraphError> {
+fn read_body(
+    body: &Map<String, Value>,
+    policy: &Value,
+    now: OffsetDateTime,
+) -> Result<Asked, GraphError> {
     if let Some(name) = body.keys().find(|k| !BODY_PROPERTIES.contains(&k.as_str())) {
         return Err(GraphError::bad_request(format!(
             "Invalid property '{name}' for type temporaryAccessPassAuthenticationMethod."
@@ -140,7 +144,7 @@ fn read_body(body: &Map<String, Value>, policy: &Value) -> Result<Asked, GraphEr
     let start = match body.get("startDateTime").and_then(Value::as_str) {
         Some(text) => OffsetDateTime::parse(text, &Rfc3339)
             .map_err(|_| GraphError::bad_request("startDateTime is not a valid date and time."))?,
-        None => now(),
+        None => now,
     };
     Ok(Asked {
         lifetime,
@@ -180,10 +184,10 @@ pub(super) async fn create(
     if !in_scope(&directory.tap_policy, &groups) {
         return Err(not_allowed_by_policy());
     }
-    let asked = read_body(body, &directory.tap_policy)?;
+    let asked = read_body(body, &directory.tap_policy, state.clock.now())?;
     let length = directory.tap_policy["defaultLength"].as_u64().unwrap_or(8);
     let pass = state.new_secret(usize::try_from(length).unwrap_or(8));
-    let created = now();
+    let created = state.clock.now();
     let usable = asked.start <= created;
     let mut method = json!({
         "@odata.type": "#microsoft.graph.temporaryAccessPassAuthenticationMethod",
