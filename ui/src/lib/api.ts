@@ -62,6 +62,7 @@ import {
   type Task,
   type UserSettings,
 } from './types';
+import { isRecord, isString } from './guards';
 
 export type * from './types';
 export { isAccount, isAppInfo, isSession, isSettingsView } from './types';
@@ -82,10 +83,6 @@ export const UNEXPECTED_MESSAGE =
 
 const UNREADABLE_MESSAGE =
   'PinDesk received an answer it could not read. Try again; if it keeps happening, copy the details for your IT team.';
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null;
-}
 
 export function isIpcError(value: unknown): value is IpcError {
   return (
@@ -150,7 +147,6 @@ async function call<T>(
 
 // Shape checks: an answer the window cannot render becomes a clear error, not a blank window.
 
-const isString = (v: unknown): v is string => typeof v === 'string';
 const isNothing = (v: unknown): v is void => v === undefined || v === null;
 
 

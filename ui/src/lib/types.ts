@@ -1,5 +1,6 @@
 // What crosses IPC about the app itself, the person signed in and the settings, with the shape
 // checks api.ts applies to each answer.
+import { isRecord, isString, isNullableString } from './guards';
 
 export interface AppInfo {
   version: string;
@@ -84,9 +85,6 @@ export interface Session {
   storageWarning?: string | null;
 }
 
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null;
-const isString = (v: unknown): v is string => typeof v === 'string';
-const isNullableString = (v: unknown): v is string | null => v === null || typeof v === 'string';
 
 export function isAppInfo(v: unknown): v is AppInfo {
   return (

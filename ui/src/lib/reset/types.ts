@@ -1,5 +1,6 @@
 // What crosses IPC for the Reset view, and the shape checks api.ts applies to each answer,
 // so an answer the window cannot render becomes a clear error rather than a blank screen.
+import { isRecord, isString, isNullableString, isStringList } from '../guards';
 
 export type Verdict = 'resettable' | 'selfService' | 'notPossible' | 'unknown';
 
@@ -85,10 +86,6 @@ export interface ResetStatus {
   adminCenterUrl: string;
 }
 
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null;
-const isString = (v: unknown): v is string => typeof v === 'string';
-const isNullableString = (v: unknown): v is string | null => v === null || typeof v === 'string';
-const isStringList = (v: unknown): v is string[] => Array.isArray(v) && v.every(isString);
 const isPhrase = (v: unknown): v is RustPhrase =>
   isRecord(v) && isString(v.key) && isRecord(v.params) && Object.values(v.params).every(isString);
 

@@ -1,5 +1,6 @@
 // What the Rust side answers about a Windows PC's self-service PIN reset and the Temporary
 // Access Pass, with the shape checks api.ts runs on every answer.
+import { isRecord, isString, isNullableString } from '../guards';
 
 export type CheckState = 'yes' | 'no' | 'unknown';
 export type Missing =
@@ -78,9 +79,6 @@ export interface TapRequest {
   ticket: string | null;
 }
 
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null;
-const isString = (v: unknown): v is string => typeof v === 'string';
-const isNullableString = (v: unknown): v is string | null => v === null || isString(v);
 
 const isCheck = (v: unknown): v is Check =>
   isRecord(v) && ['yes', 'no', 'unknown'].includes(v.state as string);

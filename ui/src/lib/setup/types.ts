@@ -4,6 +4,7 @@
 // person's language, with the English as the fallback.
 
 import type { RustPhrase } from '../reset/types';
+import { isRecord, isString, isNullableString, isNumber } from '../guards';
 
 export type ItemState = 'done' | 'notDone' | 'cannotSee' | 'failed';
 export type AppState = 'enabled' | 'disabled' | 'absent' | 'cannotSee' | 'failed';
@@ -156,10 +157,6 @@ export interface Deployment {
   complete?: boolean;
 }
 
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null;
-const isString = (v: unknown): v is string => typeof v === 'string';
-const isNullableString = (v: unknown): v is string | null => v === null || typeof v === 'string';
-const isNumber = (v: unknown): v is number => typeof v === 'number';
 const isOptionalPhrase = (v: unknown): boolean =>
   v === undefined ||
   (isRecord(v) && isString(v.key) && isRecord(v.params) && Object.values(v.params).every(isString));
