@@ -37,7 +37,7 @@ describe('the catalogues', () => {
     const kinds = new Set([
       ...all(rust('error.rs'), /=> \(\s*"([a-zA-Z]+)",/g),
       ...all(rust('graph/error.rs'), /ErrorKind::\w+ => "([a-zA-Z]+)"/g),
-      ...all(rust('reset/action.rs'), /kind: "([a-zA-Z]+)"/g),
+      ...all(rust('reset/error.rs'), /kind: "([a-zA-Z]+)"/g),
     ]);
     expect(kinds.size).toBeGreaterThan(25);
     for (const kind of kinds) {
@@ -72,7 +72,7 @@ describe('the catalogues', () => {
   });
 
   it('word every setup sentence, target, problem, group kind and device status the Rust side sends', () => {
-    const setup = ['overview.rs', 'overview_profile.rs', 'consent.rs', 'assignment.rs'].map((f) => rust(`setup/${f}`)).join('\n');
+    const setup = ['overview.rs', 'overview_item.rs', 'overview_profile.rs', 'consent.rs', 'assignment.rs', 'assignment_views.rs'].map((f) => rust(`setup/${f}`)).join('\n');
     const phrases = [
       ...all(setup, /Phrase::(?:new|plain)\(\s*"([a-zA-Z]+)"/g),
       ...all(setup, /named\("([a-zA-Z]+)"\)/g),

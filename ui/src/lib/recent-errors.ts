@@ -1,7 +1,7 @@
 // The last errors any command answered with, kept in memory for "Copy diagnostics" so support
 // sees what the person saw, with its request ids. IpcErrors never hold a secret.
 
-import type { IpcError } from './api';
+import type { IpcError } from './ipc-error';
 
 const KEEP = 10;
 

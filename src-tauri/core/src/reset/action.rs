@@ -9,10 +9,10 @@ use std::sync::{Mutex, OnceLock};
 use serde::Serialize;
 use time::{Duration, OffsetDateTime};
 
+use super::error::ResetError;
 use super::status::{self, admin_center_url};
-use crate::error::IpcError;
 use crate::graph::models::{ActionState, ManagedDeviceId};
-use crate::graph::{GraphClient, GraphError, ResourcePath, Sent, ipc_error};
+use crate::graph::{GraphClient, ResourcePath, Sent};
 
 /// A reset still pending or active that started this recently is taken as the one just asked for
 /// (a second window, a retry) rather than sending another.
@@ -30,58 +30,6 @@ pub struct ResetStarted {
     pub already_running: bool,
     /// The device's name as Graph has it, for the audit log.
     pub device_name: Option<String>,
-}
-
-#[derive(Debug, thiserror::Error)]
-pub enum ResetError {
-    #[error(transparent)]
-    Graph(#[from] GraphError),
-    /// Another `start_reset` for this device is under way in this process.
-    #[error("a reset of this device is already being sent")]
-    AlreadySending,
-    /// The POST got no definite answer and the action results did not show it either. It is
-    /// never sent again automatically.
-    #[error("the reset may or may not have been sent: {detail}")]
-    Unconfirmed {
-        detail: String,
-        client_request_id: String,
-        admin_center_url: String,
-    },
-}
-
-impl From<&ResetError> for IpcError {
-    fn from(error: &ResetError) -> Self {
-        match error {
-            ResetError::Graph(graph) => ipc_error(graph),
-            ResetError::AlreadySending => IpcError {
-                kind: "resetAlreadySending",
-                message: "A reset of this device is already being sent. Wait for it; nothing \
-                          more was sent."
-                    .to_owned(),
-                detail: None,
-            },
-            ResetError::Unconfirmed {
-                detail,
-                client_request_id,
-                admin_center_url,
-            } => IpcError {
-                kind: "resetUnconfirmed",
-                message: "PinDesk could not confirm whether the reset reached Intune, so it did \
-                          not send it again. Open the device in the Intune admin center and check \
-                          its device actions before trying again."
-                    .to_owned(),
-                detail: Some(format!(
-                    "{detail}; client-request-id {client_request_id}; {admin_center_url}"
-                )),
-            },
-        }
-    }
-}
-
-impl From<ResetError> for IpcError {
-    fn from(error: ResetError) -> Self {
-        IpcError::from(&error)
-    }
 }
 
 /// Devices with a `start_reset` under way in this process, keyed by Graph root and device ID so

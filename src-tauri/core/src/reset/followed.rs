@@ -7,7 +7,7 @@ use serde::Serialize;
 use time::OffsetDateTime;
 use time::format_description::well_known::Rfc3339;
 
-use super::action::ResetError;
+use super::error::ResetError;
 use super::status::{ResetState, ResetStatus, reset_status};
 use crate::audit::{AuditLog, Outcome};
 use crate::graph::GraphClient;

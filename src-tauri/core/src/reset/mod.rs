@@ -11,6 +11,7 @@
 
 pub mod action;
 pub mod eligibility;
+mod error;
 pub mod followed;
 pub mod lookup;
 pub mod people;
@@ -21,8 +22,9 @@ pub mod tap;
 mod tap_create;
 pub mod tap_policy;
 
-pub use action::{ResetError, ResetStarted, start_reset};
+pub use action::{ResetStarted, start_reset};
 pub use eligibility::{Effect, Eligibility, Kind, Verdict, eligibility, eligibility_at, kind_of};
+pub use error::ResetError;
 pub use followed::{ResetStatusForWindow, follow_reset};
 pub use lookup::{DeviceSummary, Query, SearchResults, more_devices, search_devices};
 pub use readiness_read::{

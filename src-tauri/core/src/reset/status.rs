@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 use time::format_description::well_known::Rfc3339;
 use time::{Duration, OffsetDateTime};
 
-use super::action::ResetError;
+use super::error::ResetError;
 use crate::graph::models::{
     ActionState, DeviceActionResult, ManagedDeviceId, Passcode, ResetPasscodeActionResult,
 };

@@ -11,9 +11,9 @@ use crate::graph::{
     CancellationToken, GraphClient, GraphError, GraphRequest, ResourcePath, Sent, search_term,
 };
 
+pub use super::assignment_views::{AssignmentView, TargetKind};
 use super::assignment_views::{target_key, views};
 use super::policy::ProfileRef;
-use crate::phrase::Phrase;
 
 /// Results per group search: enough to pick from.
 const GROUP_PAGE: u32 = 25;
@@ -57,30 +57,6 @@ impl NewTarget {
             },
         }
     }
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "camelCase")]
-pub enum TargetKind {
-    Group,
-    ExcludedGroup,
-    AllDevices,
-    AllUsers,
-    Other,
-}
-
-/// One assignment as the window lists it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "camelCase")]
-pub struct AssignmentView {
-    pub kind: TargetKind,
-    pub group_id: Option<GroupId>,
-    /// The group's name, or a plain description of the target.
-    pub name: String,
-    /// The same by key (`group`, `unreadableGroup`, `allDevices`, `allUsers`, `otherTarget`).
-    pub phrase: Phrase,
-    /// Names the target exactly; the window hands back the keys it showed when it assigns.
-    pub key: String,
 }
 
 /// A group the picker offers.

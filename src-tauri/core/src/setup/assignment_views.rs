@@ -2,12 +2,35 @@
 //! name read from Graph, and a key that names the target exactly, so the window can say which
 //! set it showed when it asks for a change.
 
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 
-use super::assignment::{AssignmentView, TargetKind};
 use crate::graph::models::{AssignmentTarget, DeviceConfigurationAssignment, Group, GroupId};
 use crate::graph::{Filter, GraphClient, GraphError, GraphRequest, ResourcePath};
 use crate::phrase::Phrase;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub enum TargetKind {
+    Group,
+    ExcludedGroup,
+    AllDevices,
+    AllUsers,
+    Other,
+}
+
+/// One assignment as the window lists it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct AssignmentView {
+    pub kind: TargetKind,
+    pub group_id: Option<GroupId>,
+    /// The group's name, or a plain description of the target.
+    pub name: String,
+    /// The same by key (`group`, `unreadableGroup`, `allDevices`, `allUsers`, `otherTarget`).
+    pub phrase: Phrase,
+    /// Names the target exactly; the window hands back the keys it showed when it assigns.
+    pub key: String,
+}
 
 /// Names a target exactly (its kind, group, filter and any other property), case aside: two
 /// sets of assignments with the same keys are the same set.

@@ -15,6 +15,7 @@ mod assignment_views;
 pub mod consent;
 pub mod deployment;
 pub mod overview;
+mod overview_item;
 mod overview_profile;
 pub mod policy;
 pub mod signin_consent;

@@ -9,7 +9,7 @@ use crate::graph::models::{DeviceConfigurationAssignment, DeviceConfigurationDev
 use super::assignment::assignments_request;
 use super::assignment_views::views;
 use super::deployment::{DeploymentCounts, overview_request};
-use super::overview::{AssignmentPart, DeploymentPart, ItemState, Part, Status};
+use super::overview_item::{AssignmentPart, DeploymentPart, ItemState, Part, Status};
 use super::policy::ProfileRef;
 use crate::phrase::Phrase;
 

@@ -22,7 +22,7 @@ use crate::graph::{BatchItem, GraphClient, GraphError, GraphRequest, ResourcePat
 use crate::phrase::Phrase;
 
 use super::consent::cannot_see;
-use super::overview::ItemState;
+use super::overview_item::ItemState;
 
 /// Microsoft Graph's application ID: the resource of every permission PinDesk asks for.
 pub const GRAPH_APP_ID: &str = "00000003-0000-0000-c000-000000000000";

@@ -1,0 +1,56 @@
+//! What can go wrong sending a reset, and how the window is told.
+
+use crate::error::IpcError;
+use crate::graph::{GraphError, ipc_error};
+
+#[derive(Debug, thiserror::Error)]
+pub enum ResetError {
+    #[error(transparent)]
+    Graph(#[from] GraphError),
+    /// Another `start_reset` for this device is under way in this process.
+    #[error("a reset of this device is already being sent")]
+    AlreadySending,
+    /// The POST got no definite answer and the action results did not show it either. It is
+    /// never sent again automatically.
+    #[error("the reset may or may not have been sent: {detail}")]
+    Unconfirmed {
+        detail: String,
+        client_request_id: String,
+        admin_center_url: String,
+    },
+}
+
+impl From<&ResetError> for IpcError {
+    fn from(error: &ResetError) -> Self {
+        match error {
+            ResetError::Graph(graph) => ipc_error(graph),
+            ResetError::AlreadySending => IpcError {
+                kind: "resetAlreadySending",
+                message: "A reset of this device is already being sent. Wait for it; nothing \
+                          more was sent."
+                    .to_owned(),
+                detail: None,
+            },
+            ResetError::Unconfirmed {
+                detail,
+                client_request_id,
+                admin_center_url,
+            } => IpcError {
+                kind: "resetUnconfirmed",
+                message: "PinDesk could not confirm whether the reset reached Intune, so it did \
+                          not send it again. Open the device in the Intune admin center and check \
+                          its device actions before trying again."
+                    .to_owned(),
+                detail: Some(format!(
+                    "{detail}; client-request-id {client_request_id}; {admin_center_url}"
+                )),
+            },
+        }
+    }
+}
+
+impl From<ResetError> for IpcError {
+    fn from(error: ResetError) -> Self {
+        IpcError::from(&error)
+    }
+}

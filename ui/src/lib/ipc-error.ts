@@ -1,0 +1,47 @@
+// The one error shape that crosses IPC, and how anything a command throws becomes one.
+
+import { isRecord } from './guards';
+
+/** The one error shape that crosses IPC. `kind` is a stable word to branch on, `message` is
+ * plain language for the person, `detail` is for support only (request ids, never secrets). */
+export interface IpcError {
+  kind: string;
+  message: string;
+  detail?: string;
+}
+
+
+export const UNEXPECTED_MESSAGE =
+  'Something unexpected went wrong. Try again; if it keeps happening, copy the details for your IT team.';
+
+export function isIpcError(value: unknown): value is IpcError {
+  return (
+    isRecord(value) &&
+    typeof value.kind === 'string' &&
+    value.kind !== '' &&
+    typeof value.message === 'string' &&
+    value.message !== '' &&
+    (value.detail === undefined || value.detail === null || typeof value.detail === 'string')
+  );
+}
+
+/** Turns anything a command or the bridge may throw into an IpcError. */
+export function toIpcError(error: unknown): IpcError {
+  if (isIpcError(error)) {
+    const result: IpcError = { kind: error.kind, message: error.message };
+    if (typeof error.detail === 'string' && error.detail !== '') result.detail = error.detail;
+    return result;
+  }
+  return { kind: 'internal', message: UNEXPECTED_MESSAGE, detail: describe(error) };
+}
+
+export function describe(error: unknown): string {
+  if (isRecord(error) && !(error instanceof Error)) {
+    try {
+      return JSON.stringify(error);
+    } catch {
+      // fall through to String()
+    }
+  }
+  return String(error);
+}
