@@ -91,6 +91,9 @@ async function waitForPort(port, child) {
  * start their blank baseline app the same way.
  */
 export async function startApp({ env = {}, args = [], binary = appBinary } = {}) {
+  // An instance another test file left behind (or one still quitting) would take this start's
+  // arguments and leave it without a window: one instance at a time.
+  await appGone(binary);
   const [port, nativePort] = [await freePort(), await freePort()];
   const driverProcess = spawn(
     'tauri-driver',

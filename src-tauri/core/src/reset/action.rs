@@ -137,6 +137,8 @@ pub async fn start_reset(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::error::IpcError;
+    use crate::graph::GraphError;
 
     #[test]
     fn an_unconfirmed_reset_tells_the_person_to_check_the_admin_center_without_resending() {
