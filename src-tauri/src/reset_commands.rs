@@ -132,6 +132,7 @@ pub async fn start_reset(
                       ticket field, then reset again."
                 .to_owned(),
             detail: None,
+            retry_after_seconds: None,
         });
     }
     let (operator, client) = operator_and_client(&state).await?;

@@ -136,7 +136,7 @@ describe('the window in German', () => {
     for (const kind of kinds) {
       expect(known(`errors.${kind}.next`), kind).toBe(true);
       const view = render(ErrorNotice, {
-        error: { kind, message: 'Something went wrong. Try again.', detail: 'HTTP 429; retry-after: 5s' },
+        error: { kind, message: 'Something went wrong. Try again.', detail: 'HTTP 429', retryAfterSeconds: 5 },
       });
       expect(englishLeft(view.container), kind).toEqual([]);
       expect(view.container.querySelector('summary')!.textContent).toBe('Einzelheiten');

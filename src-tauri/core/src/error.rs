@@ -88,6 +88,9 @@ pub struct IpcError {
     pub message: String,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub detail: Option<String>,
+    /// How long Microsoft asked to wait before trying again, when it said (throttling).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub retry_after_seconds: Option<u64>,
 }
 
 impl From<&CoreError> for IpcError {
@@ -100,6 +103,7 @@ impl From<&CoreError> for IpcError {
             kind,
             message: message.to_owned(),
             detail: Some(error.to_string()),
+            retry_after_seconds: None,
         }
     }
 }

@@ -8,6 +8,8 @@ export interface IpcError {
   kind: string;
   message: string;
   detail?: string;
+  /** How long Microsoft asked to wait before trying again, when it said (throttling). */
+  retryAfterSeconds?: number;
 }
 
 
@@ -21,7 +23,8 @@ export function isIpcError(value: unknown): value is IpcError {
     value.kind !== '' &&
     typeof value.message === 'string' &&
     value.message !== '' &&
-    (value.detail === undefined || value.detail === null || typeof value.detail === 'string')
+    (value.detail === undefined || value.detail === null || typeof value.detail === 'string') &&
+    (value.retryAfterSeconds === undefined || typeof value.retryAfterSeconds === 'number')
   );
 }
 
@@ -30,6 +33,7 @@ export function toIpcError(error: unknown): IpcError {
   if (isIpcError(error)) {
     const result: IpcError = { kind: error.kind, message: error.message };
     if (typeof error.detail === 'string' && error.detail !== '') result.detail = error.detail;
+    if (typeof error.retryAfterSeconds === 'number') result.retryAfterSeconds = error.retryAfterSeconds;
     return result;
   }
   return { kind: 'internal', message: UNEXPECTED_MESSAGE, detail: describe(error) };

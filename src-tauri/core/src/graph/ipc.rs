@@ -16,13 +16,11 @@ pub fn ipc_error(error: &GraphError) -> IpcError {
     }
     let kind = error.kind();
     let mut message = message_for(kind).to_owned();
-    if let (ErrorKind::Throttled, Some(wait)) = (
-        kind,
-        error
-            .service()
-            .and_then(|e| e.retry_after)
-            .filter(|w| w.as_secs() > 0),
-    ) {
+    let wait = error
+        .service()
+        .and_then(|e| e.retry_after)
+        .filter(|w| w.as_secs() > 0 && kind == ErrorKind::Throttled);
+    if let Some(wait) = wait {
         let _ = write!(
             message,
             " Microsoft asked to wait {} seconds.",
@@ -33,6 +31,7 @@ pub fn ipc_error(error: &GraphError) -> IpcError {
         kind: kind.as_str(),
         message,
         detail: Some(detail(error)),
+        retry_after_seconds: wait.map(|w| w.as_secs()),
     }
 }
 
@@ -189,6 +188,12 @@ mod tests {
         let ipc = ipc_error(&error);
         assert_eq!(ipc.kind, "throttled");
         assert!(ipc.message.contains("12 seconds"), "{}", ipc.message);
+        assert_eq!(
+            ipc.retry_after_seconds,
+            Some(12),
+            "the window counts it down"
+        );
+        assert_eq!(serde_json::to_value(&ipc).unwrap()["retryAfterSeconds"], 12);
         let detail = ipc.detail.unwrap_or_default();
         for part in [
             "HTTP 429",
@@ -231,6 +236,7 @@ mod tests {
             kind: "notSignedIn",
             message: "Sign in.".into(),
             detail: None,
+            retry_after_seconds: None,
         };
         assert_eq!(ipc_error(&GraphError::Token(ipc.clone())), ipc);
     }

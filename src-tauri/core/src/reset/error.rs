@@ -30,6 +30,7 @@ impl From<&ResetError> for IpcError {
                           more was sent."
                     .to_owned(),
                 detail: None,
+                retry_after_seconds: None,
             },
             ResetError::Unconfirmed {
                 detail,
@@ -44,6 +45,7 @@ impl From<&ResetError> for IpcError {
                 detail: Some(format!(
                     "{detail}; client-request-id {client_request_id}; {admin_center_url}"
                 )),
+                retry_after_seconds: None,
             },
         }
     }

@@ -117,6 +117,7 @@ impl From<&TapError> for IpcError {
             kind,
             message: message.to_owned(),
             detail,
+            retry_after_seconds: None,
         }
     }
 }
