@@ -100,8 +100,16 @@ export async function startApp({ env = {}, args = [], binary = appBinary } = {})
     ['--port', String(port), '--native-port', String(nativePort)],
     { env: { ...process.env, ...env }, stdio: ['ignore', 'inherit', 'inherit'] },
   );
-  await waitForPort(port, driverProcess);
-  const driver = await WebDriver.connect(`http://127.0.0.1:${port}`, binary, args);
+  let driver;
+  try {
+    await waitForPort(port, driverProcess);
+    driver = await WebDriver.connect(`http://127.0.0.1:${port}`, binary, args);
+  } catch (error) {
+    // A driver left running would keep this test file alive until the run's timeout.
+    await stopProcess(driverProcess);
+    await appGone(binary);
+    throw error;
+  }
   return {
     driver,
     async stop() {
