@@ -10,7 +10,9 @@ export class WebDriver {
 
   static async connect(base, application, args = []) {
     const body = { capabilities: { alwaysMatch: { 'tauri:options': { application, args } } } };
-    const value = await request(base, 'POST', '/session', body);
+    // A window that never opens (the app quit at start) fails here within a minute, not after
+    // fetch's five.
+    const value = await request(base, 'POST', '/session', body, AbortSignal.timeout(60000));
     return new WebDriver(base, value.sessionId);
   }
 
@@ -118,9 +120,10 @@ export class WebDriver {
   }
 }
 
-async function request(base, method, path, body) {
+async function request(base, method, path, body, signal = undefined) {
   const response = await fetch(`${base}${path}`, {
     method,
+    signal,
     headers: body === undefined ? {} : { 'content-type': 'application/json' },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
