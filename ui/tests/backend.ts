@@ -5,7 +5,7 @@ import { invoke } from '@tauri-apps/api/core';
 import type {
   Account,
   AppInfo,
-  AppState,
+  PinResetAppState,
   Deployment,
   DeviceSummary,
   Eligibility,
@@ -140,7 +140,7 @@ export function signinConsent(done: boolean): SignInConsent {
 export function overview(done = false, overrides: Partial<SetupOverview> = {}): SetupOverview {
   const apps = (['service', 'client'] as const).map((key) => ({
     app: { key, appId: `${key}-app-id`, displayName: `Microsoft Pin Reset ${key === 'service' ? 'Service' : 'Client'} Production` },
-    state: (done ? 'enabled' : 'absent') as AppState,
+    state: (done ? 'enabled' : 'absent') as PinResetAppState,
     message: done ? 'Allowed and switched on.' : 'Not allowed yet.',
     detail: null,
   }));

@@ -2,7 +2,7 @@
 // sends them, each sentence with its key and its English text as the fallback.
 import { fill, type Key } from '../src/lib/i18n';
 import { en } from '../src/lib/i18n/en';
-import type { AppState, AssignmentView, RustPhrase, SetupOverview } from '../src/lib/api';
+import type { PinResetAppState, AssignmentView, RustPhrase, SetupOverview } from '../src/lib/api';
 import { overview } from './backend';
 
 /** A sentence as the Rust side sends it: English text and its key. */
@@ -15,7 +15,7 @@ export const status = (key: string, params: Record<string, string> = {}) => said
 
 const APP_NAMES = { service: 'Microsoft Pin Reset Service Production', client: 'Microsoft Pin Reset Client Production' };
 
-export function apps(state: AppState, second: AppState = state) {
+export function apps(state: PinResetAppState, second: PinResetAppState = state) {
   const key = { enabled: 'appEnabled', absent: 'appAbsent', disabled: 'appDisabled', cannotSee: 'error', failed: 'error' };
   return (['service', 'client'] as const).map((app, i) => {
     const s = i === 0 ? state : second;

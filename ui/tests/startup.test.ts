@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { AppState } from '../src/lib/app.svelte';
+import { AppStore } from '../src/lib/app.svelte';
 import { AuthState } from '../src/lib/auth.svelte';
 import { Feedback } from '../src/lib/feedback.svelte';
 import { askFirstQuestions, atMost } from '../src/lib/startup';
@@ -9,7 +9,7 @@ vi.mock('@tauri-apps/api/core', () => ({ invoke: vi.fn() }));
 
 function states() {
   const feedback = new Feedback();
-  return { feedback, app: new AppState(feedback), auth: new AuthState(feedback) };
+  return { feedback, app: new AppStore(feedback), auth: new AuthState(feedback) };
 }
 
 describe('the first screen', () => {

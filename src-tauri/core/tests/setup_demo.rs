@@ -15,8 +15,9 @@ use pindesk_core::graph::models::GroupId;
 use pindesk_core::graph::{CancellationToken, GraphClient, GraphOptions, TokenSource};
 use pindesk_core::keychain::{MemoryStore, SecretStore};
 use pindesk_core::setup::{
-    AppState, AssignmentView, ItemState, NewTarget, PIN_RESET_APPS, ProblemKind, TargetKind,
-    assign, assignments, consent_status, ensure_policy, oma_uri, search_groups, setup_overview,
+    AssignmentView, ItemState, NewTarget, PIN_RESET_APPS, PinResetAppState, ProblemKind,
+    TargetKind, assign, assignments, consent_status, ensure_policy, oma_uri, search_groups,
+    setup_overview,
 };
 use pindesk_core::{Auth, IpcError, Task};
 use serde_json::{Value, json};
@@ -144,7 +145,7 @@ async fn re_running_setup_after_each_step_creates_nothing_twice() {
             .apps
             .apps
             .iter()
-            .all(|a| a.state == AppState::Absent)
+            .all(|a| a.state == PinResetAppState::Absent)
     );
     assert_eq!(start.policy.status.state, ItemState::NotDone);
     assert!(!start.everything_done);
@@ -363,8 +364,8 @@ async fn a_disabled_app_is_reported_as_disabled_with_what_to_do() {
     assert!(tenant.set_app_enabled(PIN_RESET_APPS[1].app_id, false));
     let status = consent_status(&client).await.unwrap();
     assert!(!status.done);
-    assert_eq!(status.apps[0].state, AppState::Enabled);
-    assert_eq!(status.apps[1].state, AppState::Disabled);
+    assert_eq!(status.apps[0].state, PinResetAppState::Enabled);
+    assert_eq!(status.apps[1].state, PinResetAppState::Disabled);
     assert!(status.apps[1].message.contains("Enterprise applications"));
 }
 

@@ -66,7 +66,7 @@ pub use log::LoggedRequest;
 pub use options::Options;
 pub use seed::{TENANT_DOMAIN, TENANT_ID, TENANT_NAME};
 
-use state::{AppState, Shared, lock};
+use state::{Shared, TenantState, lock};
 
 /// "Microsoft Graph Command Line Tools": a public client with an `http://localhost` redirect that
 /// the app uses by default.
@@ -84,7 +84,7 @@ const SHUTDOWN_GRACE: Duration = Duration::from_secs(5);
 /// A running tenant. Dropping it stops the server as well; [`DemoTenant::shutdown`] also waits.
 #[derive(Debug)]
 pub struct DemoTenant {
-    shared: AppState,
+    shared: TenantState,
     port: u16,
     issuer: Url,
     graph_base: Url,
@@ -194,7 +194,7 @@ impl Drop for DemoTenant {
     }
 }
 
-fn router(shared: AppState) -> Router {
+fn router(shared: TenantState) -> Router {
     Router::new()
         .merge(oidc::router())
         .merge(graph::router(shared.clone()))
@@ -203,7 +203,7 @@ fn router(shared: AppState) -> Router {
         .with_state(shared)
 }
 
-async fn latency(State(state): State<AppState>, request: Request, next: Next) -> Response {
+async fn latency(State(state): State<TenantState>, request: Request, next: Next) -> Response {
     let delay = state.options.latency_ms;
     if delay > 0 {
         tokio::time::sleep(Duration::from_millis(delay)).await;

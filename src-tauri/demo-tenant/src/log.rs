@@ -11,7 +11,7 @@ use axum::middleware::Next;
 use axum::response::Response;
 
 use crate::Error;
-use crate::state::{AppState, lock};
+use crate::state::{TenantState, lock};
 
 /// A request the tenant served, as tests see it (status 0: the connection was dropped).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -90,7 +90,7 @@ impl RequestLog {
 }
 
 pub(crate) async fn middleware(
-    State(state): State<AppState>,
+    State(state): State<TenantState>,
     request: Request,
     next: Next,
 ) -> Response {

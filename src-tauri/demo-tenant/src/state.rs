@@ -14,7 +14,7 @@ use crate::log::RequestLog;
 use crate::seed::{Directory, Person, TENANT_ID};
 use crate::{Options, clock};
 
-pub(crate) type AppState = Arc<Shared>;
+pub(crate) type TenantState = Arc<Shared>;
 
 pub(crate) struct Shared {
     pub options: Options,

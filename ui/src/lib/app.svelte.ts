@@ -5,7 +5,7 @@ import type { Feedback } from './feedback.svelte';
 import { choose } from './i18n';
 import { takeFirst } from './startup';
 
-export class AppState {
+export class AppStore {
   info = $state<AppInfo | null>(null);
   switching = $state(false);
 

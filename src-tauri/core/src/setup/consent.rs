@@ -113,7 +113,7 @@ pub fn consent_tenant_for<'a>(signed_in: Option<&'a str>, configured: &'a str) -
 /// Where one app stands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
-pub enum AppState {
+pub enum PinResetAppState {
     /// Present and enabled: consent was given.
     Enabled,
     /// Present but switched off in Entra: PIN reset will not work until it is enabled again.
@@ -130,7 +130,7 @@ pub enum AppState {
 #[serde(rename_all = "camelCase")]
 pub struct AppCheck {
     pub app: PinResetApp,
-    pub state: AppState,
+    pub state: PinResetAppState,
     /// Plain words for the person, saying what to do next.
     pub message: String,
     /// The same by key, with the app's name: for the window's own words.
@@ -161,10 +161,10 @@ pub struct ConsentNote {
 
 impl ConsentStatus {
     pub fn from_checks(apps: Vec<AppCheck>) -> ConsentStatus {
-        let done = apps.iter().all(|a| a.state == AppState::Enabled);
+        let done = apps.iter().all(|a| a.state == PinResetAppState::Enabled);
         let after_return = apps
             .iter()
-            .any(|a| a.state == AppState::Absent)
+            .any(|a| a.state == PinResetAppState::Absent)
             .then(consent_elsewhere);
         ConsentStatus {
             apps,
@@ -202,7 +202,7 @@ pub(crate) fn check(app: &PinResetApp, answer: Result<ServicePrincipal, GraphErr
     let named = |key| Phrase::new(key, &[("name", name.to_owned())]);
     let (state, phrase, message, detail) = match answer {
         Ok(sp) if sp.account_enabled == Some(false) => (
-            AppState::Disabled,
+            PinResetAppState::Disabled,
             named("appDisabled"),
             format!(
                 "{name} is in your organisation but switched off, so PIN reset will not work. \
@@ -212,13 +212,13 @@ pub(crate) fn check(app: &PinResetApp, answer: Result<ServicePrincipal, GraphErr
             sp.id.map(|id| format!("service principal {id}")),
         ),
         Ok(sp) => (
-            AppState::Enabled,
+            PinResetAppState::Enabled,
             named("appEnabled"),
             format!("{name} is allowed and switched on."),
             sp.id.map(|id| format!("service principal {id}")),
         ),
         Err(e) if e.is_not_found() => (
-            AppState::Absent,
+            PinResetAppState::Absent,
             named("appAbsent"),
             format!("{name} has not been allowed for your organisation yet."),
             None,
@@ -226,9 +226,9 @@ pub(crate) fn check(app: &PinResetApp, answer: Result<ServicePrincipal, GraphErr
         Err(e) => {
             let ipc = ipc_error(&e);
             let state = if cannot_see(&e) {
-                AppState::CannotSee
+                PinResetAppState::CannotSee
             } else {
-                AppState::Failed
+                PinResetAppState::Failed
             };
             (state, Phrase::error(ipc.kind), ipc.message, ipc.detail)
         }

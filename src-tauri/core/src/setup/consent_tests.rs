@@ -102,7 +102,7 @@ fn a_disabled_app_says_what_to_do_and_a_missing_one_is_absent() {
         ..ServicePrincipal::default()
     };
     let disabled = check(&PIN_RESET_APPS[0], Ok(sp));
-    assert_eq!(disabled.state, AppState::Disabled);
+    assert_eq!(disabled.state, PinResetAppState::Disabled);
     assert!(disabled.message.contains("Enabled for users to sign in"));
     let missing = GraphError::from(ServiceError {
         status: 404,
@@ -111,7 +111,7 @@ fn a_disabled_app_says_what_to_do_and_a_missing_one_is_absent() {
     });
     assert_eq!(
         check(&PIN_RESET_APPS[1], Err(missing)).state,
-        AppState::Absent
+        PinResetAppState::Absent
     );
     let refused = GraphError::from(ServiceError {
         status: 403,
@@ -120,7 +120,7 @@ fn a_disabled_app_says_what_to_do_and_a_missing_one_is_absent() {
     });
     assert_eq!(
         check(&PIN_RESET_APPS[1], Err(refused)).state,
-        AppState::CannotSee
+        PinResetAppState::CannotSee
     );
 }
 

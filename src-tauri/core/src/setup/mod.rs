@@ -24,8 +24,8 @@ pub use assignment::{
     AssignmentView, GroupChoice, NewTarget, TargetKind, assign, assignments, search_groups,
 };
 pub use consent::{
-    AppCheck, AppState, ConsentLink, ConsentNote, ConsentStatus, PIN_RESET_APPS, PinResetApp,
-    admin_request_message, consent_links, consent_status, consent_tenant_for,
+    AppCheck, ConsentLink, ConsentNote, ConsentStatus, PIN_RESET_APPS, PinResetApp,
+    PinResetAppState, admin_request_message, consent_links, consent_status, consent_tenant_for,
 };
 pub use deployment::{Deployment, DeploymentCounts, DeviceLine, deployment};
 pub use overview::{ItemState, SetupOverview, setup_overview};

@@ -9,7 +9,7 @@ use crate::graph::models::{DeviceConfiguration, Organization, ServicePrincipal, 
 use crate::graph::{BatchItem, CancellationToken, GraphClient, GraphError};
 use crate::phrase::Phrase;
 
-use super::consent::{self, AppState, ConsentStatus, PIN_RESET_APPS};
+use super::consent::{self, ConsentStatus, PIN_RESET_APPS, PinResetAppState};
 use super::overview_item::Part;
 pub use super::overview_item::{AssignmentPart, DeploymentPart, ItemState, Status};
 use super::policy::{
@@ -139,26 +139,26 @@ fn consent_part(answers: Vec<BatchItem>) -> ConsentPart {
         .map(|(app, a)| consent::check(app, a.json::<ServicePrincipal>()))
         .collect();
     let apps = ConsentStatus::from_checks(checks);
-    let states: Vec<AppState> = apps.apps.iter().map(|a| a.state).collect();
+    let states: Vec<PinResetAppState> = apps.apps.iter().map(|a| a.state).collect();
     let status = if apps.done {
         Status::new(
             ItemState::Done,
             Phrase::plain("consentDone"),
             "Both PIN reset apps are allowed and switched on.",
         )
-    } else if states.contains(&AppState::Disabled) {
+    } else if states.contains(&PinResetAppState::Disabled) {
         Status::new(
             ItemState::NotDone,
             Phrase::plain("consentDisabled"),
             "A PIN reset app is in your organisation but switched off.",
         )
-    } else if states.contains(&AppState::CannotSee) {
+    } else if states.contains(&PinResetAppState::CannotSee) {
         Status::new(
             ItemState::CannotSee,
             Phrase::plain("consentCannotSee"),
             "You can't see whether the PIN reset apps are allowed with your account's permissions.",
         )
-    } else if states.contains(&AppState::Failed) {
+    } else if states.contains(&PinResetAppState::Failed) {
         Status::new(
             ItemState::Failed,
             Phrase::plain("consentFailed"),

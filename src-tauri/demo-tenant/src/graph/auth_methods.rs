@@ -15,7 +15,7 @@ use super::odata::context;
 use super::tap::{create, may_act_on};
 use super::{ApiVersion, Caller, GraphError};
 use crate::seed::{Employee, PEOPLE, Role};
-use crate::state::{AppState, lock};
+use crate::state::{TenantState, lock};
 
 /// "List methods" and "List temporaryAccessPassMethods" (acting on other users): the least
 /// permission is `UserAuthenticationMethod.Read.All`, `.ReadWrite.All` also reads.
@@ -36,7 +36,7 @@ const MEMBERSHIP_SCOPES: [&str; 2] = ["GroupMember.Read.All", "Directory.Read.Al
 const POLICY_PATH: &str =
     "/policies/authenticationMethodsPolicy/authenticationMethodConfigurations";
 
-pub(super) fn routes() -> Router<AppState> {
+pub(super) fn routes() -> Router<TenantState> {
     Router::new()
         .route("/users/{id}/authentication/methods", get(methods))
         .route(
@@ -51,7 +51,7 @@ pub(super) fn routes() -> Router<AppState> {
 
 /// The directory user `key` names, by object id or sign-in name, as Graph's `{id |
 /// userPrincipalName}` allows.
-pub(super) fn user(state: &AppState, key: &str) -> Result<Employee, GraphError> {
+pub(super) fn user(state: &TenantState, key: &str) -> Result<Employee, GraphError> {
     let key = key.trim();
     lock(&state.directory)
         .users
@@ -76,7 +76,7 @@ pub(super) fn roles_of(user: &Employee) -> &'static [Role] {
 }
 
 async fn methods(
-    State(state): State<AppState>,
+    State(state): State<TenantState>,
     Extension(version): Extension<ApiVersion>,
     Extension(caller): Extension<Caller>,
     Path(id): Path<String>,
@@ -97,7 +97,7 @@ async fn methods(
 }
 
 async fn passes(
-    State(state): State<AppState>,
+    State(state): State<TenantState>,
     Extension(version): Extension<ApiVersion>,
     Extension(caller): Extension<Caller>,
     Path(id): Path<String>,
@@ -125,7 +125,7 @@ pub(super) fn is_pass(method: &Value) -> bool {
 }
 
 async fn policy(
-    State(state): State<AppState>,
+    State(state): State<TenantState>,
     Extension(version): Extension<ApiVersion>,
     Extension(caller): Extension<Caller>,
 ) -> Result<Json<Value>, GraphError> {
@@ -144,7 +144,7 @@ async fn policy(
 }
 
 async fn member_of(
-    State(state): State<AppState>,
+    State(state): State<TenantState>,
     Extension(version): Extension<ApiVersion>,
     Extension(caller): Extension<Caller>,
     Path(id): Path<String>,

@@ -16,7 +16,7 @@ use serde_json::{Map, Value, json};
 use tower_service::Service;
 
 use super::{ApiVersion, GraphError};
-use crate::state::AppState;
+use crate::state::TenantState;
 
 /// Graph's limit of requests per batch.
 const MAX_REQUESTS: usize = 20;
@@ -48,12 +48,12 @@ struct SubRequest {
     body: Option<Value>,
 }
 
-pub(super) fn routes() -> Router<AppState> {
+pub(super) fn routes() -> Router<TenantState> {
     Router::new().route("/$batch", post(batch))
 }
 
 async fn batch(
-    State(state): State<AppState>,
+    State(state): State<TenantState>,
     Extension(version): Extension<ApiVersion>,
     request: Request,
 ) -> Result<Json<Value>, GraphError> {

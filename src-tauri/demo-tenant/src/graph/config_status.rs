@@ -19,7 +19,7 @@ use super::odata::{Query, context, next_link};
 use super::{ApiVersion, Caller, GraphError};
 use crate::clock::graph_date_time;
 use crate::seed::{Assigned, Directory};
-use crate::state::{AppState, lock};
+use crate::state::{TenantState, lock};
 
 /// Devices beyond the first thousand are left out of status reports, so a large fleet answers
 /// at once.
@@ -33,7 +33,7 @@ const STALE: Duration = Duration::days(7);
 /// configuration workload still sits with Configuration Manager reports.
 const FAILING_DEVICE: &str = "NW-DT-0300";
 
-pub(super) fn routes() -> Router<AppState> {
+pub(super) fn routes() -> Router<TenantState> {
     Router::new()
         .route(
             "/deviceManagement/deviceConfigurations/{id}/assignments",
@@ -53,7 +53,7 @@ pub(super) fn routes() -> Router<AppState> {
         )
 }
 
-fn assigned(state: &AppState, id: &str) -> Result<Assigned, GraphError> {
+fn assigned(state: &TenantState, id: &str) -> Result<Assigned, GraphError> {
     find(state, id)?;
     Ok(lock(&state.directory)
         .configuration_assignments
@@ -65,7 +65,7 @@ fn assigned(state: &AppState, id: &str) -> Result<Assigned, GraphError> {
         }))
 }
 
-fn collection(state: &AppState, version: ApiVersion, path: &str, items: Vec<Value>) -> Value {
+fn collection(state: &TenantState, version: ApiVersion, path: &str, items: Vec<Value>) -> Value {
     json!({
         "@odata.context": context(&state.origin, version.path(), path, None, false),
         "value": items,
@@ -73,7 +73,7 @@ fn collection(state: &AppState, version: ApiVersion, path: &str, items: Vec<Valu
 }
 
 async fn assignments(
-    State(state): State<AppState>,
+    State(state): State<TenantState>,
     Extension(version): Extension<ApiVersion>,
     Extension(caller): Extension<Caller>,
     Path(id): Path<String>,
@@ -85,7 +85,7 @@ async fn assignments(
 }
 
 async fn assign(
-    State(state): State<AppState>,
+    State(state): State<TenantState>,
     Extension(version): Extension<ApiVersion>,
     Extension(caller): Extension<Caller>,
     Path(id): Path<String>,
@@ -223,7 +223,7 @@ fn reports(directory: &Directory, set: &Assigned, at: OffsetDateTime) -> Vec<Rep
 }
 
 async fn overview(
-    State(state): State<AppState>,
+    State(state): State<TenantState>,
     Extension(version): Extension<ApiVersion>,
     Extension(caller): Extension<Caller>,
     Path(id): Path<String>,
@@ -262,7 +262,7 @@ const STATUS_PAGE: usize = 10;
 const STATUS_PAGE_MAX: usize = 100;
 
 async fn statuses(
-    State(state): State<AppState>,
+    State(state): State<TenantState>,
     Extension(version): Extension<ApiVersion>,
     Extension(caller): Extension<Caller>,
     Path(id): Path<String>,

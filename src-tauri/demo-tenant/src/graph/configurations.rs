@@ -14,7 +14,7 @@ use super::odata::{Query, context, next_link, project};
 use super::{ApiVersion, Caller, DEVICE_ROLES, GraphError};
 use crate::clock::graph_date_time;
 use crate::seed::{Assigned, Role};
-use crate::state::{AppState, lock};
+use crate::state::{TenantState, lock};
 
 pub(super) const SET: &str = "deviceManagement/deviceConfigurations";
 const DEFAULT_PAGE: usize = 100;
@@ -46,7 +46,7 @@ const SELECTABLE: [&str; 7] = [
     "omaSettings",
 ];
 
-pub(super) fn routes() -> Router<AppState> {
+pub(super) fn routes() -> Router<TenantState> {
     Router::new()
         .route(
             "/deviceManagement/deviceConfigurations",
@@ -83,7 +83,7 @@ pub(super) fn not_found(id: &str) -> GraphError {
 }
 
 /// The stored configuration with `id`.
-pub(super) fn find(state: &AppState, id: &str) -> Result<Map<String, Value>, GraphError> {
+pub(super) fn find(state: &TenantState, id: &str) -> Result<Map<String, Value>, GraphError> {
     lock(&state.directory)
         .device_configurations
         .iter()
@@ -122,7 +122,7 @@ fn listed(config: &Map<String, Value>, selected: Option<&[&'static str]>) -> Val
 }
 
 async fn create(
-    State(state): State<AppState>,
+    State(state): State<TenantState>,
     Extension(version): Extension<ApiVersion>,
     Extension(caller): Extension<Caller>,
     body: Result<Json<Value>, axum::extract::rejection::JsonRejection>,
@@ -168,7 +168,7 @@ async fn create(
 }
 
 async fn list(
-    State(state): State<AppState>,
+    State(state): State<TenantState>,
     Extension(version): Extension<ApiVersion>,
     Extension(caller): Extension<Caller>,
     RawQuery(raw): RawQuery,
@@ -219,7 +219,7 @@ async fn list(
 }
 
 async fn one(
-    State(state): State<AppState>,
+    State(state): State<TenantState>,
     Extension(version): Extension<ApiVersion>,
     Extension(caller): Extension<Caller>,
     Path(id): Path<String>,

@@ -13,7 +13,7 @@ use super::odata::{Query, context, next_link, project};
 use super::{ApiVersion, Caller, DEVICE_ROLES, GraphError};
 use crate::seed::ManagedDevice;
 use crate::seed::devices::{LIGHT_PROPERTIES, V1_PROPERTIES};
-use crate::state::{AppState, lock};
+use crate::state::{TenantState, lock};
 
 const SET: &str = "deviceManagement/managedDevices";
 const DEFAULT_PAGE: usize = 100;
@@ -43,7 +43,7 @@ const SUPPORT: &Support = &[
     ("enrolledDateTime", &[Op::Lt, Op::Gt]),
 ];
 
-pub(super) fn routes() -> Router<AppState> {
+pub(super) fn routes() -> Router<TenantState> {
     Router::new()
         .route("/deviceManagement/managedDevices", get(list))
         .route("/deviceManagement/managedDevices/{id}", get(one))
@@ -68,7 +68,7 @@ fn entity(device: ManagedDevice, version: ApiVersion) -> Map<String, Value> {
 }
 
 async fn list(
-    State(state): State<AppState>,
+    State(state): State<TenantState>,
     Extension(version): Extension<ApiVersion>,
     Extension(caller): Extension<Caller>,
     RawQuery(raw): RawQuery,
@@ -85,7 +85,7 @@ pub(super) struct Owner<'a> {
 
 /// The device list, everyone's or `owner`'s, with `$filter`, `$select`, `$top` and paging.
 pub(super) fn list_of(
-    state: &AppState,
+    state: &TenantState,
     version: ApiVersion,
     caller: &Caller,
     raw: Option<&str>,
@@ -159,7 +159,7 @@ pub(super) fn list_of(
 }
 
 async fn one(
-    State(state): State<AppState>,
+    State(state): State<TenantState>,
     Extension(version): Extension<ApiVersion>,
     Extension(caller): Extension<Caller>,
     Path(id): Path<String>,
@@ -190,7 +190,7 @@ async fn one(
 }
 
 /// The device with `id`, or Intune's 404.
-pub(super) fn find(state: &AppState, id: &str) -> Result<ManagedDevice, GraphError> {
+pub(super) fn find(state: &TenantState, id: &str) -> Result<ManagedDevice, GraphError> {
     let directory = lock(&state.directory);
     let fleet = &directory.managed_devices;
     fleet

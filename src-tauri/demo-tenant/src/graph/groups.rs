@@ -11,7 +11,7 @@ use serde_json::{Map, Value, json};
 use super::filter::{self, Op, Support};
 use super::odata::{Query, context, next_link, project};
 use super::{ApiVersion, Caller, GraphError};
-use crate::state::{AppState, lock};
+use crate::state::{TenantState, lock};
 
 const DEFAULT_PAGE: usize = 100;
 const MAX_PAGE: usize = 999;
@@ -43,7 +43,7 @@ const SCOPES: [&str; 3] = [
     "Directory.Read.All",
 ];
 
-pub(super) fn routes() -> Router<AppState> {
+pub(super) fn routes() -> Router<TenantState> {
     Router::new()
         .route("/groups", get(list))
         .route("/groups/{id}/members/$count", get(member_count))
@@ -52,7 +52,7 @@ pub(super) fn routes() -> Router<AppState> {
 /// `GET /groups/{id}/members/$count`: the number of members as plain text, only with
 /// `ConsistencyLevel: eventual`, as Graph answers it.
 async fn member_count(
-    State(state): State<AppState>,
+    State(state): State<TenantState>,
     Extension(caller): Extension<Caller>,
     headers: HeaderMap,
     axum::extract::Path(id): axum::extract::Path<String>,
@@ -137,7 +137,7 @@ fn found(value: Option<&Value>, text: &str) -> bool {
 }
 
 async fn list(
-    State(state): State<AppState>,
+    State(state): State<TenantState>,
     Extension(version): Extension<ApiVersion>,
     Extension(caller): Extension<Caller>,
     headers: HeaderMap,

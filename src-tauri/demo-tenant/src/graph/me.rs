@@ -8,7 +8,7 @@ use serde_json::{Map, Value, json};
 use super::odata::{Query, context, project};
 use super::{ApiVersion, Caller, GraphError};
 use crate::seed::Person;
-use crate::state::AppState;
+use crate::state::TenantState;
 
 const PROPERTIES: [&str; 14] = [
     "id",
@@ -42,12 +42,12 @@ const DEFAULTS: [&str; 11] = [
     "id",
 ];
 
-pub(super) fn routes() -> Router<AppState> {
+pub(super) fn routes() -> Router<TenantState> {
     Router::new().route("/me", get(me))
 }
 
 async fn me(
-    State(state): State<AppState>,
+    State(state): State<TenantState>,
     Extension(version): Extension<ApiVersion>,
     Extension(caller): Extension<Caller>,
     RawQuery(query): RawQuery,

@@ -37,7 +37,7 @@ pub(crate) use throttle::Throttle;
 
 use crate::oidc::scopes::Scopes;
 use crate::seed::{Person, Role};
-use crate::state::{AppState, Shared, lock};
+use crate::state::{Shared, TenantState, lock};
 
 /// Graph's own application id, which it names in `WWW-Authenticate`.
 const GRAPH_APP_ID: &str = "00000003-0000-0000-c000-000000000000";
@@ -92,7 +92,7 @@ impl Caller {
 pub(crate) const DEVICE_ROLES: [Role; 2] =
     [Role::IntuneAdministrator, Role::IntuneHelpDeskOperator];
 
-pub(crate) fn router(state: AppState) -> Router<AppState> {
+pub(crate) fn router(state: TenantState) -> Router<TenantState> {
     Router::new()
         .nest("/v1.0", endpoints().layer(Extension(ApiVersion::V1)))
         .nest("/beta", endpoints().layer(Extension(ApiVersion::Beta)))
@@ -100,7 +100,7 @@ pub(crate) fn router(state: AppState) -> Router<AppState> {
 }
 
 /// Add new Graph endpoints here, one module each.
-fn endpoints() -> Router<AppState> {
+fn endpoints() -> Router<TenantState> {
     Router::new()
         .merge(me::routes())
         .merge(batch::routes())
@@ -135,7 +135,7 @@ async fn method_not_allowed() -> GraphError {
     )
 }
 
-async fn envelope(State(state): State<AppState>, mut request: Request, next: Next) -> Response {
+async fn envelope(State(state): State<TenantState>, mut request: Request, next: Next) -> Response {
     let request_id = uuid::Uuid::new_v4().to_string();
     let client_request_id = request
         .headers()

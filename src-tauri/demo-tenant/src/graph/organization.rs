@@ -7,7 +7,7 @@ use serde_json::{Value, json};
 
 use super::odata::{Query, context, project};
 use super::{ApiVersion, Caller, GraphError};
-use crate::state::{AppState, lock};
+use crate::state::{TenantState, lock};
 
 const PROPERTIES: [&str; 10] = [
     "id",
@@ -22,12 +22,12 @@ const PROPERTIES: [&str; 10] = [
     "verifiedDomains",
 ];
 
-pub(super) fn routes() -> Router<AppState> {
+pub(super) fn routes() -> Router<TenantState> {
     Router::new().route("/organization", get(organization))
 }
 
 async fn organization(
-    State(state): State<AppState>,
+    State(state): State<TenantState>,
     Extension(version): Extension<ApiVersion>,
     Extension(caller): Extension<Caller>,
     RawQuery(query): RawQuery,

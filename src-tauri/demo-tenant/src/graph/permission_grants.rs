@@ -13,7 +13,7 @@ use super::filter::{self, Op, Support};
 use super::odata::{Query, context};
 use super::{ApiVersion, Caller, GraphError};
 use crate::seed::Role;
-use crate::state::{AppState, lock};
+use crate::state::{TenantState, lock};
 
 const SET: &str = "oauth2PermissionGrants";
 
@@ -31,7 +31,7 @@ const SUPPORT: &Support = &[
     ("resourceId", &[Op::Eq]),
 ];
 
-pub(super) fn routes() -> Router<AppState> {
+pub(super) fn routes() -> Router<TenantState> {
     Router::new()
         .route("/oauth2PermissionGrants", get(list))
         .route("/servicePrincipals/{id}/oauth2PermissionGrants", get(by_id))
@@ -51,7 +51,11 @@ fn allowed(caller: &Caller) -> Result<(), GraphError> {
     }
 }
 
-fn answer(state: &AppState, version: ApiVersion, grants: Vec<Map<String, Value>>) -> Json<Value> {
+fn answer(
+    state: &TenantState,
+    version: ApiVersion,
+    grants: Vec<Map<String, Value>>,
+) -> Json<Value> {
     Json(json!({
         "@odata.context": context(&state.origin, version.path(), SET, None, false),
         "value": grants,
@@ -59,7 +63,7 @@ fn answer(state: &AppState, version: ApiVersion, grants: Vec<Map<String, Value>>
 }
 
 fn of_service_principal(
-    state: &AppState,
+    state: &TenantState,
     version: ApiVersion,
     caller: &Caller,
     property: &str,
@@ -84,7 +88,7 @@ fn of_service_principal(
 }
 
 async fn by_id(
-    State(state): State<AppState>,
+    State(state): State<TenantState>,
     Extension(version): Extension<ApiVersion>,
     Extension(caller): Extension<Caller>,
     Path(id): Path<String>,
@@ -93,7 +97,7 @@ async fn by_id(
 }
 
 async fn by_key(
-    State(state): State<AppState>,
+    State(state): State<TenantState>,
     Extension(version): Extension<ApiVersion>,
     Extension(caller): Extension<Caller>,
     Path(segment): Path<String>,
@@ -107,7 +111,7 @@ async fn by_key(
 }
 
 async fn list(
-    State(state): State<AppState>,
+    State(state): State<TenantState>,
     Extension(version): Extension<ApiVersion>,
     Extension(caller): Extension<Caller>,
     RawQuery(raw): RawQuery,

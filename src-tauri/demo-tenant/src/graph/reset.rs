@@ -14,14 +14,14 @@ use serde_json::{Value, json};
 use super::devices::not_found;
 use super::{Caller, DEVICE_ROLES, GraphError};
 use crate::clock::{graph_date_time, now};
-use crate::state::{AppState, lock};
+use crate::state::{TenantState, lock};
 
 /// Intune's generic "the action failed on the device" code.
 const FAILED_ON_DEVICE: i64 = -2_016_281_112;
 
 const SCOPES: [&str; 1] = ["DeviceManagementManagedDevices.PrivilegedOperations.All"];
 
-pub(super) fn routes() -> Router<AppState> {
+pub(super) fn routes() -> Router<TenantState> {
     Router::new().route(
         "/deviceManagement/managedDevices/{id}/resetPasscode",
         post(reset_passcode),
@@ -31,7 +31,7 @@ pub(super) fn routes() -> Router<AppState> {
 pub(crate) use super::reset_outcome::{Outcome, outcome};
 
 async fn reset_passcode(
-    State(state): State<AppState>,
+    State(state): State<TenantState>,
     Extension(caller): Extension<Caller>,
     Path(id): Path<String>,
 ) -> Result<StatusCode, GraphError> {
@@ -78,7 +78,7 @@ async fn reset_passcode(
 }
 
 /// Moves the action result along as the device would report it.
-async fn progress(state: AppState, index: usize, position: usize, outcome: Outcome) {
+async fn progress(state: TenantState, index: usize, position: usize, outcome: Outcome) {
     // The device's pace: `Options::pickup_after`, then `Options::finish_after`.
     let (pickup_after, finish_after) = (state.options.pickup_after, state.options.finish_after);
     tokio::time::sleep(pickup_after).await;
@@ -115,7 +115,7 @@ async fn progress(state: AppState, index: usize, position: usize, outcome: Outco
 }
 
 fn set(
-    state: &AppState,
+    state: &TenantState,
     index: usize,
     position: usize,
     action_state: &str,

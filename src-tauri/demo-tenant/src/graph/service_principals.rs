@@ -11,7 +11,7 @@ use serde_json::{Map, Value, json};
 use super::filter::{self, Op, Support};
 use super::odata::{Query, context, project};
 use super::{ApiVersion, Caller, GraphError};
-use crate::state::{AppState, lock};
+use crate::state::{TenantState, lock};
 
 const SET: &str = "servicePrincipals";
 
@@ -42,7 +42,7 @@ const SCOPES: [&str; 3] = [
     "Directory.Read.All",
 ];
 
-pub(super) fn routes() -> Router<AppState> {
+pub(super) fn routes() -> Router<TenantState> {
     Router::new()
         .route("/servicePrincipals", get(list))
         .route("/servicePrincipals/{id}", get(by_id))
@@ -79,7 +79,7 @@ pub(super) fn alternate_key(segment: &str) -> Option<(&'static str, String)> {
 }
 
 fn single(
-    state: &AppState,
+    state: &TenantState,
     version: ApiVersion,
     caller: &Caller,
     raw: Option<&str>,
@@ -112,7 +112,7 @@ fn single(
 }
 
 async fn by_key(
-    State(state): State<AppState>,
+    State(state): State<TenantState>,
     Extension(version): Extension<ApiVersion>,
     Extension(caller): Extension<Caller>,
     Path(segment): Path<String>,
@@ -127,7 +127,7 @@ async fn by_key(
 }
 
 async fn by_id(
-    State(state): State<AppState>,
+    State(state): State<TenantState>,
     Extension(version): Extension<ApiVersion>,
     Extension(caller): Extension<Caller>,
     Path(id): Path<String>,
@@ -137,7 +137,7 @@ async fn by_id(
 }
 
 async fn list(
-    State(state): State<AppState>,
+    State(state): State<TenantState>,
     Extension(version): Extension<ApiVersion>,
     Extension(caller): Extension<Caller>,
     RawQuery(raw): RawQuery,

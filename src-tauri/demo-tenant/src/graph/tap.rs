@@ -16,7 +16,7 @@ use super::auth_methods::{is_pass, roles_of, user};
 use super::{ApiVersion, Caller, GraphError};
 use crate::clock::graph_date_time;
 use crate::seed::{Employee, Role};
-use crate::state::{AppState, lock};
+use crate::state::{TenantState, lock};
 
 const WRITE_SCOPES: [&str; 1] = ["UserAuthenticationMethod.ReadWrite.All"];
 /// The page's bounds for `lifetimeInMinutes`.
@@ -154,7 +154,7 @@ fn read_body(
 }
 
 pub(super) async fn create(
-    State(state): State<AppState>,
+    State(state): State<TenantState>,
     Extension(version): Extension<ApiVersion>,
     Extension(caller): Extension<Caller>,
     Path(id): Path<String>,

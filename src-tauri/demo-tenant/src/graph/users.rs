@@ -17,7 +17,7 @@ use super::groups::{eventual, needs_eventual};
 use super::odata::{Query, context, next_link, project};
 use super::{ApiVersion, Caller, GraphError};
 use crate::seed::Employee;
-use crate::state::{AppState, lock};
+use crate::state::{TenantState, lock};
 
 const DEFAULT_PAGE: usize = 100;
 const MAX_PAGE: usize = 999;
@@ -54,7 +54,7 @@ const SEARCHABLE: [&str; 5] = [
 /// The least permission that lists users, or a broader one.
 const SCOPES: [&str; 3] = ["User.ReadBasic.All", "User.Read.All", "Directory.Read.All"];
 
-pub(super) fn routes() -> Router<AppState> {
+pub(super) fn routes() -> Router<TenantState> {
     Router::new()
         .route("/users", get(list))
         .route("/users/{id}/managedDevices", get(devices))
@@ -159,7 +159,7 @@ fn found(user: &Map<String, Value>, clauses: &[Clause]) -> bool {
 }
 
 async fn list(
-    State(state): State<AppState>,
+    State(state): State<TenantState>,
     Extension(version): Extension<ApiVersion>,
     Extension(caller): Extension<Caller>,
     headers: HeaderMap,
@@ -217,7 +217,7 @@ async fn list(
 /// `GET /users/{id}/managedDevices`: the devices Intune lists for that user, as the device list
 /// answers them (same permissions, roles, options and paging); an unknown user is a 404.
 async fn devices(
-    State(state): State<AppState>,
+    State(state): State<TenantState>,
     Extension(version): Extension<ApiVersion>,
     Extension(caller): Extension<Caller>,
     Path(id): Path<String>,

@@ -20,7 +20,7 @@ use super::{Authority, loopback_redirect};
 use crate::DEFAULT_CLIENT_ID;
 use crate::seed::people::person_by_sign_in_name;
 use crate::seed::{PEOPLE, TENANT_ID};
-use crate::state::{AppState, lock};
+use crate::state::{TenantState, lock};
 
 /// A request whose client, redirect URI and scopes were checked.
 struct Request {
@@ -123,7 +123,7 @@ pub(super) async fn page(Path(tenant): Path<String>, RawQuery(query): RawQuery) 
 }
 
 pub(super) async fn accept(
-    State(state): State<AppState>,
+    State(state): State<TenantState>,
     Path(tenant): Path<String>,
     body: Bytes,
 ) -> Response {

@@ -18,7 +18,7 @@ use super::{Authority, loopback_redirect, page};
 use crate::DEFAULT_CLIENT_ID;
 use crate::seed::people::person_by_sign_in_name;
 use crate::seed::{Person, TENANT_ID};
-use crate::state::{AppState, PendingCode, Shared, lock};
+use crate::state::{PendingCode, Shared, TenantState, lock};
 
 pub(super) type Params = HashMap<String, String>;
 
@@ -51,7 +51,7 @@ pub(super) fn parse_params(raw: &[u8]) -> Params {
 }
 
 pub(super) async fn authorize_get(
-    State(state): State<AppState>,
+    State(state): State<TenantState>,
     Path(tenant): Path<String>,
     RawQuery(query): RawQuery,
 ) -> Response {
@@ -60,7 +60,7 @@ pub(super) async fn authorize_get(
 }
 
 pub(super) async fn authorize_post(
-    State(state): State<AppState>,
+    State(state): State<TenantState>,
     Path(tenant): Path<String>,
     body: Bytes,
 ) -> Response {

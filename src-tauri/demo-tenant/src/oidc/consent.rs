@@ -16,7 +16,7 @@ use super::page::{self, document, escape, hidden_fields};
 use crate::seed::apps::PIN_RESET_APPS;
 use crate::seed::people::person_by_sign_in_name;
 use crate::seed::{PEOPLE, Role};
-use crate::state::{AppState, lock};
+use crate::state::{TenantState, lock};
 
 fn field(raw: &[u8], name: &str) -> Option<String> {
     url::form_urlencoded::parse(raw)
@@ -77,7 +77,7 @@ pub(super) async fn consent_get(Path(tenant): Path<String>, RawQuery(query): Raw
 }
 
 pub(super) async fn consent_post(
-    State(state): State<AppState>,
+    State(state): State<TenantState>,
     Path(tenant): Path<String>,
     body: Bytes,
 ) -> Response {

@@ -21,10 +21,10 @@ use serde_json::json;
 use url::Url;
 
 use crate::seed::{TENANT_DOMAIN, TENANT_ID};
-use crate::state::AppState;
+use crate::state::TenantState;
 use error::AadError;
 
-pub(crate) fn router() -> Router<AppState> {
+pub(crate) fn router() -> Router<TenantState> {
     Router::new()
         .route(
             "/{tenant}/v2.0/.well-known/openid-configuration",
@@ -84,7 +84,7 @@ impl Authority {
     }
 }
 
-async fn discovery(State(state): State<AppState>, Path(tenant): Path<String>) -> Response {
+async fn discovery(State(state): State<TenantState>, Path(tenant): Path<String>) -> Response {
     let authority = match Authority::resolve(&tenant) {
         Ok(authority) => authority,
         Err(error) => return error.into_response(),

@@ -19,7 +19,7 @@ use super::consent_check::{consent_required, missing_consent};
 use super::error::AadError;
 use super::scopes::Scopes;
 use crate::seed::{Person, TENANT_ID};
-use crate::state::{AccessGrant, AppState, RefreshGrant, Shared, lock};
+use crate::state::{AccessGrant, RefreshGrant, Shared, TenantState, lock};
 use crate::{DEFAULT_CLIENT_ID, clock, jwt};
 
 /// Access tokens are opaque here but about as long as Entra's, so size limits show up in demos.
@@ -37,7 +37,7 @@ pub(super) async fn token_get() -> Response {
 }
 
 pub(super) async fn token(
-    State(state): State<AppState>,
+    State(state): State<TenantState>,
     Path(tenant): Path<String>,
     headers: HeaderMap,
     body: Bytes,

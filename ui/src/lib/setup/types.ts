@@ -7,7 +7,7 @@ import type { RustPhrase } from '../reset/types';
 import { isRecord, isString, isNullableString, isNumber } from '../guards';
 
 export type ItemState = 'done' | 'notDone' | 'cannotSee' | 'failed';
-export type AppState = 'enabled' | 'disabled' | 'absent' | 'cannotSee' | 'failed';
+export type PinResetAppState = 'enabled' | 'disabled' | 'absent' | 'cannotSee' | 'failed';
 
 export interface Status {
   state: ItemState;
@@ -24,7 +24,7 @@ export interface PinResetApp {
 
 export interface AppCheck {
   app: PinResetApp;
-  state: AppState;
+  state: PinResetAppState;
   message: string;
   phrase?: RustPhrase;
   detail: string | null;
