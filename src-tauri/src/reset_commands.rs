@@ -22,14 +22,6 @@ async fn helpdesk_graph(state: &AppState) -> Result<GraphClient, IpcError> {
     state.graph(&state.auth().await, Task::Helpdesk)
 }
 
-pub(crate) fn device(id: &str) -> Result<ManagedDeviceId, IpcError> {
-    let id = id.trim();
-    if id.is_empty() || id.len() > 100 {
-        return Err(CoreError::BadRequest("device id".to_owned()).into());
-    }
-    Ok(ManagedDeviceId::new(id))
-}
-
 fn instant(text: &str) -> Result<OffsetDateTime, IpcError> {
     OffsetDateTime::parse(text, &Rfc3339)
         .map_err(|_| CoreError::BadRequest(format!("time `{text}`")).into())
@@ -42,7 +34,7 @@ async fn read_status(
     since: &str,
 ) -> Result<reset::ResetStatus, IpcError> {
     let client = helpdesk_graph(state).await?;
-    let device = device(device_id)?;
+    let device = ManagedDeviceId::from_window(device_id)?;
     let read = reset::reset_status(&client, &device, instant(since)?);
     within_budget(INTERACTIVE_BUDGET, &CancellationToken::new(), read)
         .await
@@ -122,7 +114,7 @@ pub async fn start_reset(
     ticket: Option<String>,
     device_name: Option<String>,
 ) -> Result<ResetStartedForWindow, IpcError> {
-    let id = device(&device_id)?;
+    let id = ManagedDeviceId::from_window(&device_id)?;
     // The administrator's rule holds even if the window were to let a reset through without it.
     let rules = state.auth().await.config().reset_rules;
     if rules.require_ticket && ticket.as_deref().is_none_or(|t| t.trim().is_empty()) {
@@ -160,7 +152,7 @@ pub async fn reset_status(
     since: String,
 ) -> Result<ResetStatusForWindow, IpcError> {
     let client = helpdesk_graph(&state).await?;
-    let device = device(&device_id)?;
+    let device = ManagedDeviceId::from_window(&device_id)?;
     let audit = state.audit();
     let follow = reset::follow_reset(&client, &audit, &device, instant(&since)?);
     within_budget(INTERACTIVE_BUDGET, &CancellationToken::new(), follow)
@@ -198,7 +190,7 @@ pub async fn open_admin_center(
     state: State<'_, AppState>,
     device_id: String,
 ) -> Result<(), IpcError> {
-    let url = admin_center_url(&device(&device_id)?);
+    let url = admin_center_url(&ManagedDeviceId::from_window(&device_id)?);
     let url = url::Url::parse(&url).map_err(|e| CoreError::Internal(e.to_string()))?;
     let browser = browser_for(state.auth().await.config());
     Ok(browser.open(&url)?)

@@ -10,7 +10,7 @@ use pindesk_core::graph::{
 };
 use pindesk_core::setup::{
     self, AssignmentView, ConsentLink, ConsentStatus, Deployment, GroupChoice, NewTarget,
-    PolicyChoice, ProfileRef, SetupOverview, SignInConsent,
+    PolicyChoice, SetupOverview, SignInConsent,
 };
 use pindesk_core::{CoreError, IpcError, Task};
 use serde::Serialize;
@@ -45,18 +45,6 @@ async fn consent_links_for(auth: &pindesk_core::Auth) -> Vec<ConsentLink> {
         &config.tenant,
     );
     setup::consent_links(&config.authority, tenant)
-}
-
-fn policy(id: &str) -> Result<ProfileRef, IpcError> {
-    let id = id.trim();
-    if id.is_empty() || id.len() > 100 {
-        return Err(CoreError::BadRequest("profile id".to_owned()).into());
-    }
-    Ok(ProfileRef {
-        id: DeviceConfigurationId::new(id),
-        name: String::new(),
-        created: None,
-    })
 }
 
 #[tauri::command]
@@ -161,7 +149,8 @@ pub async fn assign_policy(
     shown: Vec<String>,
 ) -> Result<Vec<AssignmentView>, IpcError> {
     let (client, _) = setup_graph(&state, Task::Setup).await?;
-    Ok(setup::assign(&client, &policy(&policy_id)?, &target, &shown).await?)
+    let profile = DeviceConfigurationId::from_window(&policy_id)?;
+    Ok(setup::assign(&client, &profile, &target, &shown).await?)
 }
 
 #[tauri::command]
@@ -170,8 +159,8 @@ pub async fn deployment_status(
     policy_id: String,
 ) -> Result<Deployment, IpcError> {
     let (client, _) = setup_graph(&state, Task::SetupStatus).await?;
-    let policy = policy(&policy_id)?;
-    let read = setup::deployment(&client, &policy);
+    let profile = DeviceConfigurationId::from_window(&policy_id)?;
+    let read = setup::deployment(&client, &profile);
     within_budget(INTERACTIVE_BUDGET, &CancellationToken::new(), read)
         .await
         .map_err(|e| ipc_error(&e))

@@ -2,6 +2,7 @@
 //! cannot work. The pass crosses to the window once, in `TapForWindow`, and is never kept.
 
 use pindesk_core::audit::{Outcome, ResetAttempt};
+use pindesk_core::graph::models::ManagedDeviceId;
 use pindesk_core::graph::{CancellationToken, INTERACTIVE_BUDGET, ipc_error, within_budget};
 use pindesk_core::reset::{self, ReadinessClients, ReadinessView, SetupFacts, TapOfferView};
 use pindesk_core::setup;
@@ -11,7 +12,7 @@ use tauri::State;
 use time::OffsetDateTime;
 use time::format_description::well_known::Rfc3339;
 
-use crate::reset_commands::{device, operator_and_client_for};
+use crate::reset_commands::operator_and_client_for;
 use crate::state::AppState;
 
 fn user(id: &str) -> Result<String, IpcError> {
@@ -45,7 +46,7 @@ pub async fn windows_readiness(
     state: State<'_, AppState>,
     device_id: String,
 ) -> Result<ReadinessView, IpcError> {
-    let id = device(&device_id)?;
+    let id = ManagedDeviceId::from_window(&device_id)?;
     let facts = setup_facts(&state).await?;
     let auth = state.auth().await;
     let (devices, profiles, methods) = (
@@ -116,7 +117,7 @@ pub async fn create_tap(
     state: State<'_, AppState>,
     request: TapRequest,
 ) -> Result<TapForWindow, IpcError> {
-    let device_id = device(&request.device_id)?;
+    let device_id = ManagedDeviceId::from_window(&request.device_id)?;
     let user = user(&request.user_id)?;
     if request
         .lifetime_minutes

@@ -6,17 +6,13 @@ mod graph_support;
 use graph_support::*;
 use pindesk_core::CoreError;
 use pindesk_core::graph::models::DeviceConfigurationId;
-use pindesk_core::setup::{NewTarget, ProfileRef, assign, assignments};
+use pindesk_core::setup::{NewTarget, assign, assignments};
 use serde_json::{Value, json};
 
 const ASSIGNMENTS: &str = "/v1.0/deviceManagement/deviceConfigurations/p-1/assignments";
 
-fn profile() -> ProfileRef {
-    ProfileRef {
-        id: DeviceConfigurationId::new("p-1"),
-        name: String::new(),
-        created: None,
-    }
+fn profile() -> DeviceConfigurationId {
+    DeviceConfigurationId::new("p-1")
 }
 
 fn all_devices() -> Value {

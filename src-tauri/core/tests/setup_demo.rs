@@ -103,7 +103,7 @@ fn group(tenant: &DemoTenant, name: &str) -> NewTarget {
 /// Assigns as the window does: with the set it has just shown.
 async fn assign_as_shown(
     client: &GraphClient,
-    profile: &pindesk_core::setup::policy::ProfileRef,
+    profile: &pindesk_core::graph::models::DeviceConfigurationId,
     target: &NewTarget,
 ) -> Result<Vec<AssignmentView>, pindesk_core::CoreError> {
     let shown = keys(&assignments(client, profile).await?);
@@ -184,7 +184,7 @@ async fn re_running_setup_after_each_step_creates_nothing_twice() {
     };
     // The window still shows the set from before the exclusion: nothing is replaced, and the
     // person is told the set changed.
-    let stale = assign(&client, &first.profile, &pilot, &[])
+    let stale = assign(&client, &first.profile.id, &pilot, &[])
         .await
         .unwrap_err();
     assert!(
@@ -196,10 +196,10 @@ async fn re_running_setup_after_each_step_creates_nothing_twice() {
         0,
         "nothing is sent on a stale view"
     );
-    let assigned = assign_as_shown(&client, &first.profile, &pilot)
+    let assigned = assign_as_shown(&client, &first.profile.id, &pilot)
         .await
         .unwrap();
-    let again = assign(&client, &first.profile, &pilot, &keys(&assigned))
+    let again = assign(&client, &first.profile.id, &pilot, &keys(&assigned))
         .await
         .unwrap();
     assert_eq!(assigned, again);
@@ -264,7 +264,7 @@ async fn a_crash_between_create_and_assign_is_recovered_on_the_next_run() {
 
     let choice = ensure_policy(&client, &tid).await.unwrap();
     assert!(!choice.created, "the unassigned profile is reused");
-    assign(&client, &profile, &group(&tenant, PILOT), &[])
+    assign(&client, &profile.id, &group(&tenant, PILOT), &[])
         .await
         .unwrap();
     assert!(
@@ -299,15 +299,15 @@ async fn with_a_30_percent_fault_rate_every_step_completes_with_the_same_end_sta
     let pilot = group(&tenant, PILOT);
     let all = NewTarget::AllDevices;
     until_ok("assigning the pilot group", || {
-        assign_as_shown(&client, &policy.profile, &pilot)
+        assign_as_shown(&client, &policy.profile.id, &pilot)
     })
     .await;
     until_ok("assigning all devices", || {
-        assign_as_shown(&client, &policy.profile, &all)
+        assign_as_shown(&client, &policy.profile.id, &all)
     })
     .await;
     until_ok("assigning the pilot group again", || {
-        assign_as_shown(&client, &policy.profile, &pilot)
+        assign_as_shown(&client, &policy.profile.id, &pilot)
     })
     .await;
     // A part Graph failed to answer (a 507 in the batch) shows as failed in that overview; the
@@ -409,7 +409,7 @@ async fn the_helpdesk_sees_setup_done_but_is_told_the_role_is_missing_to_change_
     consent_everything(&tenant);
     let (admin, tid) = signed_in(&tenant, ADMIN, Task::Setup, "setup-admin").await;
     let policy = ensure_policy(&admin, &tid).await.unwrap();
-    let assigned = assign(&admin, &policy.profile, &group(&tenant, PILOT), &[])
+    let assigned = assign(&admin, &policy.profile.id, &group(&tenant, PILOT), &[])
         .await
         .unwrap();
 
@@ -423,7 +423,7 @@ async fn the_helpdesk_sees_setup_done_but_is_told_the_role_is_missing_to_change_
     let helpdesk = client(&tenant, &auth, Task::Setup);
     let refused = assign(
         &helpdesk,
-        &policy.profile,
+        &policy.profile.id,
         &NewTarget::AllDevices,
         &keys(&assigned),
     )

@@ -9,7 +9,7 @@ mod graph_support;
 use graph_support::*;
 use pindesk_core::graph::GraphOptions;
 use pindesk_core::graph::models::DeviceConfigurationId;
-use pindesk_core::setup::{ProfileRef, deployment, ensure_policy};
+use pindesk_core::setup::{deployment, ensure_policy};
 use serde_json::{Value, json};
 
 const POLICY: &str = "7f1d2c3b-0000-4000-8000-000000000001";
@@ -24,12 +24,8 @@ fn fixture(name: &str, base: &url::Url) -> Value {
     serde_json::from_str(&text).unwrap()
 }
 
-fn policy() -> ProfileRef {
-    ProfileRef {
-        id: DeviceConfigurationId::new(POLICY),
-        name: "Windows Hello PIN recovery".to_owned(),
-        created: None,
-    }
+fn policy() -> DeviceConfigurationId {
+    DeviceConfigurationId::new(POLICY)
 }
 
 /// The batch answers the overview and the first page; the next link answers the second page.

@@ -6,14 +6,15 @@ use serde::{Deserialize, Serialize};
 use serde_json::{Value, json};
 
 use crate::error::CoreError;
-use crate::graph::models::{AssignmentTarget, DeviceConfigurationAssignment, Group, GroupId};
+use crate::graph::models::{
+    AssignmentTarget, DeviceConfigurationAssignment, DeviceConfigurationId, Group, GroupId,
+};
 use crate::graph::{
     CancellationToken, GraphClient, GraphError, GraphRequest, ResourcePath, Sent, search_term,
 };
 
 pub use super::assignment_views::{AssignmentView, TargetKind};
 use super::assignment_views::{target_key, views};
-use super::policy::ProfileRef;
 
 /// Results per group search: enough to pick from.
 const GROUP_PAGE: u32 = 25;
@@ -171,14 +172,14 @@ async fn add_member_counts(client: &GraphClient, choices: &mut [GroupChoice]) {
     }
 }
 
-fn assignments_path(policy: &ProfileRef) -> ResourcePath {
+fn assignments_path(profile: &DeviceConfigurationId) -> ResourcePath {
     ResourcePath::new(CONFIGURATIONS)
-        .id(policy.id.as_str())
+        .id(profile.as_str())
         .then("assignments")
 }
 
-pub(crate) fn assignments_request(policy: &ProfileRef) -> GraphRequest {
-    GraphRequest::get(assignments_path(policy))
+pub(crate) fn assignments_request(profile: &DeviceConfigurationId) -> GraphRequest {
+    GraphRequest::get(assignments_path(profile))
 }
 
 #[derive(Deserialize)]
@@ -191,11 +192,11 @@ struct Assignments {
 /// read would be dropped.
 async fn read(
     client: &GraphClient,
-    policy: &ProfileRef,
+    profile: &DeviceConfigurationId,
 ) -> Result<Vec<DeviceConfigurationAssignment>, CoreError> {
     let all = client
         .get_all::<DeviceConfigurationAssignment>(
-            &assignments_request(policy),
+            &assignments_request(profile),
             &CancellationToken::new(),
         )
         .await?;
@@ -210,9 +211,9 @@ async fn read(
 /// The profile's assignments, with group names.
 pub async fn assignments(
     client: &GraphClient,
-    policy: &ProfileRef,
+    profile: &DeviceConfigurationId,
 ) -> Result<Vec<AssignmentView>, CoreError> {
-    let current = read(client, policy).await?;
+    let current = read(client, profile).await?;
     Ok(views(client, &current).await?)
 }
 
@@ -241,11 +242,11 @@ pub(crate) fn union_body(current: &[DeviceConfigurationAssignment], new: &NewTar
 /// reads the set back instead of sending it again.
 pub async fn assign(
     client: &GraphClient,
-    policy: &ProfileRef,
+    profile: &DeviceConfigurationId,
     new: &NewTarget,
     shown: &[String],
 ) -> Result<Vec<AssignmentView>, CoreError> {
-    let current = read(client, policy).await?;
+    let current = read(client, profile).await?;
     let now: std::collections::BTreeSet<String> = current
         .iter()
         .filter_map(|a| a.target.as_ref())
@@ -266,7 +267,7 @@ pub async fn assign(
     }
     let body = union_body(&current, new);
     let path = ResourcePath::new(CONFIGURATIONS)
-        .id(policy.id.as_str())
+        .id(profile.as_str())
         .then("assign");
     match client
         .post_once::<Value, Assignments>(&path, Some(&body))
@@ -276,9 +277,9 @@ pub async fn assign(
             Ok(views(client, &answer.value).await?)
         }
         // An answer without the list (or without the new target): believe the service's state.
-        Sent::Completed(_) => Ok(assignments(client, policy).await?),
+        Sent::Completed(_) => Ok(assignments(client, profile).await?),
         Sent::Ambiguous(ambiguity) => {
-            let after = read(client, policy).await?;
+            let after = read(client, profile).await?;
             let kept = current
                 .iter()
                 .filter_map(|a| a.target.as_ref())

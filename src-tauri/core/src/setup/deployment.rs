@@ -7,10 +7,9 @@ use time::format_description::well_known::Rfc3339;
 
 use crate::graph::models::{
     ComplianceStatus, DeviceConfigurationDeviceOverview, DeviceConfigurationDeviceStatus,
+    DeviceConfigurationId,
 };
 use crate::graph::{CancellationToken, GraphClient, GraphError, GraphRequest, ResourcePath};
-
-use super::policy::ProfileRef;
 
 const CONFIGURATIONS: &str = "deviceManagement/deviceConfigurations";
 
@@ -140,10 +139,10 @@ struct Statuses {
     next_link: Option<String>,
 }
 
-pub(crate) fn overview_request(policy: &ProfileRef) -> GraphRequest {
+pub(crate) fn overview_request(profile: &DeviceConfigurationId) -> GraphRequest {
     GraphRequest::get(
         ResourcePath::new(CONFIGURATIONS)
-            .id(policy.id.as_str())
+            .id(profile.as_str())
             .then("deviceStatusOverview"),
     )
 }
@@ -153,13 +152,13 @@ pub(crate) fn overview_request(policy: &ProfileRef) -> GraphRequest {
 /// page limit. Errors and conflicts first.
 pub async fn deployment(
     client: &GraphClient,
-    policy: &ProfileRef,
+    profile: &DeviceConfigurationId,
 ) -> Result<Deployment, GraphError> {
     let requests = [
-        overview_request(policy),
+        overview_request(profile),
         GraphRequest::get(
             ResourcePath::new(CONFIGURATIONS)
-                .id(policy.id.as_str())
+                .id(profile.as_str())
                 .then("deviceStatuses"),
         ),
     ];

@@ -44,7 +44,10 @@ pub(crate) async fn assignment_and_deployment(
         );
     };
     let answers = match client
-        .batch(&[assignments_request(profile), overview_request(profile)])
+        .batch(&[
+            assignments_request(&profile.id),
+            overview_request(&profile.id),
+        ])
         .await
     {
         Ok(answers) => answers,

@@ -4,6 +4,9 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
+/// Longer than any ID Graph gives out (GUIDs, Intune's `{guid}_{guid}` keys).
+const MAX_ID_LEN: usize = 100;
+
 macro_rules! id_type {
     ($(#[$doc:meta])* $name:ident) => {
         $(#[$doc])*
@@ -18,6 +21,18 @@ macro_rules! id_type {
 
             pub fn as_str(&self) -> &str {
                 &self.0
+            }
+
+            /// An ID the window handed back: trimmed, neither empty nor longer than any ID
+            /// Graph gives out.
+            pub fn from_window(text: &str) -> Result<$name, crate::CoreError> {
+                let text = text.trim();
+                if text.is_empty() || text.len() > MAX_ID_LEN {
+                    return Err(crate::CoreError::BadRequest(
+                        concat!("not a valid ", stringify!($name)).to_owned(),
+                    ));
+                }
+                Ok($name(text.to_owned()))
             }
         }
 
@@ -67,3 +82,21 @@ id_type!(
     /// A service principal's object ID (not its `appId`).
     ServicePrincipalId
 );
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_id_from_the_window_is_trimmed_and_refused_when_empty_or_too_long() {
+        let id = ManagedDeviceId::from_window("  d-1 \n").unwrap();
+        assert_eq!(id.as_str(), "d-1");
+        for bad in ["", "   ", &"x".repeat(MAX_ID_LEN + 1)] {
+            let refused = DeviceConfigurationId::from_window(bad).unwrap_err();
+            assert!(
+                matches!(refused, crate::CoreError::BadRequest(_)),
+                "{bad:?}"
+            );
+        }
+    }
+}
