@@ -121,6 +121,9 @@ pub fn run() {
     let app = match with_commands(builder).build(tauri::generate_context!()) {
         Ok(app) => app,
         Err(error) => {
+            if let Some(code) = start_again_if_the_running_instance_quit(&error.to_string()) {
+                std::process::exit(code);
+            }
             eprintln!("PinDesk stopped unexpectedly: {error}");
             std::process::exit(1);
         }
@@ -132,4 +135,44 @@ pub fn run() {
             app.state::<AppState>().clipboard().clear_if_ours();
         }
     });
+}
+
+/// Set on a start made again after the running instance quit mid-handover: once is enough.
+const STARTED_AGAIN: &str = "PINDESK_STARTED_AGAIN";
+
+/// A start that finds PinDesk running hands its arguments over and quits. When that instance was
+/// itself quitting, the handover fails; instead of the person seeing nothing, PinDesk starts once
+/// more, now as the only instance (or hands over to one that has started meanwhile). Returns the
+/// exit code of that start.
+fn start_again_if_the_running_instance_quit(error: &str) -> Option<i32> {
+    if !handover_failed(error) || std::env::var_os(STARTED_AGAIN).is_some() {
+        return None;
+    }
+    tracing::warn!("the running PinDesk quit while this start handed over to it; starting again");
+    std::thread::sleep(std::time::Duration::from_millis(300));
+    let status = std::process::Command::new(std::env::current_exe().ok()?)
+        .args(std::env::args_os().skip(1))
+        .env(STARTED_AGAIN, "1")
+        .status()
+        .ok()?;
+    Some(status.code().unwrap_or(1))
+}
+
+fn handover_failed(error: &str) -> bool {
+    error.contains("single-instance") && error.contains("failed to forward arguments")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::handover_failed;
+
+    #[test]
+    fn only_a_failed_handover_to_the_running_instance_starts_again() {
+        assert!(handover_failed(
+            "failed to initialize plugin `single-instance`: failed to forward arguments to the \
+             running instance: org.freedesktop.DBus.Error.NoReply: Message recipient disconnected"
+        ));
+        assert!(!handover_failed("failed to initialize plugin `window-state`: broken file"));
+        assert!(!handover_failed("single-instance: D-Bus session bus unavailable"));
+    }
 }

@@ -73,7 +73,7 @@ test('a silent start sends one token request and no Graph request before the fir
   }
 });
 
-test('one search by name costs two Graph requests (devices and people), by serial number three', async () => {
+test('one search by name costs two Graph requests (devices and people), by serial number three and one to open the device it names', async () => {
   const app = await startApp({ env: pindeskEnv(tenant) });
   try {
     await signIn(app.driver);
@@ -83,8 +83,10 @@ test('one search by name costs two Graph requests (devices and people), by seria
     const named = await requestsOf(() => timedSearch(app.driver, 'Lumi'));
     assert.deepEqual([named.token, named.graph], [0, 2], named.lines.join('\n'));
     const serial = await requestsOf(() => timedSearch(app.driver, 'NW-PHONE-0009'));
-    // ...and, when the text looks like a serial number, the serial too.
-    assert.deepEqual([serial.token, serial.graph], [0, 3], serial.lines.join('\n'));
+    // ...and, when the text looks like a serial number, the serial too. A serial typed in full
+    // names one device, which opens at once: its earlier resets are read.
+    assert.deepEqual([serial.token, serial.graph], [0, 4], serial.lines.join('\n'));
+    assert.equal(serial.lines.filter((line) => /managedDevices\/[^?]+\?\$select=id,deviceName,deviceActionResults /.test(line)).length, 1, serial.lines.join('\n'));
   } finally {
     await app.stop();
   }
