@@ -90,7 +90,17 @@ async function waitForPort(port, child) {
  * WebKitWebDriver) and returns a WebDriver session on its window. `binary` lets the benchmarks
  * start their blank baseline app the same way.
  */
-export async function startApp({ env = {}, args = [], binary = appBinary } = {}) {
+export async function startApp(options = {}) {
+  try {
+    return await startAppOnce(options);
+  } catch (error) {
+    // Said out loud, so a start that fails often shows in the log even when the second works.
+    console.log(`# the app did not start (${error.message}); starting it once more`);
+    return startAppOnce(options);
+  }
+}
+
+async function startAppOnce({ env = {}, args = [], binary = appBinary } = {}) {
   // An instance another test file left behind (or one still quitting) would take this start's
   // arguments and leave it without a window: one instance at a time.
   await appGone(binary);
