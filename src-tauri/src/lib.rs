@@ -15,46 +15,22 @@ use tauri_plugin_window_state::{AppHandleExt as _, StateFlags};
 
 pub use state::AppState;
 
-/// Registers PinDesk's commands on a builder; shared by the app and the access-control tests.
-pub fn with_commands<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R> {
-    builder.invoke_handler(tauri::generate_handler![
-        commands::app_info,
-        commands::use_demo_tenant,
-        commands::list_accounts,
-        commands::restore_session,
-        commands::sign_in,
-        commands::cancel_sign_in,
-        commands::use_account,
-        commands::sign_out,
-        commands::settings,
-        commands::save_settings,
-        commands::set_language,
-        commands::set_log_level,
-        commands::diagnostics,
-        reset_commands::search_devices,
-        reset_commands::more_devices,
-        reset_commands::start_reset,
-        reset_commands::reset_status,
-        reset_commands::copy_passcode,
-        reset_commands::open_admin_center,
-        audit_commands::audit_log,
-        audit_commands::export_audit_log,
-        setup_commands::setup_overview,
-        setup_commands::consent_links,
-        setup_commands::open_consent_pages,
-        setup_commands::consent_status,
-        setup_commands::signin_consent_status,
-        setup_commands::open_signin_consent,
-        setup_commands::ensure_policy,
-        setup_commands::search_groups,
-        setup_commands::assign_policy,
-        setup_commands::deployment_status,
-        windows_commands::windows_readiness,
-        windows_commands::tap_offer,
-        windows_commands::create_tap,
-        windows_commands::copy_access_pass,
-    ])
+/// Turns the one list of commands (`command_list.rs`) into the builder's handler and the names
+/// the window may call; `build.rs` reads the same list to grant them.
+macro_rules! commands {
+    ($($module:ident :: $name:ident),* $(,)?) => {
+        /// Registers PinDesk's commands on a builder; shared by the app and the access-control
+        /// tests.
+        pub fn with_commands<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R> {
+            builder.invoke_handler(tauri::generate_handler![$($module::$name),*])
+        }
+
+        /// Every command the window may call, as it calls them.
+        pub const COMMAND_NAMES: &[&str] = &[$(stringify!($name)),*];
+    };
 }
+
+include!("command_list.rs");
 
 /// Starts the app; `--demo` points it at the built-in demo tenant.
 pub fn run() {
@@ -172,7 +148,11 @@ mod tests {
             "failed to initialize plugin `single-instance`: failed to forward arguments to the \
              running instance: org.freedesktop.DBus.Error.NoReply: Message recipient disconnected"
         ));
-        assert!(!handover_failed("failed to initialize plugin `window-state`: broken file"));
-        assert!(!handover_failed("single-instance: D-Bus session bus unavailable"));
+        assert!(!handover_failed(
+            "failed to initialize plugin `window-state`: broken file"
+        ));
+        assert!(!handover_failed(
+            "single-instance: D-Bus session bus unavailable"
+        ));
     }
 }

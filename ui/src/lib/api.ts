@@ -64,6 +64,7 @@ import {
 } from './types';
 import { isRecord, isString } from './guards';
 import { describe, toIpcError, type IpcError } from './ipc-error';
+import type { Command } from './generated/commands';
 
 export { UNEXPECTED_MESSAGE, isIpcError, toIpcError, type IpcError } from './ipc-error';
 
@@ -83,8 +84,10 @@ function unreadable(command: string, value: unknown): IpcError {
   };
 }
 
+/** `command` must be one the Rust side registers (generated/commands.ts): a misspelt or removed
+ * command fails the type check, not the person's click. */
 async function call<T>(
-  command: string,
+  command: Command,
   args: Record<string, unknown> | undefined,
   check: (value: unknown) => value is T,
 ): Promise<T> {
