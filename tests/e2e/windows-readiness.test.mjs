@@ -48,7 +48,9 @@ async function open(name) {
   await driver.type('[data-testid="device-search"]', name);
   await driver.waitFor(`a result named ${name}`, () =>
     driver.execute(
-      `const hit = [...document.querySelectorAll('[data-testid="device-result"]')]
+      // A name typed out in full opens its device at once (the daily screen).
+      `if (document.querySelector('#device-heading')?.textContent.includes(arguments[0])) return true;
+       const hit = [...document.querySelectorAll('[data-testid="device-result"]')]
          .find((el) => el.textContent.includes(arguments[0]));
        if (hit) hit.click();
        return Boolean(hit);`,
