@@ -63,7 +63,15 @@ export async function search(driver, text) {
   await driver.type('[data-testid="device-search"]', text);
 }
 
-/** Clicks the search result whose text contains `name` and waits for its details. */
+/** Closes the open device, if any, searches for `text` and opens the device named `name`. */
+export async function openDevice(driver, text, name) {
+  if (await driver.displayed('[data-testid="close-device"]')) await driver.click('[data-testid="close-device"]');
+  await search(driver, text);
+  await choose(driver, name);
+}
+
+/** Clicks the search result whose text contains `name` (or finds it already open, as a name or
+ * serial number typed out in full opens its device at once) and waits for its details. */
 export async function choose(driver, name) {
   await driver.waitFor(`a result named ${name}`, () =>
     driver.execute(

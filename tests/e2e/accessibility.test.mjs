@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { checkScreen, ENTER, focused, seriousViolations, tabTo } from './a11y.mjs';
 import { freshDir, root, startApp, startDemoTenant } from './harness.mjs';
+import { openDevice } from '../bench/flows.mjs';
 
 for (const theme of ['light', 'dark']) {
   describe(`${theme} theme`, () => {
@@ -86,22 +87,7 @@ for (const theme of ['light', 'dark']) {
 
     test('the other screens pass the accessibility check too', async () => {
       const { driver } = app;
-      const open = async (text, name) => {
-        await driver.click('[data-testid="close-device"]');
-        await driver.command('POST', `/element/${await driver.find('[data-testid="device-search"]')}/clear`, {});
-        await driver.type('[data-testid="device-search"]', text);
-        await driver.waitFor(`a result named ${name}`, () =>
-          driver.execute(
-            `if (document.querySelector('#device-heading')?.textContent.includes(arguments[0])) return true;
-      const hit = [...document.querySelectorAll('[data-testid="device-result"]')]
-               .find((el) => el.textContent.includes(arguments[0]));
-             if (hit) hit.click();
-             return Boolean(hit);`,
-            [name],
-          ),
-        );
-        await driver.waitForDisplayed('[data-testid="device-details"]');
-      };
+      const open = (text, name) => openDevice(driver, text, name);
       await open('NW-LT', 'NW-LT');
       await assertAccessible('self-service laptop');
 

@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { ENTER, focused } from './a11y.mjs';
 import { freshDir, keepScreenshot, root, startApp, startDemoTenant } from './harness.mjs';
+import { openDevice, search } from '../bench/flows.mjs';
 
 const SIZES = [
   [1040, 740],
@@ -40,25 +41,7 @@ function assertInside(box, what) {
   );
 }
 
-async function search(driver, text) {
-  await driver.command('POST', `/element/${await driver.find('[data-testid="device-search"]')}/clear`, {});
-  await driver.type('[data-testid="device-search"]', text);
-}
-
-async function open(driver, text, name) {
-  if (await driver.displayed('[data-testid="close-device"]')) await driver.click('[data-testid="close-device"]');
-  await search(driver, text);
-  await driver.waitFor(`${name} open`, () =>
-    driver.execute(
-      `if (document.querySelector('#device-heading')?.textContent.includes(arguments[0])) return true;
-       const hit = [...document.querySelectorAll('[data-testid="device-result"]')]
-         .find((el) => el.textContent.includes(arguments[0]));
-       if (hit) hit.click();
-       return false;`,
-      [name],
-    ),
-  );
-}
+const open = openDevice;
 
 async function confirmReset(driver) {
   await driver.click('[data-testid="reset-button"]');

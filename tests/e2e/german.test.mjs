@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { englishLeft } from './catalogue.mjs';
 import { freshDir, keepScreenshot, root, startApp, startDemoTenant } from './harness.mjs';
+import { choose } from '../bench/flows.mjs';
 
 let tenant;
 let app;
@@ -64,16 +65,7 @@ test('signed in as the helpdesk, a device opens in German and is reset with a Ge
   await driver.type('[data-testid="device-search"]', 'Lumi');
   await driver.waitFor('results', async () => /^\d+ Geräte? gefunden$/.test(await driver.text('[data-testid="search-status"]')));
   await assertNoEnglish('the search results');
-  await driver.waitFor('the phone among the results', () =>
-    driver.execute(
-      `if (document.querySelector('#device-heading')?.textContent.includes(arguments[0])) return true;
-      const hit = [...document.querySelectorAll('[data-testid="device-result"]')]
-         .find((el) => el.textContent.includes('Zoë’s Lumia'));
-       if (hit) hit.click();
-       return Boolean(hit);`,
-    ),
-  );
-  await driver.waitForDisplayed('[data-testid="device-details"]');
+  await choose(driver, 'Zoë’s Lumia');
   assert.equal(await driver.text('[data-testid="eligibility"]'), 'Eine neue Kennung kann erzeugt werden');
   assert.match(await driver.text('[data-testid="explanation"]'), /mit Entra verbunden/);
   await assertNoEnglish('the device details');

@@ -8,6 +8,7 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { freshDir, keepScreenshot, root, startApp, startDemoTenant } from './harness.mjs';
+import { choose } from '../bench/flows.mjs';
 
 let tenant;
 let app;
@@ -114,16 +115,7 @@ test('the helpdesk person then signs in and resets a phone', async () => {
   await driver.waitForText('[data-testid="signed-in-name"]', 30000);
   await driver.waitForDisplayed('[data-testid="device-search"]', 30000);
   await driver.type('[data-testid="device-search"]', 'Lumi');
-  await driver.waitFor('the phone in the results', () =>
-    driver.execute(
-      `if (document.querySelector('#device-heading')?.textContent.includes(arguments[0])) return true;
-      const hit = [...document.querySelectorAll('[data-testid="device-result"]')]
-         .find((el) => el.textContent.includes('Lumia'));
-       if (hit) hit.click();
-       return Boolean(hit);`,
-    ),
-  );
-  await driver.waitForDisplayed('[data-testid="device-details"]');
+  await choose(driver, 'Lumia');
   await driver.type('[data-testid="ticket"]', 'INC-13');
   await driver.click('[data-testid="reset-button"]');
   await driver.waitForDisplayed('[data-testid="confirm-reset"]');

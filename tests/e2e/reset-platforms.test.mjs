@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { checkScreen } from './a11y.mjs';
 import { freshDir, keepScreenshot, root, startApp, startDemoTenant } from './harness.mjs';
+import { openDevice } from '../bench/flows.mjs';
 
 let tenant;
 let app;
@@ -39,26 +40,7 @@ const log = () => tenant.requestLog().split('\n');
 const resets = () => log().filter((line) => /^POST .*\/resetPasscode /.test(line)).length;
 const betaReads = () => log().filter((line) => /^GET \/beta\/deviceManagement\/managedDevices\//.test(line));
 
-/** Searches for `text` and opens the result whose text contains `name`. */
-async function open(text, name) {
-  const { driver } = app;
-  if (await driver.displayed('[data-testid="close-device"]')) {
-    await driver.click('[data-testid="close-device"]');
-  }
-  await driver.command('POST', `/element/${await driver.find('[data-testid="device-search"]')}/clear`, {});
-  await driver.type('[data-testid="device-search"]', text);
-  await driver.waitFor(`a result named ${name}`, () =>
-    driver.execute(
-      `if (document.querySelector('#device-heading')?.textContent.includes(arguments[0])) return true;
-      const hit = [...document.querySelectorAll('[data-testid="device-result"]')]
-         .find((el) => el.textContent.includes(arguments[0]));
-       if (hit) hit.click();
-       return Boolean(hit);`,
-      [name],
-    ),
-  );
-  await driver.waitForDisplayed('[data-testid="device-details"]');
-}
+const open = (text, name) => openDevice(app.driver, text, name);
 
 async function confirmReset(heading) {
   const { driver } = app;

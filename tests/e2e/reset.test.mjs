@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { appFileDirs, filesContaining, freshDir, keepScreenshot, root, startApp, startDemoTenant } from './harness.mjs';
+import { choose as chooseDevice, search as searchFor } from '../bench/flows.mjs';
 
 let tenant;
 let app;
@@ -47,26 +48,8 @@ after(async () => {
   await tenant?.stop();
 });
 
-async function search(text) {
-  const { driver } = app;
-  await driver.command('POST', `/element/${await driver.find('[data-testid="device-search"]')}/clear`, {});
-  await driver.type('[data-testid="device-search"]', text);
-}
-
-/** Clicks the search result whose text contains `name`. */
-async function choose(name) {
-  await app.driver.waitFor(`a result named ${name}`, () =>
-    app.driver.execute(
-      `if (document.querySelector('#device-heading')?.textContent.includes(arguments[0])) return true;
-      const hit = [...document.querySelectorAll('[data-testid="device-result"]')]
-         .find((el) => el.textContent.includes(arguments[0]));
-       if (hit) hit.click();
-       return Boolean(hit);`,
-      [name],
-    ),
-  );
-  await app.driver.waitForDisplayed('[data-testid="device-details"]');
-}
+const search = (text) => searchFor(app.driver, text);
+const choose = (name) => chooseDevice(app.driver, name);
 
 const resets = () =>
   tenant.requestLog().split('\n').filter((line) => /^POST .*\/resetPasscode /.test(line)).length;

@@ -10,6 +10,7 @@ import { writeFileSync } from 'node:fs';
 import { pinRecoveryDeployed } from './admin-center.mjs';
 import { de, englishLeft } from './catalogue.mjs';
 import { appFileDirs, filesContaining, freshDir, keepScreenshot, root, startApp, startDemoTenant } from './harness.mjs';
+import { openDevice } from '../bench/flows.mjs';
 
 let tenant;
 let app;
@@ -41,24 +42,10 @@ after(async () => {
   await tenant?.stop();
 });
 
+/** Opens the PC named `name` and reads its readiness conclusion. */
 async function open(name) {
-  const { driver } = app;
-  if (await driver.displayed('[data-testid="close-device"]')) await driver.click('[data-testid="close-device"]');
-  await driver.command('POST', `/element/${await driver.find('[data-testid="device-search"]')}/clear`, {});
-  await driver.type('[data-testid="device-search"]', name);
-  await driver.waitFor(`a result named ${name}`, () =>
-    driver.execute(
-      // A name typed out in full opens its device at once (the daily screen).
-      `if (document.querySelector('#device-heading')?.textContent.includes(arguments[0])) return true;
-       const hit = [...document.querySelectorAll('[data-testid="device-result"]')]
-         .find((el) => el.textContent.includes(arguments[0]));
-       if (hit) hit.click();
-       return Boolean(hit);`,
-      [name],
-    ),
-  );
-  await driver.waitForDisplayed('[data-testid="device-details"]');
-  return driver.waitForText('[data-testid="readiness-conclusion"]', 30000);
+  await openDevice(app.driver, name, name);
+  return app.driver.waitForText('[data-testid="readiness-conclusion"]', 30000);
 }
 
 const lineState = (name) =>
