@@ -27,7 +27,7 @@ describe('sign-in state', () => {
     expect(backend.calls('sign_in')).toHaveLength(1);
     expect(backend.calls('use_account')).toHaveLength(0);
     expect(auth.session?.task).toBe('helpdesk');
-    expect(auth.step).toBe('reset');
+    expect(auth.nav.step).toBe('reset');
   });
 
   it('a sign-in that finishes after Cancel is not entered, but offered as remembered', async () => {

@@ -4,7 +4,7 @@
 import { api, toIpcError, type Account, type Session, type Task } from './api';
 import type { Feedback } from './feedback.svelte';
 import { takeFirst } from './startup';
-import { firstStep, type StepId } from './steps';
+import { Navigation } from './navigation.svelte';
 
 /** starting: restoring a remembered session; idle: waiting for the person;
  * signingIn: the browser (or a remembered account) is signing in; cancelling: stopping that;
@@ -16,16 +16,18 @@ export class AuthState {
   session = $state<Session | null>(null);
   accounts = $state<Account[]>([]);
   phase = $state<Phase>('starting');
-  step = $state<StepId>('reset');
   /** The remembered account being continued with, while phase is signingIn. */
   continuingAs = $state<Account | null>(null);
 
   readonly #feedback: Feedback;
+  /** Where the window goes once someone is signed in. */
+  readonly nav: Navigation;
   /** Counts sign-in attempts, so the answer of a cancelled attempt is not acted on. */
   #attempt = 0;
 
-  constructor(feedback: Feedback) {
+  constructor(feedback: Feedback, nav: Navigation = new Navigation()) {
     this.#feedback = feedback;
+    this.nav = nav;
   }
 
   get signedIn(): boolean {
@@ -139,7 +141,7 @@ export class AuthState {
 
   #enter(session: Session): void {
     this.session = session;
-    this.step = firstStep(session.task);
+    this.nav.startAt(session.task);
     this.continuingAs = null;
     this.phase = 'idle';
     this.#feedback.clear();
