@@ -56,6 +56,7 @@ fn rfc3339(at: Option<OffsetDateTime>) -> Option<String> {
 
 impl ResetStatus {
     pub fn for_window(self) -> ResetStatusForWindow {
+        let detail = self.detail();
         ResetStatusForWindow {
             // The window knows the documented states; anything else ends the watch with the
             // reason.
@@ -67,10 +68,10 @@ impl ResetStatus {
             passcode: self.passcode.as_ref().map(|p| p.expose().to_owned()),
             started_at: rfc3339(self.started_at),
             valid_until: rfc3339(self.valid_until),
-            detail: self.detail(),
-            reason: self.reason.clone(),
+            detail,
+            reason: self.reason,
             reason_key: self.reason_key,
-            admin_center_url: self.admin_center_url.clone(),
+            admin_center_url: self.admin_center_url,
         }
     }
 }
