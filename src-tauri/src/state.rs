@@ -25,7 +25,6 @@ pub struct AppInfo {
     pub authority: String,
     pub graph_url: String,
     pub client_id: String,
-    pub tenant_name: Option<String>,
     /// The window's language as the person chose it; `None` follows the system.
     pub language: Option<String>,
     /// What was wrong with the settings and accounts files; the window says so, since on
@@ -213,7 +212,6 @@ impl AppState {
             authority: config.authority.to_string(),
             graph_url: config.graph_url.to_string(),
             client_id: config.client_id.clone(),
-            tenant_name: None,
             language: self.language(),
             problems: auth.file_problems(),
             reset_rules: config.reset_rules,

@@ -26,7 +26,6 @@ export function appInfo(overrides: Partial<AppInfo> = {}): AppInfo {
     authority: 'https://login.example.test/common',
     graphUrl: 'https://graph.example.test',
     clientId: '00000000-0000-0000-0000-000000000001',
-    tenantName: null,
     ...overrides,
   };
 }

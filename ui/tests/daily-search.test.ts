@@ -95,7 +95,7 @@ describe("the administrator's rules for the confirmation", () => {
       const backend = fakeBackend({
         search_devices: () => page([DEVICES[0]]),
         reset_status: () => ({ state: 'none' }),
-        start_reset: () => ({ deviceId: 'a', startedAt: '2026-11-25T10:00:00Z', alreadyRunning: false, auditWarning: null }),
+        start_reset: () => ({ deviceId: 'a', startedAt: '2026-11-25T10:00:00Z', alreadyRunning: false, deviceName: 'PHONE', auditWarning: null }),
       });
       render(Reset, { timing: { debounceMs: 5, pollMs: 10 } });
       await userEvent.type(screen.getByTestId('device-search'), 'PF3X9K2L');

@@ -11,7 +11,7 @@ import { DEVICES, englishLeft } from './german';
 
 vi.mock('@tauri-apps/api/core', () => ({ invoke: vi.fn() }));
 
-const STARTED = { deviceId: 'd-ok', startedAt: '2026-11-25T10:00:00Z', alreadyRunning: true, auditWarning: 'x' };
+const STARTED = { deviceId: 'd-ok', startedAt: '2026-11-25T10:00:00Z', alreadyRunning: true, deviceName: null, auditWarning: 'x' };
 const VALID_UNTIL = '2026-12-02T10:00:00Z';
 const noEnglish = () => expect(englishLeft()).toEqual([]);
 

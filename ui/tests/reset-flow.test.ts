@@ -11,6 +11,7 @@ const STARTED = {
   deviceId: 'dev-1',
   startedAt: '2026-11-25T10:00:00Z',
   alreadyRunning: false,
+  deviceName: 'PHONE-0042',
   auditWarning: null,
 };
 const VALID_UNTIL = '2026-12-02T10:00:00Z';

@@ -154,6 +154,7 @@ describe('reset commands in api.ts', () => {
         deviceId: 'dev-1',
         startedAt: '2026-11-25T10:00:00Z',
         alreadyRunning: false,
+        deviceName: null,
         auditWarning: null,
       }),
       reset_status: () => ({ state: 'exploded' }),

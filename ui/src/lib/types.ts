@@ -8,7 +8,6 @@ export interface AppInfo {
   authority: string;
   graphUrl: string;
   clientId: string;
-  tenantName: string | null;
   /** The language the person chose in Settings; null or absent follows the system. */
   language?: string | null;
   /** What was wrong with the settings and accounts files at start. */
@@ -94,7 +93,6 @@ export function isAppInfo(v: unknown): v is AppInfo {
     isString(v.authority) &&
     isString(v.graphUrl) &&
     isString(v.clientId) &&
-    isNullableString(v.tenantName) &&
     (v.language === undefined || isNullableString(v.language)) &&
     (v.problems === undefined || (Array.isArray(v.problems) && v.problems.every(isFileProblem))) &&
     (v.resetRules === undefined ||

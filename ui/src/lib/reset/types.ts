@@ -58,6 +58,8 @@ export interface ResetStarted {
   startedAt: string;
   /** True when a reset of the device was already running, so none was sent. */
   alreadyRunning: boolean;
+  /** The device's name as Graph has it (for the audit log). */
+  deviceName: string | null;
   /** Set when the reset went out but the audit log could not be written. */
   auditWarning: string | null;
 }
@@ -130,6 +132,7 @@ export const isResetStarted = (v: unknown): v is ResetStarted =>
   isString(v.deviceId) &&
   isString(v.startedAt) &&
   typeof v.alreadyRunning === 'boolean' &&
+  isNullableString(v.deviceName) &&
   isNullableString(v.auditWarning);
 
 export interface Copied {
