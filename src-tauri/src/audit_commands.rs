@@ -7,11 +7,11 @@ use serde::Serialize;
 use tauri::{AppHandle, Manager, Runtime, State};
 use time::OffsetDateTime;
 
-use crate::state::AppState;
+use pindesk_core::desk::Desk;
 
 /// Every reset this computer sent, newest first.
 #[tauri::command]
-pub async fn audit_log(state: State<'_, AppState>) -> Result<Vec<AuditRow>, IpcError> {
+pub async fn audit_log(state: State<'_, Desk>) -> Result<Vec<AuditRow>, IpcError> {
     Ok(state.audit().rows()?)
 }
 
@@ -26,7 +26,7 @@ pub struct Exported {
 #[tauri::command]
 pub async fn export_audit_log<R: Runtime>(
     app: AppHandle<R>,
-    state: State<'_, AppState>,
+    state: State<'_, Desk>,
 ) -> Result<Exported, IpcError> {
     let rows = state.audit().rows()?;
     let data_dir = state.auth().await.config().data_dir.clone();

@@ -8,7 +8,7 @@ use pindesk_core::{Auth, IpcError, Session, Task};
 use serde::Serialize;
 use tauri::State;
 
-use crate::state::{AppInfo, AppState};
+use pindesk_core::desk::{AppInfo, Desk};
 
 /// A session as the window sees it: with the keychain warning, so a person whose keychain
 /// refused the token learns that the sign-in lasts for this session only.
@@ -28,22 +28,22 @@ fn signed_in(auth: &Auth, session: Session) -> SignedIn {
 }
 
 #[tauri::command]
-pub async fn app_info(state: State<'_, AppState>) -> Result<AppInfo, IpcError> {
+pub async fn app_info(state: State<'_, Desk>) -> Result<AppInfo, IpcError> {
     Ok(state.app_info().await)
 }
 
 #[tauri::command]
-pub async fn use_demo_tenant(state: State<'_, AppState>) -> Result<AppInfo, IpcError> {
+pub async fn use_demo_tenant(state: State<'_, Desk>) -> Result<AppInfo, IpcError> {
     state.use_demo_tenant().await
 }
 
 #[tauri::command]
-pub async fn list_accounts(state: State<'_, AppState>) -> Result<Vec<ListedAccount>, IpcError> {
+pub async fn list_accounts(state: State<'_, Desk>) -> Result<Vec<ListedAccount>, IpcError> {
     Ok(state.auth().await.listed_accounts())
 }
 
 #[tauri::command]
-pub async fn restore_session(state: State<'_, AppState>) -> Result<Option<SignedIn>, IpcError> {
+pub async fn restore_session(state: State<'_, Desk>) -> Result<Option<SignedIn>, IpcError> {
     let auth = state.auth().await;
     Ok(auth
         .restore_session()
@@ -53,7 +53,7 @@ pub async fn restore_session(state: State<'_, AppState>) -> Result<Option<Signed
 
 #[tauri::command]
 pub async fn sign_in(
-    state: State<'_, AppState>,
+    state: State<'_, Desk>,
     task: Task,
     login_hint: Option<String>,
 ) -> Result<SignedIn, IpcError> {
@@ -63,35 +63,32 @@ pub async fn sign_in(
 }
 
 #[tauri::command]
-pub async fn cancel_sign_in(state: State<'_, AppState>) -> Result<(), IpcError> {
+pub async fn cancel_sign_in(state: State<'_, Desk>) -> Result<(), IpcError> {
     state.auth().await.cancel_sign_in();
     Ok(())
 }
 
 #[tauri::command]
-pub async fn use_account(
-    state: State<'_, AppState>,
-    account_id: String,
-) -> Result<SignedIn, IpcError> {
+pub async fn use_account(state: State<'_, Desk>, account_id: String) -> Result<SignedIn, IpcError> {
     let auth = state.auth().await;
     let session = auth.use_account(&account_id).await?;
     Ok(signed_in(&auth, session))
 }
 
 #[tauri::command]
-pub async fn sign_out(state: State<'_, AppState>, account_id: String) -> Result<(), IpcError> {
+pub async fn sign_out(state: State<'_, Desk>, account_id: String) -> Result<(), IpcError> {
     Ok(state.auth().await.sign_out(&account_id).await?)
 }
 
 #[tauri::command]
-pub async fn settings(state: State<'_, AppState>) -> Result<SettingsView, IpcError> {
+pub async fn settings(state: State<'_, Desk>) -> Result<SettingsView, IpcError> {
     Ok(state.settings().await)
 }
 
 /// Saves the window's language (`None`: the system's); nothing else changes.
 #[tauri::command]
 pub async fn set_language(
-    state: State<'_, AppState>,
+    state: State<'_, Desk>,
     language: Option<String>,
 ) -> Result<(), IpcError> {
     state.set_language(language).await
@@ -99,7 +96,7 @@ pub async fn set_language(
 
 #[tauri::command]
 pub async fn save_settings(
-    state: State<'_, AppState>,
+    state: State<'_, Desk>,
     settings: Settings,
 ) -> Result<SettingsView, IpcError> {
     state.save_settings(settings).await
@@ -108,7 +105,7 @@ pub async fn save_settings(
 /// Raises or lowers what PinDesk writes to its log, at once and for the next starts.
 #[tauri::command]
 pub async fn set_log_level(
-    state: State<'_, AppState>,
+    state: State<'_, Desk>,
     level: LogLevel,
 ) -> Result<SettingsView, IpcError> {
     state.set_log_level(level).await
@@ -116,7 +113,7 @@ pub async fn set_log_level(
 
 /// Versions, system, configuration and recent log lines, for a support ticket. No secrets.
 #[tauri::command]
-pub async fn diagnostics(state: State<'_, AppState>) -> Result<Diagnostics, IpcError> {
+pub async fn diagnostics(state: State<'_, Desk>) -> Result<Diagnostics, IpcError> {
     let settings = state.settings().await;
     let info = state.app_info().await;
     let session = state.auth().await.current_session().await;

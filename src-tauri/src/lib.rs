@@ -6,14 +6,13 @@ mod commands;
 mod demo_args;
 mod reset_commands;
 mod setup_commands;
-mod state;
 mod windows_commands;
 
 use pindesk_core::logging::{ENV_LOG, Logging};
 use tauri::{Manager, RunEvent, Runtime, WindowEvent};
 use tauri_plugin_window_state::{AppHandleExt as _, StateFlags};
 
-pub use state::AppState;
+pub use pindesk_core::desk::Desk;
 
 /// Turns the one list of commands (`command_list.rs`) into the builder's handler and the names
 /// the window may call; `build.rs` reads the same list to grant them.
@@ -59,7 +58,7 @@ pub fn run() {
             std::process::exit(2);
         }
     };
-    let state = match AppState::new(config) {
+    let state = match Desk::new(config) {
         Ok(state) => state,
         Err(error) => {
             eprintln!("PinDesk cannot start: {}", error.message);
@@ -88,7 +87,7 @@ pub fn run() {
         .manage(state)
         .setup(move |app| {
             if let Some(options) = demo {
-                let state = app.state::<AppState>();
+                let state = app.state::<Desk>();
                 tauri::async_runtime::block_on(state.use_demo_tenant_with(options))
                     .map_err(|error| format!("the demo tenant could not start: {error:?}"))?;
             }
@@ -108,7 +107,7 @@ pub fn run() {
         // A passcode copied shortly before quitting must not stay on the clipboard after
         // PinDesk: its timer dies with the process.
         if matches!(event, RunEvent::Exit) {
-            app.state::<AppState>().clipboard().clear_if_ours();
+            app.state::<Desk>().clipboard().clear_if_ours();
         }
     });
 }

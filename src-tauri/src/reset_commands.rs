@@ -16,9 +16,9 @@ use tauri::State;
 use time::OffsetDateTime;
 use time::format_description::well_known::Rfc3339;
 
-use crate::state::AppState;
+use pindesk_core::desk::Desk;
 
-async fn helpdesk_graph(state: &AppState) -> Result<GraphClient, IpcError> {
+async fn helpdesk_graph(state: &Desk) -> Result<GraphClient, IpcError> {
     state.graph(&state.auth().await, Task::Helpdesk)
 }
 
@@ -29,7 +29,7 @@ fn instant(text: &str) -> Result<OffsetDateTime, IpcError> {
 
 /// Where the reset of `device_id` sent at `since` stands, read from Graph now.
 async fn read_status(
-    state: &AppState,
+    state: &Desk,
     device_id: &str,
     since: &str,
 ) -> Result<reset::ResetStatus, IpcError> {
@@ -50,7 +50,7 @@ fn search_text(query: &str) -> Result<(), IpcError> {
 
 #[tauri::command]
 pub async fn search_devices(
-    state: State<'_, AppState>,
+    state: State<'_, Desk>,
     query: String,
 ) -> Result<SearchResults, IpcError> {
     search_text(&query)?;
@@ -66,7 +66,7 @@ pub async fn search_devices(
 /// The next page of the search for `query`; `more` is what the previous page handed out.
 #[tauri::command]
 pub async fn more_devices(
-    state: State<'_, AppState>,
+    state: State<'_, Desk>,
     query: String,
     more: String,
 ) -> Result<SearchResults, IpcError> {
@@ -92,13 +92,13 @@ pub struct ResetStartedForWindow {
 /// The person the audit line names and a Graph client that sends only their token, fixed
 /// together from one reading of the session: switching accounts while the reset goes out does
 /// not change whose token it is sent with.
-async fn operator_and_client(state: &AppState) -> Result<(Operator, GraphClient), IpcError> {
+async fn operator_and_client(state: &Desk) -> Result<(Operator, GraphClient), IpcError> {
     operator_and_client_for(state, Task::Helpdesk).await
 }
 
 /// The same for `task`'s scopes.
 pub(crate) async fn operator_and_client_for(
-    state: &AppState,
+    state: &Desk,
     task: Task,
 ) -> Result<(Operator, GraphClient), IpcError> {
     let auth = state.auth().await;
@@ -109,7 +109,7 @@ pub(crate) async fn operator_and_client_for(
 
 #[tauri::command]
 pub async fn start_reset(
-    state: State<'_, AppState>,
+    state: State<'_, Desk>,
     device_id: String,
     ticket: Option<String>,
     device_name: Option<String>,
@@ -147,7 +147,7 @@ pub async fn start_reset(
 /// Where the reset stands, with the passcode once Intune has it; its ending goes to the audit log.
 #[tauri::command]
 pub async fn reset_status(
-    state: State<'_, AppState>,
+    state: State<'_, Desk>,
     device_id: String,
     since: String,
 ) -> Result<ResetStatusForWindow, IpcError> {
@@ -170,7 +170,7 @@ pub struct Copied {
 /// Reads the passcode from Graph again and copies it: the app keeps no copy of its own.
 #[tauri::command]
 pub async fn copy_passcode(
-    state: State<'_, AppState>,
+    state: State<'_, Desk>,
     device_id: String,
     since: String,
 ) -> Result<Copied, IpcError> {
@@ -186,10 +186,7 @@ pub async fn copy_passcode(
 }
 
 #[tauri::command]
-pub async fn open_admin_center(
-    state: State<'_, AppState>,
-    device_id: String,
-) -> Result<(), IpcError> {
+pub async fn open_admin_center(state: State<'_, Desk>, device_id: String) -> Result<(), IpcError> {
     let url = admin_center_url(&ManagedDeviceId::from_window(&device_id)?);
     let url = url::Url::parse(&url).map_err(|e| CoreError::Internal(e.to_string()))?;
     let browser = browser_for(state.auth().await.config());

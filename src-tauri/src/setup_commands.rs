@@ -16,7 +16,7 @@ use pindesk_core::{CoreError, IpcError, Task};
 use serde::Serialize;
 use tauri::State;
 
-use crate::state::AppState;
+use pindesk_core::desk::Desk;
 
 /// The consent pages and the message to send an administrator when the person lacks the role.
 #[derive(Serialize)]
@@ -28,7 +28,7 @@ pub struct ConsentLinks {
 
 /// A Graph client for `task`'s scopes (`SetupStatus` to read, `Setup` to change) and the
 /// sign-in's tenant ID.
-async fn setup_graph(state: &AppState, task: Task) -> Result<(GraphClient, String), IpcError> {
+async fn setup_graph(state: &Desk, task: Task) -> Result<(GraphClient, String), IpcError> {
     let auth = state.auth().await;
     let session = auth.current_session().await.ok_or(CoreError::NotSignedIn)?;
     let client = state.graph(&auth, task)?;
@@ -48,7 +48,7 @@ async fn consent_links_for(auth: &pindesk_core::Auth) -> Vec<ConsentLink> {
 }
 
 #[tauri::command]
-pub async fn setup_overview(state: State<'_, AppState>) -> Result<SetupOverview, IpcError> {
+pub async fn setup_overview(state: State<'_, Desk>) -> Result<SetupOverview, IpcError> {
     let (client, tid) = setup_graph(&state, Task::SetupStatus).await?;
     let auth = state.auth().await;
     let client_id = auth.config().client_id.clone();
@@ -62,7 +62,7 @@ pub async fn setup_overview(state: State<'_, AppState>) -> Result<SetupOverview,
 
 /// Whether the organisation approved the sign-in client for everyone (one batched read).
 #[tauri::command]
-pub async fn signin_consent_status(state: State<'_, AppState>) -> Result<SignInConsent, IpcError> {
+pub async fn signin_consent_status(state: State<'_, Desk>) -> Result<SignInConsent, IpcError> {
     let (client, _) = setup_graph(&state, Task::SetupStatus).await?;
     let client_id = state.auth().await.config().client_id.clone();
     setup::signin_consent(&client, &client_id)
@@ -72,7 +72,7 @@ pub async fn signin_consent_status(state: State<'_, AppState>) -> Result<SignInC
 
 /// Opens Entra's admin consent page for the sign-in client, in the signed-in organisation.
 #[tauri::command]
-pub async fn open_signin_consent(state: State<'_, AppState>) -> Result<(), IpcError> {
+pub async fn open_signin_consent(state: State<'_, Desk>) -> Result<(), IpcError> {
     let auth = state.auth().await;
     let session = auth.current_session().await.ok_or(CoreError::NotSignedIn)?;
     let config = auth.config();
@@ -88,7 +88,7 @@ pub async fn open_signin_consent(state: State<'_, AppState>) -> Result<(), IpcEr
 }
 
 #[tauri::command]
-pub async fn consent_links(state: State<'_, AppState>) -> Result<ConsentLinks, IpcError> {
+pub async fn consent_links(state: State<'_, Desk>) -> Result<ConsentLinks, IpcError> {
     let auth = state.auth().await;
     let links = consent_links_for(&auth).await;
     let message_for_admin = setup::admin_request_message(&links);
@@ -100,7 +100,7 @@ pub async fn consent_links(state: State<'_, AppState>) -> Result<ConsentLinks, I
 
 /// Opens the service's consent page, then the client's, in the system browser.
 #[tauri::command]
-pub async fn open_consent_pages(state: State<'_, AppState>) -> Result<(), IpcError> {
+pub async fn open_consent_pages(state: State<'_, Desk>) -> Result<(), IpcError> {
     let auth = state.auth().await;
     let browser = browser_for(auth.config());
     for link in consent_links_for(&auth).await {
@@ -111,7 +111,7 @@ pub async fn open_consent_pages(state: State<'_, AppState>) -> Result<(), IpcErr
 }
 
 #[tauri::command]
-pub async fn consent_status(state: State<'_, AppState>) -> Result<ConsentStatus, IpcError> {
+pub async fn consent_status(state: State<'_, Desk>) -> Result<ConsentStatus, IpcError> {
     let (client, _) = setup_graph(&state, Task::SetupStatus).await?;
     let read = setup::consent_status(&client);
     within_budget(INTERACTIVE_BUDGET, &CancellationToken::new(), read)
@@ -120,14 +120,14 @@ pub async fn consent_status(state: State<'_, AppState>) -> Result<ConsentStatus,
 }
 
 #[tauri::command]
-pub async fn ensure_policy(state: State<'_, AppState>) -> Result<PolicyChoice, IpcError> {
+pub async fn ensure_policy(state: State<'_, Desk>) -> Result<PolicyChoice, IpcError> {
     let (client, tid) = setup_graph(&state, Task::Setup).await?;
     Ok(setup::ensure_policy(&client, &tid).await?)
 }
 
 #[tauri::command]
 pub async fn search_groups(
-    state: State<'_, AppState>,
+    state: State<'_, Desk>,
     text: String,
 ) -> Result<Vec<GroupChoice>, IpcError> {
     if text.len() > 200 {
@@ -143,7 +143,7 @@ pub async fn search_groups(
 
 #[tauri::command]
 pub async fn assign_policy(
-    state: State<'_, AppState>,
+    state: State<'_, Desk>,
     policy_id: String,
     target: NewTarget,
     shown: Vec<String>,
@@ -155,7 +155,7 @@ pub async fn assign_policy(
 
 #[tauri::command]
 pub async fn deployment_status(
-    state: State<'_, AppState>,
+    state: State<'_, Desk>,
     policy_id: String,
 ) -> Result<Deployment, IpcError> {
     let (client, _) = setup_graph(&state, Task::SetupStatus).await?;

@@ -13,7 +13,7 @@ use time::OffsetDateTime;
 use time::format_description::well_known::Rfc3339;
 
 use crate::reset_commands::operator_and_client_for;
-use crate::state::AppState;
+use pindesk_core::desk::Desk;
 
 fn user(id: &str) -> Result<String, IpcError> {
     let id = id.trim();
@@ -24,7 +24,7 @@ fn user(id: &str) -> Result<String, IpcError> {
 }
 
 /// The setup facts: from the overview this run already read, or read once now.
-async fn setup_facts(state: &AppState) -> Result<SetupFacts, IpcError> {
+async fn setup_facts(state: &Desk) -> Result<SetupFacts, IpcError> {
     let auth = state.auth().await;
     let session = auth.current_session().await.ok_or(CoreError::NotSignedIn)?;
     let tenant_id = &session.account.tenant_id;
@@ -43,7 +43,7 @@ async fn setup_facts(state: &AppState) -> Result<SetupFacts, IpcError> {
 
 #[tauri::command]
 pub async fn windows_readiness(
-    state: State<'_, AppState>,
+    state: State<'_, Desk>,
     device_id: String,
 ) -> Result<ReadinessView, IpcError> {
     let id = ManagedDeviceId::from_window(&device_id)?;
@@ -66,10 +66,7 @@ pub async fn windows_readiness(
 }
 
 #[tauri::command]
-pub async fn tap_offer(
-    state: State<'_, AppState>,
-    user_id: String,
-) -> Result<TapOfferView, IpcError> {
+pub async fn tap_offer(state: State<'_, Desk>, user_id: String) -> Result<TapOfferView, IpcError> {
     let user = user(&user_id)?;
     let auth = state.auth().await;
     let client = state.graph(&auth, Task::AccessPass)?;
@@ -114,7 +111,7 @@ pub struct TapRequest {
 
 #[tauri::command]
 pub async fn create_tap(
-    state: State<'_, AppState>,
+    state: State<'_, Desk>,
     request: TapRequest,
 ) -> Result<TapForWindow, IpcError> {
     let device_id = ManagedDeviceId::from_window(&request.device_id)?;
@@ -214,7 +211,7 @@ pub struct PassCopied {
 /// Copies the pass the window shows; the clipboard is cleared after the configured time.
 #[tauri::command]
 pub async fn copy_access_pass(
-    state: State<'_, AppState>,
+    state: State<'_, Desk>,
     pass: String,
 ) -> Result<PassCopied, IpcError> {
     let mut pass = pass;

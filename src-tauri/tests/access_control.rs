@@ -6,7 +6,7 @@ use std::sync::Arc;
 
 use pindesk_core::config::Config;
 use pindesk_core::keychain::MemoryStore;
-use pindesk_shell::{AppState, with_commands};
+use pindesk_shell::{Desk, with_commands};
 use tauri::ipc::{CallbackFn, InvokeBody};
 use tauri::test::{INVOKE_KEY, MockRuntime, get_ipc_response, mock_builder};
 use tauri::webview::InvokeRequest;
@@ -16,7 +16,7 @@ fn app() -> App<MockRuntime> {
     let config =
         Config::load(|name| (name == "PINDESK_DATA_DIR").then(|| "/tmp/pindesk".into())).unwrap();
     with_commands(mock_builder())
-        .manage(AppState::with_store(config, Arc::new(MemoryStore::default())).unwrap())
+        .manage(Desk::with_store(config, Arc::new(MemoryStore::default())).unwrap())
         .build(tauri::generate_context!("tauri.conf.json", test = true))
         .unwrap()
 }

@@ -6,6 +6,7 @@ pub mod audit;
 pub mod auth;
 pub mod clipboard;
 pub mod config;
+pub mod desk;
 pub mod diagnostics;
 pub mod error;
 pub mod files;

@@ -1,17 +1,19 @@
-//! What the running app holds: the configuration in use, the sign-in state built on it, and, in
-//! demo mode, the demo tenant.
+//! The application service: what the running app holds (the configuration in use, the sign-in
+//! state built on it, the audit log, the searches in flight and, in demo mode, the demo tenant) and
+//! what the window's commands do with it that is more than one call of a job: settings saved and
+//! read again, the demo switch, a Graph client per task. The shell only hands it to the commands.
 
 use std::sync::Arc;
 
-use pindesk_core::audit::AuditLog;
-use pindesk_core::auth::GraphTokens;
-use pindesk_core::clipboard::{SecretClipboard, clear_after};
-use pindesk_core::config::{
+use crate::audit::AuditLog;
+use crate::auth::GraphTokens;
+use crate::clipboard::{SecretClipboard, clear_after};
+use crate::config::{
     Config, FileProblem, Settings, SettingsView, save_language, save_log_level, save_user_settings,
 };
-use pindesk_core::graph::{GraphClient, GraphOptions, Superseding, ipc_error};
-use pindesk_core::logging::{LogLevel, Logging};
-use pindesk_core::{Auth, CoreError, IpcError, KeyringStore, SecretStore, Task};
+use crate::graph::{GraphClient, GraphOptions, Superseding, ipc_error};
+use crate::logging::{LogLevel, Logging};
+use crate::{Auth, CoreError, IpcError, KeyringStore, SecretStore, Task};
 use serde::Serialize;
 use tokio::sync::{Mutex, RwLock};
 use url::Url;
@@ -31,10 +33,10 @@ pub struct AppInfo {
     /// Windows nobody sees a console.
     pub problems: Vec<FileProblem>,
     /// The administrator's rules for the reset's confirmation (ticket, caller check).
-    pub reset_rules: pindesk_core::config::ResetRules,
+    pub reset_rules: crate::config::ResetRules,
 }
 
-pub struct AppState {
+pub struct Desk {
     store: Arc<dyn SecretStore>,
     auth: RwLock<Auth>,
     demo: Mutex<Option<demo_tenant::DemoTenant>>,
@@ -56,26 +58,26 @@ pub struct AppState {
     group_search: Superseding,
     /// The last setup overview read and whose it is (Graph URL and tenant ID), so a Windows PC's
     /// readiness reuses its facts and never another organisation's.
-    overview: std::sync::Mutex<Option<(String, pindesk_core::setup::SetupOverview)>>,
+    overview: std::sync::Mutex<Option<(String, crate::setup::SetupOverview)>>,
 }
 
-impl std::fmt::Debug for AppState {
+impl std::fmt::Debug for Desk {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("AppState").finish_non_exhaustive()
+        f.debug_struct("Desk").finish_non_exhaustive()
     }
 }
 
-impl AppState {
+impl Desk {
     /// The app's state over the OS keychain.
-    pub fn new(config: Config) -> Result<AppState, IpcError> {
-        AppState::with_store(config, Arc::new(KeyringStore::native()))
+    pub fn new(config: Config) -> Result<Desk, IpcError> {
+        Desk::with_store(config, Arc::new(KeyringStore::native()))
     }
 
-    pub fn with_store(config: Config, store: Arc<dyn SecretStore>) -> Result<AppState, IpcError> {
+    pub fn with_store(config: Config, store: Arc<dyn SecretStore>) -> Result<Desk, IpcError> {
         let audit = AuditLog::in_dir(&config.data_dir);
         let language = std::sync::Mutex::new(config.language.clone());
         let auth = Auth::new(config, Arc::clone(&store))?;
-        Ok(AppState {
+        Ok(Desk {
             store,
             auth: RwLock::new(auth),
             demo: Mutex::new(None),
@@ -137,7 +139,7 @@ impl AppState {
         &self,
         auth: &Auth,
         tenant_id: &str,
-        overview: &pindesk_core::setup::SetupOverview,
+        overview: &crate::setup::SetupOverview,
     ) {
         let key = format!("{}|{tenant_id}", auth.config().graph_url);
         *self.overview.lock().unwrap_or_else(|p| p.into_inner()) = Some((key, overview.clone()));
@@ -148,7 +150,7 @@ impl AppState {
         &self,
         auth: &Auth,
         tenant_id: &str,
-    ) -> Option<pindesk_core::setup::SetupOverview> {
+    ) -> Option<crate::setup::SetupOverview> {
         let key = format!("{}|{tenant_id}", auth.config().graph_url);
         self.overview
             .lock()
@@ -207,7 +209,7 @@ impl AppState {
         let config = auth.config();
         let demo = self.demo.lock().await.is_some();
         AppInfo {
-            version: pindesk_core::version(),
+            version: crate::version(),
             demo,
             authority: config.authority.to_string(),
             graph_url: config.graph_url.to_string(),
@@ -261,7 +263,7 @@ impl AppState {
                 // A combination that cannot be used (such as plain-http Graph with a real
                 // authority) is not kept: the next start would refuse it.
                 let restored = match previous {
-                    Some(previous) => pindesk_core::files::write_atomically(&path, &previous),
+                    Some(previous) => crate::files::write_atomically(&path, &previous),
                     None => std::fs::remove_file(&path)
                         .map_err(|e| CoreError::Storage(format!("{}: {e}", path.display()))),
                 };
