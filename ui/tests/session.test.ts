@@ -12,7 +12,7 @@ describe('signed-in window', () => {
     render(App);
     expect((await screen.findByTestId('signed-in-name')).textContent).toBe('Ada Lovelace');
     expect(screen.queryByTestId('sign-in-screen')).toBeNull();
-    expect(screen.getByTestId('view-reset')).toBeTruthy();
+    expect(await screen.findByTestId('view-reset')).toBeTruthy();
     expect(screen.queryByTestId('step-reset'), 'the helpdesk home shows no setup steps').toBeNull();
     expect(screen.getByTestId('open-setup')).toBeTruthy();
     expect(backend.calls('sign_in')).toHaveLength(0);
