@@ -107,7 +107,11 @@ export async function timedSearch(driver, text, { lastKeyAfterMs = 0 } = {}) {
         || document.querySelector('[data-testid="device-details"]');
       if (!bench.lastInput || !bench.searching || bench.pending || !shown) return;
       bench.pending = true;
-      requestAnimationFrame(() => setTimeout(() => { bench.painted = Date.now(); }));
+      // A paint for keys typed before the last one must not count for the last one.
+      const forInput = bench.lastInput;
+      requestAnimationFrame(() => setTimeout(() => {
+        if (bench.lastInput === forInput) bench.painted = Date.now();
+      }));
     }).observe(document.body, { subtree: true, childList: true, characterData: true });`);
   if (lastKeyAfterMs > 0) {
     await search(driver, text.slice(0, -1));
