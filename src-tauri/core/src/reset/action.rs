@@ -3,13 +3,11 @@
 //! device's action results and finds the reset already running. After an ambiguous failure the
 //! results are read, never the POST repeated.
 
-use std::collections::HashSet;
-use std::sync::{Mutex, OnceLock};
-
 use serde::Serialize;
 use time::{Duration, OffsetDateTime};
 
 use super::error::ResetError;
+use super::in_flight::InFlightSet;
 use super::status::{self, admin_center_url};
 use crate::graph::models::{ActionState, ManagedDeviceId};
 use crate::graph::{GraphClient, ResourcePath, Sent};
@@ -32,37 +30,8 @@ pub struct ResetStarted {
     pub device_name: Option<String>,
 }
 
-/// Devices with a `start_reset` under way in this process, keyed by Graph root and device ID so
-/// two tenants never block each other.
-fn in_flight() -> &'static Mutex<HashSet<String>> {
-    static SET: OnceLock<Mutex<HashSet<String>>> = OnceLock::new();
-    SET.get_or_init(|| Mutex::new(HashSet::new()))
-}
-
-/// Holds a device in the in-flight set; dropping it (also on error or cancellation) releases it.
-#[derive(Debug)]
-struct InFlight(String);
-
-impl InFlight {
-    fn claim(client: &GraphClient, device_id: &ManagedDeviceId) -> Option<InFlight> {
-        let key = format!("{}|{}", client.root(), device_id.as_str());
-        let mut set = in_flight().lock().unwrap_or_else(|p| p.into_inner());
-        // Not `then_some`: it would build (and drop) a guard even when the claim fails, and that
-        // drop would take this same lock again.
-        if set.insert(key.clone()) {
-            Some(InFlight(key))
-        } else {
-            None
-        }
-    }
-}
-
-impl Drop for InFlight {
-    fn drop(&mut self) {
-        let mut set = in_flight().lock().unwrap_or_else(|p| p.into_inner());
-        set.remove(&self.0);
-    }
-}
+/// Devices with a `start_reset` under way in this process.
+static RESETS: InFlightSet = InFlightSet::new();
 
 fn reset_path(device_id: &ManagedDeviceId) -> ResourcePath {
     ResourcePath::new("deviceManagement/managedDevices")
@@ -75,7 +44,7 @@ pub async fn start_reset(
     client: &GraphClient,
     device_id: &ManagedDeviceId,
 ) -> Result<ResetStarted, ResetError> {
-    let Some(_guard) = InFlight::claim(client, device_id) else {
+    let Some(_guard) = RESETS.claim(client, device_id.as_str()) else {
         return Err(ResetError::AlreadySending);
     };
     let now = OffsetDateTime::now_utc();
@@ -164,12 +133,12 @@ mod tests {
         )
         .unwrap();
         let id = ManagedDeviceId::new("guard-test-device");
-        let first = InFlight::claim(&client, &id);
+        let first = RESETS.claim(&client, id.as_str());
         assert!(first.is_some());
-        assert!(InFlight::claim(&client, &id).is_none());
-        assert!(InFlight::claim(&client, &ManagedDeviceId::new("other")).is_some());
+        assert!(RESETS.claim(&client, id.as_str()).is_none());
+        assert!(RESETS.claim(&client, "other").is_some());
         drop(first);
-        assert!(InFlight::claim(&client, &id).is_some());
+        assert!(RESETS.claim(&client, id.as_str()).is_some());
     }
 
     #[derive(Debug)]

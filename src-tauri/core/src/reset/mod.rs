@@ -13,6 +13,7 @@ pub mod action;
 pub mod eligibility;
 mod error;
 pub mod followed;
+mod in_flight;
 pub mod lookup;
 pub mod people;
 pub mod readiness;

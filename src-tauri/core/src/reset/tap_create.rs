@@ -3,12 +3,10 @@
 //! the pass already running and says when it ends (nothing replaces it); after an unclear answer
 //! the passes are read back, never the POST repeated.
 
-use std::collections::HashSet;
-use std::sync::{Mutex, OnceLock};
-
 use serde::{Deserialize, Serialize};
 use time::OffsetDateTime;
 
+use super::in_flight::InFlightSet;
 use super::tap::{AccessPass, PassMethod, passes_path, running_pass};
 use crate::error::IpcError;
 use crate::graph::models::datetime;
@@ -122,33 +120,8 @@ impl From<&TapError> for IpcError {
     }
 }
 
-fn in_flight() -> &'static Mutex<HashSet<String>> {
-    static SET: OnceLock<Mutex<HashSet<String>>> = OnceLock::new();
-    SET.get_or_init(|| Mutex::new(HashSet::new()))
-}
-
-/// Holds a person in the in-flight set until dropped (also on error or cancellation).
-#[derive(Debug)]
-struct InFlight(String);
-
-impl InFlight {
-    fn claim(client: &GraphClient, user_id: &str) -> Option<InFlight> {
-        let key = format!("{}|{}", client.root(), user_id.to_ascii_lowercase());
-        let mut set = in_flight().lock().unwrap_or_else(|p| p.into_inner());
-        if set.insert(key.clone()) {
-            Some(InFlight(key))
-        } else {
-            None
-        }
-    }
-}
-
-impl Drop for InFlight {
-    fn drop(&mut self) {
-        let mut set = in_flight().lock().unwrap_or_else(|p| p.into_inner());
-        set.remove(&self.0);
-    }
-}
+/// People being given a pass in this process.
+static PASSES: InFlightSet = InFlightSet::new();
 
 /// Graph's documented body: both properties optional, sent as the card showed them; left out,
 /// the policy's defaults apply.
@@ -197,7 +170,7 @@ pub async fn create_tap(
     one_time: Option<bool>,
     admin_target: bool,
 ) -> Result<TapCreated, TapError> {
-    let Some(_guard) = InFlight::claim(client, user_id) else {
+    let Some(_guard) = PASSES.claim(client, &user_id.to_ascii_lowercase()) else {
         return Err(TapError::AlreadySending);
     };
     match running_pass(client, user_id).await {
