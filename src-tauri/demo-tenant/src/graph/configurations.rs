@@ -10,7 +10,7 @@ use serde_json::{Map, Value, json};
 
 use super::config_status;
 use super::config_types;
-use super::odata::{Query, context, next_link, project};
+use super::odata::{Listing, Query, context, project};
 use super::{ApiVersion, Caller, DEVICE_ROLES, GraphError};
 use crate::clock::graph_date_time;
 use crate::seed::{Assigned, Role};
@@ -195,27 +195,15 @@ async fn list(
         .take(top)
         .map(|c| listed(c, selected.as_deref()))
         .collect();
-    let mut body = Map::new();
-    let context = context(
-        &state.origin,
-        version.path(),
-        SET,
-        selected.as_deref(),
-        false,
-    );
-    body.insert("@odata.context".into(), json!(context));
-    body.insert("value".into(), Value::Array(page));
-    if start + top < all.len() {
-        let link = next_link(
-            &state.origin,
-            version.path(),
-            SET,
-            raw.as_deref(),
-            start + top,
-        );
-        body.insert("@odata.nextLink".into(), json!(link));
-    }
-    Ok(Json(Value::Object(body)))
+    let listing = Listing {
+        origin: &state.origin,
+        version: version.path(),
+        set: SET,
+        raw_query: raw.as_deref(),
+        selected: selected.as_deref(),
+    };
+    let next = (start + top < all.len()).then_some(start + top);
+    Ok(Json(listing.answer(page, None, next)))
 }
 
 async fn one(

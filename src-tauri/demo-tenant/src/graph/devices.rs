@@ -9,7 +9,7 @@ use axum::{Extension, Json, Router};
 use serde_json::{Map, Value, json};
 
 use super::filter::{self, Op, Support};
-use super::odata::{Query, context, next_link, project};
+use super::odata::{Listing, Query, context, project};
 use super::{ApiVersion, Caller, DEVICE_ROLES, GraphError};
 use crate::seed::ManagedDevice;
 use crate::seed::devices::{LIGHT_PROPERTIES, V1_PROPERTIES};
@@ -139,23 +139,14 @@ pub(super) fn list_of(
             page.push(Value::Object(project(&item, selected.as_deref(), &names)));
         }
     }
-    let mut body = Map::new();
-    body.insert(
-        "@odata.context".into(),
-        json!(context(
-            &state.origin,
-            version.path(),
-            set,
-            selected.as_deref(),
-            false
-        )),
-    );
-    body.insert("value".into(), Value::Array(page));
-    if let Some(position) = next {
-        let link = next_link(&state.origin, version.path(), set, raw, position);
-        body.insert("@odata.nextLink".into(), json!(link));
-    }
-    Ok(Json(Value::Object(body)))
+    let listing = Listing {
+        origin: &state.origin,
+        version: version.path(),
+        set,
+        raw_query: raw,
+        selected: selected.as_deref(),
+    };
+    Ok(Json(listing.answer(page, None, next)))
 }
 
 async fn one(

@@ -6,10 +6,10 @@ use axum::extract::{RawQuery, State};
 use axum::http::HeaderMap;
 use axum::routing::get;
 use axum::{Extension, Json, Router};
-use serde_json::{Map, Value, json};
+use serde_json::{Map, Value};
 
 use super::filter::{self, Op, Support};
-use super::odata::{Query, context, next_link, project};
+use super::odata::{Listing, Query, project};
 use super::{ApiVersion, Caller, GraphError};
 use crate::state::{TenantState, lock};
 
@@ -181,28 +181,17 @@ async fn list(
         .take(top)
         .map(|g| Value::Object(project(g, selected.as_deref(), &PROPERTIES)))
         .collect();
-    let mut body = Map::new();
-    let context = context(
-        &state.origin,
-        version.path(),
-        "groups",
-        selected.as_deref(),
-        false,
-    );
-    body.insert("@odata.context".into(), json!(context));
-    if count {
-        body.insert("@odata.count".into(), json!(matching.len()));
-    }
-    body.insert("value".into(), Value::Array(page));
-    if start + top < matching.len() {
-        let link = next_link(
-            &state.origin,
-            version.path(),
-            "groups",
-            raw.as_deref(),
-            start + top,
-        );
-        body.insert("@odata.nextLink".into(), json!(link));
-    }
-    Ok(Json(Value::Object(body)))
+    let listing = Listing {
+        origin: &state.origin,
+        version: version.path(),
+        set: "groups",
+        raw_query: raw.as_deref(),
+        selected: selected.as_deref(),
+    };
+    let next = (start + top < matching.len()).then_some(start + top);
+    Ok(Json(listing.answer(
+        page,
+        count.then_some(matching.len()),
+        next,
+    )))
 }

@@ -140,3 +140,43 @@ pub(crate) fn context(
     let entity = if single { "/$entity" } else { "" };
     format!("{graph_base}/{version}/$metadata#{set}{selection}{entity}")
 }
+
+/// Where a collection answer comes from: its set, the request's query and what it selected.
+pub(crate) struct Listing<'a> {
+    pub origin: &'a str,
+    pub version: &'a str,
+    pub set: &'a str,
+    pub raw_query: Option<&'a str>,
+    pub selected: Option<&'a [&'static str]>,
+}
+
+impl Listing<'_> {
+    /// The answer as Graph writes it: `@odata.context` naming the selection, the page,
+    /// `@odata.count` when it was asked for, and `@odata.nextLink` from `next` while items are
+    /// left.
+    pub(crate) fn answer(
+        &self,
+        page: Vec<Value>,
+        count: Option<usize>,
+        next: Option<usize>,
+    ) -> Value {
+        let mut body = Map::new();
+        let context = context(self.origin, self.version, self.set, self.selected, false);
+        body.insert("@odata.context".into(), Value::String(context));
+        if let Some(count) = count {
+            body.insert("@odata.count".into(), Value::from(count));
+        }
+        body.insert("value".into(), Value::Array(page));
+        if let Some(position) = next {
+            let link = next_link(
+                self.origin,
+                self.version,
+                self.set,
+                self.raw_query,
+                position,
+            );
+            body.insert("@odata.nextLink".into(), Value::String(link));
+        }
+        Value::Object(body)
+    }
+}

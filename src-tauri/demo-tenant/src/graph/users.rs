@@ -14,7 +14,7 @@ use serde_json::{Map, Value, json};
 use super::devices::{Owner, list_of};
 use super::filter::{self, Op, Support};
 use super::groups::{eventual, needs_eventual};
-use super::odata::{Query, context, next_link, project};
+use super::odata::{Listing, Query, project};
 use super::{ApiVersion, Caller, GraphError};
 use crate::seed::Employee;
 use crate::state::{TenantState, lock};
@@ -191,27 +191,15 @@ async fn list(
         .take(top)
         .map(|u| Value::Object(project(u, selected.as_deref(), &PROPERTIES)))
         .collect();
-    let mut body = Map::new();
-    let context = context(
-        &state.origin,
-        version.path(),
-        "users",
-        selected.as_deref(),
-        false,
-    );
-    body.insert("@odata.context".into(), json!(context));
-    body.insert("value".into(), Value::Array(page));
-    if start + top < matching.len() {
-        let link = next_link(
-            &state.origin,
-            version.path(),
-            "users",
-            raw.as_deref(),
-            start + top,
-        );
-        body.insert("@odata.nextLink".into(), json!(link));
-    }
-    Ok(Json(Value::Object(body)))
+    let listing = Listing {
+        origin: &state.origin,
+        version: version.path(),
+        set: "users",
+        raw_query: raw.as_deref(),
+        selected: selected.as_deref(),
+    };
+    let next = (start + top < matching.len()).then_some(start + top);
+    Ok(Json(listing.answer(page, None, next)))
 }
 
 /// `GET /users/{id}/managedDevices`: the devices Intune lists for that user, as the device list
