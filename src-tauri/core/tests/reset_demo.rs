@@ -3,33 +3,17 @@
 
 mod common;
 
-use std::sync::Arc;
-
-use common::{FakeBrowser, Play};
 use demo_tenant::{DemoTenant, HELPDESK, Options};
-use pindesk_core::Task;
 use pindesk_core::audit::{AuditLog, Operator, Outcome, ResetAttempt};
-use pindesk_core::auth::GraphTokens;
 use pindesk_core::graph::models::ManagedDeviceId;
-use pindesk_core::graph::{CancellationToken, GraphClient, GraphOptions, TokenSource};
-use pindesk_core::keychain::{MemoryStore, SecretStore};
+use pindesk_core::graph::{CancellationToken, GraphClient};
 use pindesk_core::reset::{
     ResetState, Verdict, follow_reset, more_devices, reset_status, search_devices, start_reset,
 };
 
 async fn helpdesk(options: Options, name: &str) -> (DemoTenant, GraphClient) {
-    let tenant = common::tenant(options).await;
-    let store: Arc<dyn SecretStore> = Arc::new(MemoryStore::new());
-    let config = common::config_for(&tenant, &common::data_dir(name));
-    let auth = common::auth(
-        config,
-        store,
-        FakeBrowser::new(Some(HELPDESK), Play::Complete),
-    );
-    auth.sign_in(Task::Helpdesk, None).await.unwrap();
-    let tokens: Arc<dyn TokenSource> = Arc::new(GraphTokens::new(auth, Task::Helpdesk));
-    let client = GraphClient::new(tenant.graph_base(), tokens, GraphOptions::default()).unwrap();
-    (tenant, client)
+    let signed_in = common::desk::desk(options, HELPDESK, name).await;
+    (signed_in.tenant, signed_in.helpdesk)
 }
 
 async fn find(client: &GraphClient, name: &str) -> ManagedDeviceId {

@@ -4,14 +4,8 @@
 
 mod common;
 
-use std::sync::Arc;
-
-use common::{FakeBrowser, Play};
 use demo_tenant::{DemoTenant, HELPDESK, Options};
-use pindesk_core::Task;
-use pindesk_core::auth::GraphTokens;
-use pindesk_core::graph::{CancellationToken, GraphClient, GraphOptions, TokenSource};
-use pindesk_core::keychain::{MemoryStore, SecretStore};
+use pindesk_core::graph::{CancellationToken, GraphClient};
 use pindesk_core::reset::{SearchResults, search_devices};
 
 async fn helpdesk(name: &str) -> (DemoTenant, GraphClient) {
@@ -19,18 +13,8 @@ async fn helpdesk(name: &str) -> (DemoTenant, GraphClient) {
 }
 
 async fn helpdesk_with(name: &str, options: Options) -> (DemoTenant, GraphClient) {
-    let tenant = common::tenant(options).await;
-    let store: Arc<dyn SecretStore> = Arc::new(MemoryStore::new());
-    let config = common::config_for(&tenant, &common::data_dir(name));
-    let auth = common::auth(
-        config,
-        store,
-        FakeBrowser::new(Some(HELPDESK), Play::Complete),
-    );
-    auth.sign_in(Task::Helpdesk, None).await.unwrap();
-    let tokens: Arc<dyn TokenSource> = Arc::new(GraphTokens::new(auth, Task::Helpdesk));
-    let client = GraphClient::new(tenant.graph_base(), tokens, GraphOptions::default()).unwrap();
-    (tenant, client)
+    let signed_in = common::desk::desk(options, HELPDESK, name).await;
+    (signed_in.tenant, signed_in.helpdesk)
 }
 
 /// The results of a search, and the requests it sent (path and query, decoded).

@@ -15,7 +15,7 @@ use serde_json::json;
 
 use super::{FakeBrowser, Play};
 
-pub struct Desk {
+pub struct SignedInHelpdesk {
     pub tenant: DemoTenant,
     pub helpdesk: GraphClient,
     pub profiles: GraphClient,
@@ -24,7 +24,7 @@ pub struct Desk {
     pub policy: GraphClient,
 }
 
-pub async fn desk(options: Options, person: &str, name: &str) -> Desk {
+pub async fn desk(options: Options, person: &str, name: &str) -> SignedInHelpdesk {
     let tenant = super::tenant(options).await;
     let store: Arc<dyn SecretStore> = Arc::new(MemoryStore::new());
     let config = super::config_for(&tenant, &super::data_dir(name));
@@ -38,7 +38,7 @@ pub async fn desk(options: Options, person: &str, name: &str) -> Desk {
         let tokens: Arc<dyn TokenSource> = Arc::new(GraphTokens::new(auth.clone(), task));
         GraphClient::new(tenant.graph_base(), tokens, GraphOptions::default()).unwrap()
     };
-    Desk {
+    SignedInHelpdesk {
         helpdesk: client(Task::Helpdesk),
         profiles: client(Task::SetupStatus),
         methods: client(Task::Readiness),
@@ -48,7 +48,7 @@ pub async fn desk(options: Options, person: &str, name: &str) -> Desk {
     }
 }
 
-impl Desk {
+impl SignedInHelpdesk {
     pub fn clients(&self) -> ReadinessClients<'_> {
         ReadinessClients {
             devices: &self.helpdesk,
