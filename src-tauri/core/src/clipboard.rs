@@ -27,11 +27,19 @@ pub fn clear_after(env: impl Fn(&str) -> Option<String>) -> Duration {
 /// One per app: on Linux the clipboard's contents live as long as the process serves them.
 #[derive(Clone, Default)]
 pub struct SecretClipboard {
-    board: Arc<Mutex<Option<arboard::Clipboard>>>,
-    generation: Arc<AtomicU64>,
+    inner: Arc<Inner>,
+}
+
+#[derive(Default)]
+struct Inner {
+    /// Open only while a secret may be on the clipboard: on Linux an open connection is a
+    /// window, a thread and a socket, and a clearing that is still on its way to that window
+    /// could otherwise wipe what is copied next.
+    board: Mutex<Option<arboard::Clipboard>>,
+    generation: AtomicU64,
     /// The secret last copied, until it is cleared: what [`SecretClipboard::clear_if_ours`]
     /// looks for when the app quits before the timer.
-    copied: Arc<Mutex<Option<Zeroizing<String>>>>,
+    copied: Mutex<Option<Zeroizing<String>>>,
 }
 
 impl std::fmt::Debug for SecretClipboard {
@@ -44,14 +52,17 @@ impl SecretClipboard {
     /// Copies `secret` and clears it after `clear_after`; a later copy restarts the clock.
     pub fn copy(&self, secret: &str, clear_after: Duration) -> Result<(), CoreError> {
         self.with_board(|board| set_secret(board, secret))?;
-        let generation = self.generation.fetch_add(1, Ordering::SeqCst) + 1;
-        *self.copied.lock().unwrap_or_else(|p| p.into_inner()) =
-            Some(Zeroizing::new(secret.to_owned()));
-        let this = self.clone();
+        let generation = self.inner.generation.fetch_add(1, Ordering::SeqCst) + 1;
+        *lock(&self.inner.copied) = Some(Zeroizing::new(secret.to_owned()));
+        // The timer does not keep the clipboard alive: once its owner is gone (the app quit and
+        // cleared already), there is nothing left for it to do.
+        let inner = Arc::downgrade(&self.inner);
         std::thread::spawn(move || {
             std::thread::sleep(clear_after);
-            if this.generation.load(Ordering::SeqCst) == generation {
-                this.clear_if_ours();
+            if let Some(inner) = inner.upgrade()
+                && inner.generation.load(Ordering::SeqCst) == generation
+            {
+                SecretClipboard { inner }.clear_if_ours();
             }
         });
         Ok(())
@@ -61,15 +72,24 @@ impl SecretClipboard {
     /// copied since stays. The app calls this when it quits, so a passcode never outlives
     /// PinDesk on the clipboard (on Windows and macOS the clipboard keeps it otherwise).
     pub fn clear_if_ours(&self) {
-        let Some(secret) = self.copied.lock().unwrap_or_else(|p| p.into_inner()).take() else {
+        let Some(secret) = lock(&self.inner.copied).take() else {
             return;
         };
-        let cleared = self.with_board(|board| match board.get_text().map(Zeroizing::new) {
-            Ok(text) if *text == *secret => board.clear(),
+        let mut board = lock(&self.inner.board);
+        let Some(open) = board.as_mut() else {
+            return;
+        };
+        let cleared = match open.get_text().map(Zeroizing::new) {
+            Ok(text) if *text == *secret => open.clear(),
             _ => Ok(()),
-        });
-        if let Err(error) = cleared {
-            tracing::warn!(%error, "could not clear the copied passcode from the clipboard");
+        };
+        match cleared {
+            // The secret is off the clipboard either way, so there is nothing left to serve;
+            // closing the connection now also means a clearing cannot reach a later copy.
+            Ok(_) => *board = None,
+            Err(error) => {
+                tracing::warn!(%error, "could not clear the copied passcode from the clipboard");
+            }
         }
     }
 
@@ -77,10 +97,7 @@ impl SecretClipboard {
         &self,
         work: impl FnOnce(&mut arboard::Clipboard) -> Result<(), arboard::Error>,
     ) -> Result<(), CoreError> {
-        let mut guard = self
-            .board
-            .lock()
-            .map_err(|_| clipboard_error("lock poisoned"))?;
+        let mut guard = lock(&self.inner.board);
         if guard.is_none() {
             *guard = Some(connect()?);
         }
@@ -89,6 +106,12 @@ impl SecretClipboard {
             None => Err(clipboard_error("no clipboard")),
         }
     }
+}
+
+fn lock<T>(mutex: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    mutex
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner())
 }
 
 /// The display server can refuse a connection for a moment (seen with X servers under load); a
