@@ -15,7 +15,7 @@ pub async fn audit_log(state: State<'_, Desk>) -> Result<Vec<AuditRow>, IpcError
     Ok(state.audit().rows()?)
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
 pub struct Exported {
     path: String,

@@ -1,6 +1,6 @@
 // Every command the window may call, declared once: `lib.rs` registers them, `build.rs` grants
 // them to the main window, and `ui/src/lib/generated/commands.ts` is written from them. To add a
-// command: write it in a `*_commands.rs` module, add it here, run
+// command: write it in a `*_commands.rs` module, add it here and its types to `contract.rs`, run
 // `PINDESK_WRITE_GENERATED=1 cargo test -p pindesk --test contract`, and call it from `api.ts`.
 commands! {
     commands::app_info,

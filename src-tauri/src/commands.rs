@@ -12,7 +12,7 @@ use pindesk_core::desk::{AppInfo, Desk};
 
 /// A session as the window sees it: with the keychain warning, so a person whose keychain
 /// refused the token learns that the sign-in lasts for this session only.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
 pub struct SignedIn {
     #[serde(flatten)]

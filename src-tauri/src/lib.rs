@@ -3,6 +3,7 @@
 
 mod audit_commands;
 mod commands;
+pub mod contract;
 mod demo_args;
 mod reset_commands;
 mod setup_commands;

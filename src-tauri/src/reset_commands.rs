@@ -80,7 +80,7 @@ pub async fn more_devices(
 }
 
 /// What the window learns of a reset it asked for.
-#[derive(Serialize)]
+#[derive(Serialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
 pub struct ResetStartedForWindow {
     #[serde(flatten)]
@@ -161,10 +161,18 @@ pub async fn reset_status(
 }
 
 /// What the window says after a copy.
-#[derive(Serialize)]
+#[derive(Serialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
 pub struct Copied {
     clear_after_seconds: u64,
+}
+
+impl Copied {
+    pub(crate) fn after(clear_after: std::time::Duration) -> Copied {
+        Copied {
+            clear_after_seconds: clear_after.as_secs(),
+        }
+    }
 }
 
 /// Reads the passcode from Graph again and copies it: the app keeps no copy of its own.
@@ -180,9 +188,7 @@ pub async fn copy_passcode(
     })?;
     let clear_after = state.clear_clipboard_after();
     state.clipboard().copy(passcode.expose(), clear_after)?;
-    Ok(Copied {
-        clear_after_seconds: clear_after.as_secs(),
-    })
+    Ok(Copied::after(clear_after))
 }
 
 #[tauri::command]

@@ -19,7 +19,7 @@ use tauri::State;
 use pindesk_core::desk::Desk;
 
 /// The consent pages and the message to send an administrator when the person lacks the role.
-#[derive(Serialize)]
+#[derive(Serialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
 pub struct ConsentLinks {
     links: Vec<ConsentLink>,

@@ -12,7 +12,7 @@ use tauri::State;
 use time::OffsetDateTime;
 use time::format_description::well_known::Rfc3339;
 
-use crate::reset_commands::operator_and_client_for;
+use crate::reset_commands::{Copied, operator_and_client_for};
 use pindesk_core::desk::Desk;
 
 fn user(id: &str) -> Result<String, IpcError> {
@@ -78,7 +78,7 @@ pub async fn tap_offer(state: State<'_, Desk>, user_id: String) -> Result<TapOff
 }
 
 /// The pass, shown once: the copy sent to the window is overwritten once it has been sent.
-#[derive(Serialize)]
+#[derive(Serialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
 pub struct TapForWindow {
     pass: String,
@@ -95,7 +95,7 @@ impl Drop for TapForWindow {
 }
 
 /// Who the pass is for, as the confirmation card showed them.
-#[derive(serde::Deserialize)]
+#[derive(serde::Deserialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
 pub struct TapRequest {
     device_id: String,
@@ -201,19 +201,9 @@ pub async fn create_tap(
     })
 }
 
-/// What the window says after a copy.
-#[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
-pub struct PassCopied {
-    clear_after_seconds: u64,
-}
-
 /// Copies the pass the window shows; the clipboard is cleared after the configured time.
 #[tauri::command]
-pub async fn copy_access_pass(
-    state: State<'_, Desk>,
-    pass: String,
-) -> Result<PassCopied, IpcError> {
+pub async fn copy_access_pass(state: State<'_, Desk>, pass: String) -> Result<Copied, IpcError> {
     let mut pass = pass;
     if pass.is_empty() || pass.len() > 64 {
         zeroize::Zeroize::zeroize(&mut pass);
@@ -223,7 +213,5 @@ pub async fn copy_access_pass(
     let copied = state.clipboard().copy(&pass, clear_after);
     zeroize::Zeroize::zeroize(&mut pass);
     copied?;
-    Ok(PassCopied {
-        clear_after_seconds: clear_after.as_secs(),
-    })
+    Ok(Copied::after(clear_after))
 }

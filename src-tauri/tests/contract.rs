@@ -46,6 +46,13 @@ fn the_window_command_list_is_the_one_rust_registers() {
 }
 
 #[test]
+fn the_window_types_are_the_ones_rust_sends_and_takes() {
+    let types = pindesk_shell::contract::typescript()
+        .unwrap_or_else(|names| panic!("two Rust types are called {names:?} in TypeScript"));
+    check("types.ts", &types);
+}
+
+#[test]
 fn the_main_window_is_granted_exactly_the_registered_commands() {
     let capability = std::fs::read_to_string(
         PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("capabilities/main-window.json"),

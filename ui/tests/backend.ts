@@ -10,6 +10,7 @@ import type {
   DeviceSummary,
   Eligibility,
   ResetStatus,
+  RustPhrase,
   SearchResults,
   Session,
   SetupOverview,
@@ -17,6 +18,11 @@ import type {
 } from '../src/lib/api';
 
 type Args = Record<string, unknown> | undefined;
+
+/** A sentence by key, as the Rust side sends it beside its English. */
+export function phrase(key: string, params: Record<string, string> = {}): RustPhrase {
+  return { key, params };
+}
 export type Handler = (args: Args) => unknown;
 
 export function appInfo(overrides: Partial<AppInfo> = {}): AppInfo {
@@ -26,6 +32,9 @@ export function appInfo(overrides: Partial<AppInfo> = {}): AppInfo {
     authority: 'https://login.example.test/common',
     graphUrl: 'https://graph.example.test',
     clientId: '00000000-0000-0000-0000-000000000001',
+    language: null,
+    problems: [],
+    resetRules: { requireTicket: false, requireCallerCheck: false },
     ...overrides,
   };
 }
@@ -42,7 +51,7 @@ export function account(overrides: Partial<Account> = {}): Account {
 }
 
 export function session(task: Session['task'] = 'helpdesk', who: Account = account()): Session {
-  return { account: who, task };
+  return { account: who, task, storageWarning: null };
 }
 
 export function eligibility(verdict: Eligibility['verdict'] = 'resettable'): Eligibility {
@@ -53,7 +62,16 @@ export function eligibility(verdict: Eligibility['verdict'] = 'resettable'): Eli
     unknown: ['Not eligible', 'Here is what we saw.'],
   };
   const [headline, explanation] = words[verdict];
-  return { verdict, headline, explanation, steps: [], warnings: [] };
+  return {
+    verdict,
+    headline,
+    explanation,
+    steps: [],
+    warnings: [],
+    rule: { key: `test.${verdict}`, params: {} },
+    warningPhrases: [],
+    effect: verdict === 'resettable' ? 'newPasscode' : null,
+  };
 }
 
 export function device(overrides: Partial<DeviceSummary> = {}): DeviceSummary {
@@ -61,6 +79,7 @@ export function device(overrides: Partial<DeviceSummary> = {}): DeviceSummary {
     id: 'dev-1',
     name: 'PHONE-0042',
     user: 'grace@contoso.example',
+    signIn: null,
     model: 'Lumia 950',
     os: 'Windows',
     osVersion: '10.0.15063.0',
@@ -78,6 +97,8 @@ export function resetStatus(overrides: Partial<ResetStatus> = {}): ResetStatus {
     startedAt: null,
     validUntil: null,
     reason: null,
+    reasonKey: null,
+    detail: '',
     adminCenterUrl: 'https://intune.example.test/devices/dev-1',
     ...overrides,
   };
@@ -138,19 +159,34 @@ export function signinConsent(done: boolean): SignInConsent {
 /** A setup overview; `done` gives the finished organisation, otherwise nothing is done. */
 export function overview(done = false, overrides: Partial<SetupOverview> = {}): SetupOverview {
   const apps = (['service', 'client'] as const).map((key) => ({
-    app: { key, appId: `${key}-app-id`, displayName: `Microsoft Pin Reset ${key === 'service' ? 'Service' : 'Client'} Production` },
+    app: {
+      key,
+      appId: `${key}-app-id`,
+      displayName: `Microsoft Pin Reset ${key === 'service' ? 'Service' : 'Client'} Production`,
+      publishedConsentUrl: `https://login.example.test/consent/${key}`,
+    },
     state: (done ? 'enabled' : 'absent') as PinResetAppState,
     message: done ? 'Allowed and switched on.' : 'Not allowed yet.',
+    phrase: phrase(done ? 'appEnabled' : 'appAbsent'),
     detail: null,
   }));
   const profile = done ? { id: 'profile-1', name: 'Windows Hello PIN recovery' } : null;
   return {
-    tenant: { state: 'done', message: 'Organisation: Contoso.', detail: null, id: 'tenant-1', name: 'Contoso' },
+    tenant: { state: 'done', message: 'Organisation: Contoso.', phrase: phrase('tenantKnown'), detail: null, id: 'tenant-1', name: 'Contoso' },
     signin: signinConsent(true),
-    consent: { state: done ? 'done' : 'notDone', message: done ? 'Both allowed.' : 'Not allowed yet.', detail: null, apps, done },
+    consent: {
+      state: done ? 'done' : 'notDone',
+      message: done ? 'Both allowed.' : 'Not allowed yet.',
+      phrase: phrase(done ? 'consentDone' : 'consentMissing'),
+      detail: null,
+      apps,
+      done,
+      afterReturn: null,
+    },
     policy: {
       state: done ? 'done' : 'notDone',
       message: done ? 'The profile turns on PIN recovery.' : 'No profile yet.',
+      phrase: phrase(done ? 'policyDone' : 'policyMissing'),
       detail: null,
       profile,
       others: [],
@@ -160,10 +196,13 @@ export function overview(done = false, overrides: Partial<SetupOverview> = {}): 
     assignment: {
       state: done ? 'done' : 'notDone',
       message: done ? 'Assigned to Pilot.' : 'Comes after the profile exists.',
+      phrase: phrase(done ? 'assignmentDone' : 'assignmentWaits'),
       detail: null,
-      assignments: done ? [{ kind: 'group', groupId: 'g-pilot', name: 'Pilot', key: 'key-pilot' }] : [],
+      assignments: done
+        ? [{ kind: 'group', groupId: 'g-pilot', name: 'Pilot', phrase: phrase('group', { name: 'Pilot' }), key: 'key-pilot' }]
+        : [],
     },
-    deployment: { state: 'notDone', message: 'No report yet.', detail: null, counts: null },
+    deployment: { state: 'notDone', message: 'No report yet.', phrase: phrase('deploymentNone'), detail: null, counts: null },
     everythingDone: done,
     ...overrides,
   };
@@ -180,6 +219,7 @@ export function deployment(overrides: Partial<Deployment> = {}): Deployment {
         explanation: 'The device could not apply the setting.',
         needsAttention: true,
         lastReport: '2026-11-25T09:00:00Z',
+        deviceContext: false,
       },
       {
         device: 'Zoe iPhone',
@@ -188,8 +228,10 @@ export function deployment(overrides: Partial<Deployment> = {}): Deployment {
         explanation: 'Expected for phones.',
         needsAttention: false,
         lastReport: null,
+        deviceContext: false,
       },
     ],
+    complete: true,
     ...overrides,
   };
 }

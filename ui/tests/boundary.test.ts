@@ -49,8 +49,10 @@ describe('IPC boundary', () => {
     expect(styled).toEqual([]);
   });
 
-  it('keeps every file small', () => {
-    const long = files.filter((f) => f.text.split('\n').length > 300).map((f) => f.name);
+  it('keeps every file small, but for what the Rust side writes', () => {
+    const long = files
+      .filter((f) => !f.name.startsWith('lib/generated/') && f.text.split('\n').length > 300)
+      .map((f) => f.name);
     expect(long).toEqual([]);
   });
 });

@@ -20,7 +20,13 @@ export function apps(state: PinResetAppState, second: PinResetAppState = state) 
   return (['service', 'client'] as const).map((app, i) => {
     const s = i === 0 ? state : second;
     const params: Record<string, string> = s === 'cannotSee' ? { kind: 'roleMissing' } : { name: APP_NAMES[app] };
-    return { app: { key: app, appId: `${app}-id`, displayName: APP_NAMES[app] }, state: s, detail: null, ...said('setup.app', key[s], params) };
+    const consentUrl = `https://login.example.test/consent/${app}`;
+    return {
+      app: { key: app, appId: `${app}-id`, displayName: APP_NAMES[app], publishedConsentUrl: consentUrl },
+      state: s,
+      detail: null,
+      ...said('setup.app', key[s], params),
+    };
   });
 }
 
@@ -29,6 +35,7 @@ export const target = (kind: AssignmentView['kind'], name: string, phrase: RustP
   groupId: kind === 'group' || kind === 'excludedGroup' ? `g-${name}` : null,
   name,
   phrase,
+  key: `key-${kind}-${name}`,
 });
 export const PILOT = target('group', 'Pilot', { key: 'group', params: { name: 'Pilot' } });
 

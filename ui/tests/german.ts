@@ -66,6 +66,7 @@ export function ruled(
     warnings: warnings.map((w) => fill(en[WARNING_TEXT[w.key]], w.params)),
     rule: phrase(key, params),
     warningPhrases: warnings,
+    effect: verdict === 'resettable' ? 'newPasscode' : null,
   };
 }
 

@@ -19,15 +19,17 @@ afterEach(() => choose(null));
 
 function settingsView(language: string | null = null): SettingsView {
   return {
-    tenant: { value: 'organizations', origin: 'default' },
-    clientId: { value: '14d82eec', origin: 'administrator' },
-    authorityHost: { value: 'https://login.microsoftonline.com/', origin: 'user' },
-    authority: { value: 'https://login.microsoftonline.com/organizations/v2.0', origin: 'environment' },
-    graphUrl: { value: 'https://graph.microsoft.com/', origin: 'localTenant' },
+    tenant: { value: 'organizations', origin: 'default', locked: false },
+    clientId: { value: '14d82eec', origin: 'administrator', locked: false },
+    authorityHost: { value: 'https://login.microsoftonline.com/', origin: 'user', locked: false },
+    authority: { value: 'https://login.microsoftonline.com/organizations/v2.0', origin: 'environment', locked: false },
+    graphUrl: { value: 'https://graph.microsoft.com/', origin: 'localTenant', locked: false },
     dataDir: '/home/ada/.local/share/PinDesk',
     adminConfigPath: '/etc/pindesk/config.json',
     userSettingsPath: '/home/ada/.local/share/PinDesk/settings.json',
     language,
+    logLevel: 'warn',
+    logDir: '/home/ada/.local/share/PinDesk/logs',
   };
 }
 

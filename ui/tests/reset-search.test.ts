@@ -3,7 +3,7 @@ import { render, screen, waitFor } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import Reset from '../src/views/Reset.svelte';
 import { api } from '../src/lib/api';
-import { deferred, device, eligibility, fakeBackend, page } from './backend';
+import { deferred, device, eligibility, fakeBackend, page, resetStatus } from './backend';
 
 vi.mock('@tauri-apps/api/core', () => ({ invoke: vi.fn() }));
 
@@ -146,10 +146,10 @@ describe('device search', () => {
 });
 
 describe('reset commands in api.ts', () => {
-  it('passes camelCase args and rejects answers it cannot read', async () => {
+  it('passes camelCase args, as the Rust side reads them', async () => {
     const backend = fakeBackend({
-      search_devices: () => page([{ id: 'x', name: 'no eligibility' } as never]),
-      more_devices: () => [device()],
+      search_devices: () => page([device()]),
+      more_devices: () => page([device()]),
       start_reset: () => ({
         deviceId: 'dev-1',
         startedAt: '2026-11-25T10:00:00Z',
@@ -157,18 +157,17 @@ describe('reset commands in api.ts', () => {
         deviceName: null,
         auditWarning: null,
       }),
-      reset_status: () => ({ state: 'exploded' }),
+      reset_status: () => resetStatus(),
       open_admin_center: () => null,
       copy_passcode: () => ({ clearAfterSeconds: 60 }),
-      audit_log: () => [{ at: '2026-11-25T10:00:00Z', passcode: '123456' }],
     });
-    await expect(api.searchDevices('ab')).rejects.toMatchObject({ kind: 'internal' });
-    await expect(api.moreDevices('ab', 'next')).rejects.toMatchObject({ kind: 'internal' });
+    await api.searchDevices('ab');
+    await api.moreDevices('ab', 'next');
     await api.startReset('dev-1', null, "O'Brien's phone");
-    await expect(api.resetStatus('dev-1', 'T')).rejects.toMatchObject({ kind: 'internal' });
+    await api.resetStatus('dev-1', 'T');
     await api.openAdminCenter('dev-1');
     await api.copyPasscode('dev-1', 'T');
-    await expect(api.auditLog()).rejects.toMatchObject({ kind: 'internal' });
+    expect(backend.calls('search_devices')).toEqual([['search_devices', { query: 'ab' }]]);
     expect(backend.calls('more_devices')).toEqual([['more_devices', { query: 'ab', more: 'next' }]]);
     expect(backend.calls('start_reset')).toEqual([
       ['start_reset', { deviceId: 'dev-1', ticket: null, deviceName: "O'Brien's phone" }],

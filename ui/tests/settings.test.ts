@@ -9,14 +9,17 @@ vi.mock('@tauri-apps/api/core', () => ({ invoke: vi.fn() }));
 
 function view(tenant = 'organizations', origin: 'default' | 'user' = 'default'): SettingsView {
   return {
-    tenant: { value: tenant, origin },
-    clientId: { value: '14d82eec', origin: 'default' },
-    authorityHost: { value: 'https://login.microsoftonline.com/', origin: 'default' },
-    authority: { value: 'https://login.microsoftonline.com/organizations/v2.0', origin: 'default' },
-    graphUrl: { value: 'https://graph.microsoft.com/', origin: 'administrator' },
+    tenant: { value: tenant, origin, locked: false },
+    clientId: { value: '14d82eec', origin: 'default', locked: false },
+    authorityHost: { value: 'https://login.microsoftonline.com/', origin: 'default', locked: false },
+    authority: { value: 'https://login.microsoftonline.com/organizations/v2.0', origin: 'default', locked: false },
+    graphUrl: { value: 'https://graph.microsoft.com/', origin: 'administrator', locked: false },
     dataDir: '/home/ada/.local/share/PinDesk',
     adminConfigPath: '/etc/pindesk/config.json',
     userSettingsPath: '/home/ada/.local/share/PinDesk/settings.json',
+    language: null,
+    logLevel: 'warn',
+    logDir: '/home/ada/.local/share/PinDesk/logs',
   };
 }
 

@@ -45,8 +45,8 @@ describe('policy step', () => {
   it('points out a profile that sets the value to false or carries another tenant', async () => {
     const o = overview(false);
     o.policy.problems = [
-      { profile: { id: 'x', name: 'Old' }, kind: 'valueFalse', message: 'The profile "Old" turns PIN recovery off.', omaUri: 'u' },
-      { profile: { id: 'y', name: 'Copied' }, kind: 'otherTenant', message: 'The profile "Copied" sets it for another organisation.', omaUri: 'v' },
+      { profile: { id: 'x', name: 'Old' }, kind: 'valueFalse', message: 'The profile "Old" turns PIN recovery off.', phrase: { key: 'valueFalse', params: { name: 'Old' } }, omaUri: 'u' },
+      { profile: { id: 'y', name: 'Copied' }, kind: 'otherTenant', message: 'The profile "Copied" sets it for another organisation.', phrase: { key: 'otherTenant', params: { name: 'Copied' } }, omaUri: 'v' },
     ];
     fakeBackend({ setup_overview: () => o });
     render(Policy, { store: fast() });
@@ -79,7 +79,7 @@ describe('policy step', () => {
     const backend = fakeBackend({
       setup_overview: () => {
         const o = overview(true);
-        if (assigned) o.assignment.assignments = [...o.assignment.assignments, { kind: 'group', groupId: 'g-new', name: 'Pilot users' }];
+        if (assigned) o.assignment.assignments = [...o.assignment.assignments, { kind: 'group', groupId: 'g-new', name: 'Pilot users', phrase: { key: 'group', params: { name: 'Pilot users' } }, key: 'key-new' }];
         return o;
       },
       deployment_status: () => deployment(),

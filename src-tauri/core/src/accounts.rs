@@ -15,7 +15,7 @@ use crate::error::CoreError;
 pub const ACCOUNTS_FILE: &str = "accounts.json";
 
 /// A person signed in to a tenant.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
 pub struct Account {
     /// `<oid>.<tid>`, the same form as MSAL's home account ID.
@@ -41,7 +41,7 @@ pub struct SignInBinding {
 /// A remembered account as the sign-in screen lists it: `signed_in_elsewhere` is set when the
 /// account signed in with another authority, client ID or Graph than PinDesk uses now (or with
 /// a version that did not note where); it then needs a new sign-in and can only be forgotten.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
 pub struct ListedAccount {
     #[serde(flatten)]

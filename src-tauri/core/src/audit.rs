@@ -45,7 +45,7 @@ impl Operator {
 }
 
 /// How a reset ended, or how far it got.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
 pub enum Outcome {
     /// Sent; the device has not answered yet (or nobody watched until it did).
@@ -124,10 +124,11 @@ struct Line {
 }
 
 /// A reset as the audit view and the CSV export show it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
 pub struct AuditRow {
     #[serde(with = "time::serde::rfc3339")]
+    #[ts(type = "string")]
     pub at: OffsetDateTime,
     pub operator: String,
     pub tenant_id: String,

@@ -78,7 +78,7 @@ pub struct Config {
 }
 
 /// What the administrator's file asks of every reset's confirmation.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
 pub struct ResetRules {
     /// A ticket number must be typed.
@@ -88,7 +88,7 @@ pub struct ResetRules {
 }
 
 /// Where a configuration value came from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
 pub enum Origin {
     Default,
@@ -109,7 +109,7 @@ pub struct Origins {
 }
 
 /// One value of the settings view.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
 pub struct SettingValue {
     pub value: String,
@@ -119,7 +119,7 @@ pub struct SettingValue {
 }
 
 /// What the settings view shows: each value and where it came from, and the files involved.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
 pub struct SettingsView {
     pub tenant: SettingValue,

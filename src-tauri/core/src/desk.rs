@@ -19,7 +19,7 @@ use tokio::sync::{Mutex, RwLock};
 use url::Url;
 
 /// What the window shows about the app itself.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
 pub struct AppInfo {
     pub version: &'static str,

@@ -9,7 +9,7 @@ use crate::config::SettingsView;
 /// How many log lines go into a report.
 pub const LOG_LINES: usize = 60;
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
 pub struct Diagnostics {
     pub text: String,

@@ -81,7 +81,7 @@ pub enum CoreError {
 
 /// What the window receives when a command fails: `kind` is a stable word the UI branches on,
 /// `message` is plain language for a non-technical person, `detail` is for support only.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
 pub struct IpcError {
     pub kind: &'static str,

@@ -19,7 +19,7 @@ pub const LOG_DIR: &str = "logs";
 pub const ENV_LOG: &str = "PINDESK_LOG";
 
 /// How much the log records.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
 pub enum LogLevel {
     /// Problems only.

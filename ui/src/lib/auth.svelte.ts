@@ -1,7 +1,7 @@
 // Who is signed in, the remembered accounts, and the sign-in flow. Views only call these
 // methods and read these fields.
 
-import { api, toIpcError, type Account, type Session, type Task } from './api';
+import { api, toIpcError, type Account, type ListedAccount, type Session, type Task } from './api';
 import type { Feedback } from './feedback.svelte';
 import { takeFirst } from './startup';
 import { Navigation } from './navigation.svelte';
@@ -14,7 +14,7 @@ export type Phase = 'starting' | 'idle' | 'signingIn' | 'cancelling' | 'working'
 
 export class AuthState {
   session = $state<Session | null>(null);
-  accounts = $state<Account[]>([]);
+  accounts = $state<ListedAccount[]>([]);
   phase = $state<Phase>('starting');
   /** The remembered account being continued with, while phase is signingIn. */
   continuingAs = $state<Account | null>(null);
@@ -54,7 +54,7 @@ export class AuthState {
   }
 
   /** `asked`: the list already asked for at start, if any. */
-  async refreshAccounts(asked?: Promise<Account[]>): Promise<void> {
+  async refreshAccounts(asked?: Promise<ListedAccount[]>): Promise<void> {
     try {
       this.accounts = await (asked ?? api.listAccounts());
     } catch (error) {

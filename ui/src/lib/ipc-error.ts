@@ -1,6 +1,6 @@
 // The one error shape that crosses IPC, and how anything a command throws becomes one.
 
-import { isRecord } from './guards';
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null;
 
 /** The one error shape that crosses IPC. `kind` is a stable word to branch on, `message` is
  * plain language for the person, `detail` is for support only (request ids, never secrets). */

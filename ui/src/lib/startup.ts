@@ -3,12 +3,12 @@
 // take a few milliseconds; with them in hand before the first frame, the window opens on its
 // real first screen rather than on a "checking…" card that the next frame replaces.
 
-import { api, type Account, type AppInfo, type Session } from './api';
+import { api, type AppInfo, type ListedAccount, type Session } from './api';
 import { languageOf, loadLanguage, locale } from './i18n';
 
 interface FirstAnswers {
   info?: Promise<AppInfo>;
-  signIn?: { session: Promise<Session | null>; accounts: Promise<Account[]> };
+  signIn?: { session: Promise<Session | null>; accounts: Promise<ListedAccount[]> };
 }
 
 const first: FirstAnswers = {};

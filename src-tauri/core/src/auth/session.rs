@@ -27,7 +27,7 @@ const STORAGE_WARNING: &str = "PinDesk could not use this computer's keychain, s
     works for this session only. You will be asked to sign in again next time.";
 
 /// Who is signed in, and for which task.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
 pub struct Session {
     pub account: Account,

@@ -5,7 +5,7 @@
 use serde::Serialize;
 
 /// Which file a problem is about; the window says what PinDesk does instead from this.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
 pub enum ConfigFile {
     /// The administrator's file (`config.json`).
@@ -17,8 +17,9 @@ pub enum ConfigFile {
 }
 
 /// What is wrong with the file or one of its values.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
+#[ts(rename = "FileProblemKind")]
 pub enum ProblemKind {
     /// The file exists but could not be read (permissions, a folder in its place, ...).
     Unreadable,
@@ -31,7 +32,7 @@ pub enum ProblemKind {
 }
 
 /// One problem with one file. Settings files hold no secret, so the detail may quote them.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
 pub struct FileProblem {
     pub file: ConfigFile,

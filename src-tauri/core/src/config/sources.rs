@@ -16,7 +16,7 @@ pub const USER_SETTINGS_FILE: &str = "settings.json";
 /// ```json
 /// { "tenant": "contoso.onmicrosoft.com", "clientId": "…", "authorityHost": "https://login.microsoftonline.us", "graphUrl": "https://graph.microsoft.us" }
 /// ```
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
 pub struct Settings {
     #[serde(default, skip_serializing_if = "Option::is_none")]

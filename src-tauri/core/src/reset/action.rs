@@ -17,12 +17,13 @@ use crate::graph::{GraphClient, ResourcePath, Sent};
 pub const RUNNING_RESET_COUNTS_FOR: Duration = Duration::minutes(30);
 
 /// The reset was sent (or found already running): follow it with `reset_status(.., since)`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
 pub struct ResetStarted {
     pub device_id: ManagedDeviceId,
     /// When PinDesk sent the POST (this computer's clock), or the running reset's own start.
     #[serde(with = "time::serde::rfc3339")]
+    #[ts(type = "string")]
     pub started_at: OffsetDateTime,
     /// True when no POST was sent because a reset of this device was already running.
     pub already_running: bool,

@@ -15,7 +15,7 @@ use crate::graph::models::ManagedDeviceId;
 
 /// What the Reset view shows of a reset: the passcode only once it is there. The one place the
 /// passcode is a plain string; overwritten when dropped, `***` in `Debug`.
-#[derive(Serialize)]
+#[derive(Serialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
 pub struct ResetStatusForWindow {
     pub state: ResetState,

@@ -84,7 +84,7 @@ fn looks_like_serial(text: &str) -> bool {
 }
 
 /// One line of the results list.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
 pub struct DeviceSummary {
     pub id: String,
@@ -135,7 +135,7 @@ fn request(filter: Filter) -> GraphRequest {
 }
 
 /// A page of results, and where the next one is when there are more.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
 pub struct SearchResults {
     pub devices: Vec<DeviceSummary>,

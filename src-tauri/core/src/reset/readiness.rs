@@ -17,7 +17,7 @@ pub const PIN_RESET_PAGE: &str =
 const LOCK_SCREEN_RESET_BUILD: u32 = 16299;
 
 /// One line's answer.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
 #[serde(tag = "state", rename_all = "camelCase")]
 pub enum Check {
     Yes,
@@ -31,7 +31,7 @@ pub enum Check {
 }
 
 /// What is missing, so the window can say it in words and name who fixes it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
 pub enum Missing {
     /// The tenant has no PIN recovery profile yet (the setup's second step).
@@ -45,7 +45,7 @@ pub enum Missing {
 }
 
 /// Who can fix a missing line.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
 pub enum Fixer {
     /// Nobody needs to act: the device only has to check in.
@@ -59,7 +59,7 @@ pub enum Fixer {
 }
 
 /// The four lines, in the order the window shows them.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
 pub struct Readiness {
     pub profile_reached: Check,
@@ -69,7 +69,7 @@ pub struct Readiness {
 }
 
 /// The one thing the window says from the four lines.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
 #[serde(tag = "kind", rename_all = "camelCase")]
 pub enum Conclusion {
     /// "They can reset it themselves now: read them these steps."

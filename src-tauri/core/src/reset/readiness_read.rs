@@ -48,7 +48,7 @@ impl SetupFacts {
 }
 
 /// The device's primary user, as Intune names them on the device.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
 pub struct PrimaryUser {
     pub id: String,
@@ -57,7 +57,7 @@ pub struct PrimaryUser {
 }
 
 /// What the window shows: the four lines, the one conclusion, and the page they come from.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
 pub struct ReadinessView {
     pub device_name: Option<String>,

@@ -37,7 +37,7 @@ pub fn admin_center_url(device_id: &ManagedDeviceId) -> String {
     )
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
 pub enum ResetState {
     /// No reset since the given moment (yet).

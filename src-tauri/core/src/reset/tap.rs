@@ -66,7 +66,7 @@ impl PassMethod {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
 pub enum OfferState {
     /// The confirmation card can be shown.
@@ -82,7 +82,7 @@ pub enum OfferState {
 }
 
 /// What the TAP panel shows before anything is created.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
 pub struct TapOfferView {
     pub state: OfferState,
@@ -93,6 +93,7 @@ pub struct TapOfferView {
     pub admin_target: bool,
     /// When the running pass ends (`Exists`).
     #[serde(with = "time::serde::rfc3339::option")]
+    #[ts(type = "string | null")]
     pub ends_at: Option<OffsetDateTime>,
     pub needs: Option<String>,
 }

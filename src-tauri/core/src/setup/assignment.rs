@@ -21,7 +21,7 @@ const GROUP_PAGE: u32 = 25;
 const CONFIGURATIONS: &str = "deviceManagement/deviceConfigurations";
 
 /// What the administrator chose to add.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, ts_rs::TS)]
 #[serde(tag = "kind", rename_all = "camelCase")]
 pub enum NewTarget {
     Group {
@@ -61,7 +61,7 @@ impl NewTarget {
 }
 
 /// A group the picker offers.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
 pub struct GroupChoice {
     pub id: GroupId,

@@ -8,7 +8,7 @@ use crate::graph::models::{AssignmentTarget, DeviceConfigurationAssignment, Grou
 use crate::graph::{Filter, GraphClient, GraphError, GraphRequest, ResourcePath};
 use crate::phrase::Phrase;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
 pub enum TargetKind {
     Group,
@@ -19,7 +19,7 @@ pub enum TargetKind {
 }
 
 /// One assignment as the window lists it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
 pub struct AssignmentView {
     pub kind: TargetKind,

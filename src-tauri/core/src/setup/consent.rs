@@ -9,10 +9,11 @@ use crate::graph::{ErrorKind, GraphClient, GraphError, GraphRequest, ResourcePat
 use crate::phrase::Phrase;
 
 /// One of the two enterprise apps behind Windows Hello PIN reset.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
 pub struct PinResetApp {
     /// `service` or `client`: what the window branches on.
+    #[ts(type = r#""service" | "client""#)]
     pub key: &'static str,
     pub app_id: &'static str,
     pub display_name: &'static str,
@@ -39,7 +40,7 @@ pub const PIN_RESET_APPS: [PinResetApp; 2] = [
 const SP_FIELDS: &[&str] = &["id", "appId", "displayName", "accountEnabled"];
 
 /// A consent page to open, in order.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
 pub struct ConsentLink {
     pub app: PinResetApp,
@@ -111,7 +112,7 @@ pub fn consent_tenant_for<'a>(signed_in: Option<&'a str>, configured: &'a str) -
 }
 
 /// Where one app stands.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
 pub enum PinResetAppState {
     /// Present and enabled: consent was given.
@@ -126,7 +127,7 @@ pub enum PinResetAppState {
     Failed,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
 pub struct AppCheck {
     pub app: PinResetApp,
@@ -139,7 +140,7 @@ pub struct AppCheck {
     pub detail: Option<String>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
 pub struct ConsentStatus {
     pub apps: Vec<AppCheck>,
@@ -152,7 +153,7 @@ pub struct ConsentStatus {
 }
 
 /// A sentence for the window, in English and by key.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
 pub struct ConsentNote {
     pub message: String,

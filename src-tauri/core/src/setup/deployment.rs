@@ -13,7 +13,7 @@ use crate::graph::{CancellationToken, GraphClient, GraphError, GraphRequest, Res
 
 const CONFIGURATIONS: &str = "deviceManagement/deviceConfigurations";
 
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
 pub struct DeploymentCounts {
     pub succeeded: i32,
@@ -38,12 +38,15 @@ impl DeploymentCounts {
 }
 
 /// One device's line.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
 pub struct DeviceLine {
     pub device: String,
     pub user: Option<String>,
     /// `succeeded`, `pending`, `notApplicable`, `error`, `conflict`, `notAssigned`.
+    #[ts(
+        type = r#""succeeded" | "pending" | "notApplicable" | "error" | "conflict" | "notAssigned""#
+    )]
     pub status: &'static str,
     /// What the status means, in plain words.
     pub explanation: &'static str,
@@ -55,7 +58,7 @@ pub struct DeviceLine {
     pub device_context: bool,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
 pub struct Deployment {
     pub counts: DeploymentCounts,

@@ -18,7 +18,7 @@ use super::policy::{
 };
 use super::signin_consent::{self, SignInConsent};
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
 pub struct TenantPart {
     #[serde(flatten)]
@@ -27,7 +27,7 @@ pub struct TenantPart {
     pub name: Option<String>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
 pub struct ConsentPart {
     #[serde(flatten)]
@@ -36,7 +36,7 @@ pub struct ConsentPart {
     pub apps: ConsentStatus,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
 pub struct PolicyPart {
     #[serde(flatten)]
@@ -50,7 +50,7 @@ pub struct PolicyPart {
     pub oma_uri: Option<String>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
 pub struct SetupOverview {
     pub tenant: TenantPart,

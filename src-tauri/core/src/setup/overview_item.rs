@@ -10,7 +10,7 @@ use super::assignment::AssignmentView;
 use super::consent;
 use super::deployment::DeploymentCounts;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
 pub enum ItemState {
     Done,
@@ -23,7 +23,7 @@ pub enum ItemState {
 
 /// One line of the overview: its state and plain words about it, in English (`message`) and by
 /// key (`phrase`), so the window can say it in the person's language.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
 pub struct Status {
     pub state: ItemState,
@@ -83,7 +83,7 @@ impl Status {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
 pub struct AssignmentPart {
     #[serde(flatten)]
@@ -91,7 +91,7 @@ pub struct AssignmentPart {
     pub assignments: Vec<AssignmentView>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
 pub struct DeploymentPart {
     #[serde(flatten)]

@@ -69,7 +69,7 @@ pub async fn read_tenant(
 }
 
 /// A profile, as the window names it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
 pub struct ProfileRef {
     pub id: DeviceConfigurationId,
@@ -78,7 +78,7 @@ pub struct ProfileRef {
     pub created: Option<OffsetDateTime>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
 pub enum ProblemKind {
     /// Sets EnablePinRecovery for this tenant, but to false.
@@ -105,7 +105,7 @@ impl ProblemKind {
 
 /// A profile that looks like the PIN recovery policy but will not work as one: pointed out, not
 /// silently ignored.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
 pub struct ProfileProblem {
     pub profile: ProfileRef,
@@ -295,7 +295,7 @@ pub async fn find_policies(
 }
 
 /// The profile PinDesk works with after `ensure_policy`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
 pub struct PolicyChoice {
     pub profile: ProfileRef,

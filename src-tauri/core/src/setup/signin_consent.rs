@@ -32,7 +32,7 @@ pub const GRAPH_APP_ID: &str = "00000003-0000-0000-c000-000000000000";
 /// Nothing listens there; PinDesk checks the result through Graph.
 pub const ADMIN_CONSENT_REDIRECT: &str = "http://localhost";
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
 pub struct SignInConsent {
     pub state: ItemState,

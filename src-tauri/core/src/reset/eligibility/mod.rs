@@ -10,7 +10,7 @@ use crate::graph::models::{DeviceEnrollmentType, ManagedDevice, ManagementState}
 /// A device that has not checked in for this many days gets a warning before anything is sent.
 pub const STALE_AFTER_DAYS: i64 = 30;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
 pub enum Verdict {
     /// Intune can generate a new passcode for this device.
@@ -32,7 +32,7 @@ mod warnings;
 use warnings::warnings;
 
 /// What a reset does on the device, so the confirmation and the result can say it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
 pub enum Effect {
     /// Intune generates a new device passcode to read out (Android, AOSP, Windows 10 Mobile).
@@ -43,7 +43,7 @@ pub enum Effect {
     WorkProfilePasscode,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
 pub struct Eligibility {
     pub verdict: Verdict,

@@ -1,0 +1,95 @@
+//! The window's TypeScript types, written from the Rust types that cross IPC: what each command
+//! takes and answers, and the one error. `tests/contract.rs` keeps
+//! `ui/src/lib/generated/types.ts` equal to [`typescript`].
+
+use std::any::TypeId;
+use std::collections::HashSet;
+
+use ts_rs::{Config, TS, TypeVisitor};
+
+/// Every type named by a command's arguments or answer; what they hold comes along.
+macro_rules! contract_types {
+    ($($ty:ty),* $(,)?) => {
+        fn visit_all(visitor: &mut Declarations) {
+            $(visitor.visit::<$ty>();)*
+        }
+    };
+}
+
+contract_types![
+    pindesk_core::IpcError,
+    pindesk_core::desk::AppInfo,
+    pindesk_core::accounts::ListedAccount,
+    crate::commands::SignedIn,
+    pindesk_core::config::Settings,
+    pindesk_core::config::SettingsView,
+    pindesk_core::diagnostics::Diagnostics,
+    pindesk_core::reset::lookup::SearchResults,
+    crate::reset_commands::ResetStartedForWindow,
+    pindesk_core::reset::followed::ResetStatusForWindow,
+    crate::reset_commands::Copied,
+    pindesk_core::audit::AuditRow,
+    crate::audit_commands::Exported,
+    pindesk_core::setup::overview::SetupOverview,
+    pindesk_core::setup::signin_consent::SignInConsent,
+    crate::setup_commands::ConsentLinks,
+    pindesk_core::setup::consent::ConsentStatus,
+    pindesk_core::setup::policy::PolicyChoice,
+    pindesk_core::setup::assignment::GroupChoice,
+    pindesk_core::setup::assignment::NewTarget,
+    pindesk_core::setup::AssignmentView,
+    pindesk_core::setup::deployment::Deployment,
+    pindesk_core::reset::readiness_read::ReadinessView,
+    pindesk_core::reset::tap::TapOfferView,
+    crate::windows_commands::TapRequest,
+    crate::windows_commands::TapForWindow,
+];
+
+/// Collects each declared type once, in the order first met.
+struct Declarations {
+    config: Config,
+    seen: HashSet<TypeId>,
+    names: HashSet<String>,
+    /// Two Rust types with one TypeScript name: `#[ts(rename)]` one of them.
+    clashes: Vec<String>,
+    written: Vec<String>,
+}
+
+impl TypeVisitor for Declarations {
+    fn visit<T: TS + 'static + ?Sized>(&mut self) {
+        if !self.seen.insert(TypeId::of::<T>()) {
+            return;
+        }
+        if T::output_path().is_some() {
+            let name = T::ident(&self.config);
+            if !self.names.insert(name.clone()) {
+                self.clashes.push(name);
+            }
+            let docs = T::docs().unwrap_or_default();
+            self.written
+                .push(format!("{docs}export {}", T::decl(&self.config)));
+        }
+        T::visit_dependencies(self);
+        T::visit_generics(self);
+    }
+}
+
+/// The contents of `ui/src/lib/generated/types.ts`, or the names two Rust types share.
+pub fn typescript() -> Result<String, Vec<String>> {
+    let mut declarations = Declarations {
+        config: Config::new().with_large_int("number"),
+        seen: HashSet::new(),
+        names: HashSet::new(),
+        clashes: Vec::new(),
+        written: Vec::new(),
+    };
+    visit_all(&mut declarations);
+    if !declarations.clashes.is_empty() {
+        return Err(declarations.clashes);
+    }
+    Ok(format!(
+        "// Written by `cargo test -p pindesk --test contract` from the Rust types that cross \
+         IPC (src-tauri/src/contract.rs); do not edit.\n\n{}\n",
+        declarations.written.join("\n\n")
+    ))
+}

@@ -1,0 +1,587 @@
+// Written by `cargo test -p pindesk --test contract` from the Rust types that cross IPC (src-tauri/src/contract.rs); do not edit.
+
+/**
+ * What the window receives when a command fails: `kind` is a stable word the UI branches on,
+ * `message` is plain language for a non-technical person, `detail` is for support only.
+ */
+export type IpcError = { kind: string, message: string, detail: string | null, 
+/**
+ * How long Microsoft asked to wait before trying again, when it said (throttling).
+ */
+retryAfterSeconds: number | null, };
+
+/**
+ * What the window shows about the app itself.
+ */
+export type AppInfo = { version: string, demo: boolean, authority: string, graphUrl: string, clientId: string, 
+/**
+ * The window's language as the person chose it; `None` follows the system.
+ */
+language: string | null, 
+/**
+ * What was wrong with the settings and accounts files; the window says so, since on
+ * Windows nobody sees a console.
+ */
+problems: Array<FileProblem>, 
+/**
+ * The administrator's rules for the reset's confirmation (ticket, caller check).
+ */
+resetRules: ResetRules, };
+
+/**
+ * What the administrator's file asks of every reset's confirmation.
+ */
+export type ResetRules = { 
+/**
+ * A ticket number must be typed.
+ */
+requireTicket: boolean, 
+/**
+ * "I verified the caller" must be ticked.
+ */
+requireCallerCheck: boolean, };
+
+/**
+ * Which file a problem is about; the window says what PinDesk does instead from this.
+ */
+export type ConfigFile = "administrator" | "settings" | "accounts";
+
+/**
+ * What is wrong with the file or one of its values.
+ */
+export type FileProblemKind = "unreadable" | "damaged" | "unknownKey" | "badValue";
+
+/**
+ * One problem with one file. Settings files hold no secret, so the detail may quote them.
+ */
+export type FileProblem = { file: ConfigFile, path: string, kind: FileProblemKind, 
+/**
+ * The key concerned, for [`ProblemKind::UnknownKey`] and [`ProblemKind::BadValue`].
+ */
+key: string | null, 
+/**
+ * A known key the unknown one probably meant (`graphUrl` for `graphURL`).
+ */
+suggestion: string | null, 
+/**
+ * The technical reason, in English, for the log and the window's details.
+ */
+detail: string, };
+
+/**
+ * A remembered account as the sign-in screen lists it: `signed_in_elsewhere` is set when the
+ * account signed in with another authority, client ID or Graph than PinDesk uses now (or with
+ * a version that did not note where); it then needs a new sign-in and can only be forgotten.
+ */
+export type ListedAccount = { 
+/**
+ * The authority the account signed in with, when that is not the one in use; `Some("")`
+ * when unknown.
+ */
+signedInElsewhere: string | null, 
+/**
+ * `<oid>.<tid>`, the same form as MSAL's home account ID.
+ */
+id: string, username: string, displayName: string, tenantId: string, 
+/**
+ * Sent as `null` when unknown: the window expects the key.
+ */
+tenantName: string | null, };
+
+/**
+ * A session as the window sees it: with the keychain warning, so a person whose keychain
+ * refused the token learns that the sign-in lasts for this session only.
+ */
+export type SignedIn = { storageWarning: string | null, account: Account, task: Task, };
+
+/**
+ * Why the person signs in.
+ */
+export type Task = "helpdesk" | "setup" | "setupStatus" | "readiness" | "accessPass" | "accessPassPolicy";
+
+/**
+ * A person signed in to a tenant.
+ */
+export type Account = { 
+/**
+ * `<oid>.<tid>`, the same form as MSAL's home account ID.
+ */
+id: string, username: string, displayName: string, tenantId: string, 
+/**
+ * Sent as `null` when unknown: the window expects the key.
+ */
+tenantName: string | null, };
+
+/**
+ * One layer of settings. Absent values fall through to the layer below.
+ *
+ * ```json
+ * { "tenant": "contoso.onmicrosoft.com", "clientId": "…", "authorityHost": "https://login.microsoftonline.us", "graphUrl": "https://graph.microsoft.us" }
+ * ```
+ */
+export type Settings = { tenant?: string | null, clientId?: string | null, authorityHost?: string | null, graphUrl?: string | null, 
+/**
+ * The window's language (`en`, `de`); absent means the system's.
+ */
+language?: string | null, 
+/**
+ * How much PinDesk writes to its log (`warn`, `info`, `debug`).
+ */
+logLevel?: LogLevel | null, };
+
+/**
+ * How much the log records.
+ */
+export type LogLevel = "warn" | "info" | "debug";
+
+/**
+ * What the settings view shows: each value and where it came from, and the files involved.
+ */
+export type SettingsView = { tenant: SettingValue, clientId: SettingValue, authorityHost: SettingValue, authority: SettingValue, graphUrl: SettingValue, dataDir: string, adminConfigPath: string, userSettingsPath: string, 
+/**
+ * The window's language as chosen; `None` follows the system.
+ */
+language: string | null, logLevel: LogLevel, logDir: string, };
+
+/**
+ * One value of the settings view.
+ */
+export type SettingValue = { value: string, origin: Origin, 
+/**
+ * Set by the organisation and not to be changed here.
+ */
+locked: boolean, };
+
+/**
+ * Where a configuration value came from.
+ */
+export type Origin = "default" | "administrator" | "user" | "environment" | "localTenant";
+
+export type Diagnostics = { text: string, };
+
+/**
+ * A page of results, and where the next one is when there are more.
+ */
+export type SearchResults = { devices: Array<DeviceSummary>, 
+/**
+ * Hand back to [`more_devices`] for the next page; opaque to the window.
+ */
+more: string | null, };
+
+export type Eligibility = { verdict: Verdict, headline: string, explanation: string, steps: Array<string>, warnings: Array<string>, 
+/**
+ * Which rule decided (headline, explanation and steps), with the values it names.
+ */
+rule: Phrase, 
+/**
+ * The warnings by key, in the order of `warnings`.
+ */
+warningPhrases: Array<Phrase>, 
+/**
+ * What a reset does, for a resettable device only.
+ */
+effect: Effect | null, };
+
+export type Phrase = { key: string, params: { [key in string]: string }, };
+
+export type Verdict = "resettable" | "selfService" | "notPossible" | "unknown";
+
+/**
+ * What a reset does on the device, so the confirmation and the result can say it.
+ */
+export type Effect = "newPasscode" | "passcodeRemoved" | "workProfilePasscode";
+
+/**
+ * One line of the results list.
+ */
+export type DeviceSummary = { id: string, name: string, 
+/**
+ * The person's display name; `None` when the device has no person assigned.
+ */
+user: string | null, 
+/**
+ * The person's sign-in address, shown beside the name (two people can share a name).
+ */
+signIn: string | null, model: string | null, os: string | null, osVersion: string | null, lastCheckIn: string | null, serial: string | null, eligibility: Eligibility, };
+
+/**
+ * What the window learns of a reset it asked for.
+ */
+export type ResetStartedForWindow = { 
+/**
+ * Set when the reset went out but the audit log could not be written.
+ */
+auditWarning: string | null, deviceId: ManagedDeviceId, 
+/**
+ * When PinDesk sent the POST (this computer's clock), or the running reset's own start.
+ */
+startedAt: string, 
+/**
+ * True when no POST was sent because a reset of this device was already running.
+ */
+alreadyRunning: boolean, 
+/**
+ * The device's name as Graph has it, for the audit log.
+ */
+deviceName: string | null, };
+
+/**
+ * Intune's ID of an enrolled device (not the Entra device ID).
+ */
+export type ManagedDeviceId = string;
+
+/**
+ * What the Reset view shows of a reset: the passcode only once it is there. The one place the
+ * passcode is a plain string; overwritten when dropped, `***` in `Debug`.
+ */
+export type ResetStatusForWindow = { state: ResetState, passcode: string | null, 
+/**
+ * When the reset started (the service's clock), for a reset read back later.
+ */
+startedAt: string | null, validUntil: string | null, 
+/**
+ * English fallback of `reason_key`.
+ */
+reason: string | null, 
+/**
+ * The reason's stable key, for the window's own words.
+ */
+reasonKey: string | null, 
+/**
+ * For support, under "Details": device, start, error code.
+ */
+detail: string, adminCenterUrl: string, };
+
+export type ResetState = "none" | "pending" | "active" | "done" | "failed" | "notSupported" | "canceled" | "unknown";
+
+/**
+ * What the window says after a copy.
+ */
+export type Copied = { clearAfterSeconds: number, };
+
+/**
+ * A reset as the audit view and the CSV export show it.
+ */
+export type AuditRow = { at: string, operator: string, tenantId: string, tenantName: string | null, deviceId: string, deviceName: string | null, ticket: string | null, outcome: Outcome, outcomeWords: string, note: string | null, 
+/**
+ * The note's stable key (`error:<kind>` or `reason:<key>`); the note is its English text.
+ */
+noteKey: string | null, };
+
+/**
+ * How a reset ended, or how far it got.
+ */
+export type Outcome = "sent" | "alreadyRunning" | "notSent" | "unconfirmed" | "passcodeIssued" | "doneWithoutPasscode" | "failed" | "notSupported" | "canceled" | "accessPassGiven";
+
+export type Exported = { path: string, rows: number, };
+
+export type SetupOverview = { tenant: TenantPart, 
+/**
+ * Whether the organisation approved PinDesk's sign-in client for everyone.
+ */
+signin: SignInConsent, consent: ConsentPart, policy: PolicyPart, assignment: AssignmentPart, deployment: DeploymentPart, 
+/**
+ * Consent given, the profile exists and is assigned: the reset job can be used.
+ */
+everythingDone: boolean, };
+
+export type SignInConsent = { state: ItemState, 
+/**
+ * Plain words in English, and the same by key for the window's own words.
+ */
+message: string, phrase: Phrase, 
+/**
+ * For support only.
+ */
+detail: string | null, 
+/**
+ * The sign-in client's application ID, and its name where the organisation has it.
+ */
+clientId: string, clientName: string | null, 
+/**
+ * Graph permissions every task needs that the organisation has not approved, by name.
+ */
+missing: Array<string>, 
+/**
+ * Graph permissions the organisation approved for the client.
+ */
+granted: Array<string>, };
+
+export type ItemState = "done" | "notDone" | "cannotSee" | "failed";
+
+export type AssignmentPart = { assignments: Array<AssignmentView>, state: ItemState, message: string, phrase: Phrase, detail: string | null, };
+
+/**
+ * One assignment as the window lists it.
+ */
+export type AssignmentView = { kind: TargetKind, groupId: GroupId | null, 
+/**
+ * The group's name, or a plain description of the target.
+ */
+name: string, 
+/**
+ * The same by key (`group`, `unreadableGroup`, `allDevices`, `allUsers`, `otherTarget`).
+ */
+phrase: Phrase, 
+/**
+ * Names the target exactly; the window hands back the keys it showed when it assigns.
+ */
+key: string, };
+
+/**
+ * An Entra group's object ID.
+ */
+export type GroupId = string;
+
+export type TargetKind = "group" | "excludedGroup" | "allDevices" | "allUsers" | "other";
+
+export type ConsentPart = { state: ItemState, message: string, phrase: Phrase, detail: string | null, apps: Array<AppCheck>, 
+/**
+ * Both apps present and enabled.
+ */
+done: boolean, 
+/**
+ * What to tell the person when an app is still absent after they said they accepted (or
+ * the watch ran out): the consent most likely went to another organisation. The window shows
+ * it only then, not while the person is still on the consent pages.
+ */
+afterReturn: ConsentNote | null, };
+
+/**
+ * One of the two enterprise apps behind Windows Hello PIN reset.
+ */
+export type PinResetApp = { 
+/**
+ * `service` or `client`: what the window branches on.
+ */
+key: "service" | "client", appId: string, displayName: string, 
+/**
+ * The consent URL exactly as Microsoft publishes it.
+ */
+publishedConsentUrl: string, };
+
+/**
+ * Where one app stands.
+ */
+export type PinResetAppState = "enabled" | "disabled" | "absent" | "cannotSee" | "failed";
+
+export type AppCheck = { app: PinResetApp, state: PinResetAppState, 
+/**
+ * Plain words for the person, saying what to do next.
+ */
+message: string, 
+/**
+ * The same by key, with the app's name: for the window's own words.
+ */
+phrase: Phrase, 
+/**
+ * For support only.
+ */
+detail: string | null, };
+
+/**
+ * A sentence for the window, in English and by key.
+ */
+export type ConsentNote = { message: string, phrase: Phrase, };
+
+export type DeploymentPart = { counts: DeploymentCounts | null, state: ItemState, message: string, phrase: Phrase, detail: string | null, };
+
+export type DeploymentCounts = { succeeded: number, pending: number, notApplicable: number, errors: number, failed: number, lastUpdate: string | null, };
+
+export type PolicyPart = { 
+/**
+ * The profile PinDesk uses (the oldest that sets the value to true).
+ */
+profile: ProfileRef | null, 
+/**
+ * Other profiles that also set it to true (left alone, mentioned).
+ */
+others: Array<ProfileRef>, problems: Array<ProfileProblem>, 
+/**
+ * The OMA-URI this tenant needs.
+ */
+omaUri: string | null, state: ItemState, message: string, phrase: Phrase, detail: string | null, };
+
+/**
+ * The ID of an Intune device configuration profile.
+ */
+export type DeviceConfigurationId = string;
+
+/**
+ * A profile, as the window names it.
+ */
+export type ProfileRef = { id: DeviceConfigurationId, name: string, };
+
+/**
+ * A profile that looks like the PIN recovery policy but will not work as one: pointed out, not
+ * silently ignored.
+ */
+export type ProfileProblem = { profile: ProfileRef, kind: ProblemKind, message: string, 
+/**
+ * The message by key (the kind) with the profile's name, for the window's own words.
+ */
+phrase: Phrase, omaUri: string, };
+
+export type ProblemKind = "valueFalse" | "otherTenant" | "notBoolean" | "wrongPath";
+
+export type TenantPart = { id: TenantId | null, name: string | null, state: ItemState, message: string, phrase: Phrase, detail: string | null, };
+
+/**
+ * The directory (tenant) ID, a GUID: `organization.id` and the ID token's `tid`.
+ */
+export type TenantId = string;
+
+/**
+ * The consent pages and the message to send an administrator when the person lacks the role.
+ */
+export type ConsentLinks = { links: Array<ConsentLink>, messageForAdmin: string, };
+
+/**
+ * A consent page to open, in order.
+ */
+export type ConsentLink = { app: PinResetApp, url: string, };
+
+export type ConsentStatus = { apps: Array<AppCheck>, 
+/**
+ * Both apps present and enabled.
+ */
+done: boolean, 
+/**
+ * What to tell the person when an app is still absent after they said they accepted (or
+ * the watch ran out): the consent most likely went to another organisation. The window shows
+ * it only then, not while the person is still on the consent pages.
+ */
+afterReturn: ConsentNote | null, };
+
+/**
+ * The profile PinDesk works with after `ensure_policy`.
+ */
+export type PolicyChoice = { profile: ProfileRef, 
+/**
+ * False when an existing profile was reused.
+ */
+created: boolean, omaUri: string, problems: Array<ProfileProblem>, };
+
+/**
+ * A group the picker offers.
+ */
+export type GroupChoice = { id: GroupId, name: string, description: string | null, 
+/**
+ * "Security group", "Microsoft 365 group", "Dynamic security group", ...
+ */
+kind: string, 
+/**
+ * The same by key: `security`, `microsoft365` or `distribution`, `dynamic…` when dynamic.
+ */
+kindKey: string, 
+/**
+ * When Graph could count them in the same extra round trip; absent otherwise.
+ */
+memberCount: number | null, };
+
+/**
+ * What the administrator chose to add.
+ */
+export type NewTarget = { "kind": "group", groupId: GroupId, } | { "kind": "allDevices" } | { "kind": "allUsers" };
+
+export type Deployment = { counts: DeploymentCounts, devices: Array<DeviceLine>, 
+/**
+ * False when the page limit stopped the walk through `deviceStatuses` with pages left: the
+ * window says the list is partial (the counts above it are whole).
+ */
+complete: boolean, };
+
+/**
+ * One device's line.
+ */
+export type DeviceLine = { device: string, user: string | null, 
+/**
+ * `succeeded`, `pending`, `notApplicable`, `error`, `conflict`, `notAssigned`.
+ */
+status: "succeeded" | "pending" | "notApplicable" | "error" | "conflict" | "notAssigned", 
+/**
+ * What the status means, in plain words.
+ */
+explanation: string, 
+/**
+ * Errors and conflicts: the window highlights these.
+ */
+needsAttention: boolean, lastReport: string | null, 
+/**
+ * The setting was applied to the device itself, not for a person: Intune reports such rows
+ * with the user "System account". The window words them as "the device itself".
+ */
+deviceContext: boolean, };
+
+/**
+ * What the window shows: the four lines, the one conclusion, and the page they come from.
+ */
+export type ReadinessView = { deviceName: string | null, person: PrimaryUser | null, lines: Readiness, 
+/**
+ * The person's method kinds in words (`authenticator`, `phone`), never their details.
+ */
+methodKinds: Array<string>, conclusion: Conclusion, 
+/**
+ * Microsoft's page that names the Windows versions able to reset a PIN.
+ */
+pinResetPage: string, };
+
+/**
+ * The one thing the window says from the four lines.
+ */
+export type Conclusion = { "kind": "selfService" } | { "kind": "blocked", missing: Missing, fixer: Fixer, } | { "kind": "unsure" };
+
+/**
+ * Who can fix a missing line.
+ */
+export type Fixer = "wait" | "intuneAdministrator" | "applicationAdministrator" | "helpdesk";
+
+/**
+ * What is missing, so the window can say it in words and name who fixes it.
+ */
+export type Missing = "noProfile" | "profilePending" | "profileFailed" | "profileNotAssigned" | "noConsent" | "windowsTooOld" | "noMfaMethod";
+
+/**
+ * The device's primary user, as Intune names them on the device.
+ */
+export type PrimaryUser = { id: string, displayName: string | null, userPrincipalName: string | null, };
+
+/**
+ * The four lines, in the order the window shows them.
+ */
+export type Readiness = { profileReached: Check, serviceConsented: Check, windowsSupported: Check, mfaMethod: Check, };
+
+/**
+ * One line's answer.
+ */
+export type Check = { "state": "yes" } | { "state": "no", why: Missing, } | { "state": "unknown", needs: string, };
+
+/**
+ * What the TAP panel shows before anything is created.
+ */
+export type TapOfferView = { state: OfferState, lifetimeMinutes: number | null, oneTime: boolean | null, 
+/**
+ * The person holds a directory role: only a Privileged Authentication Administrator may
+ * give them a pass.
+ */
+adminTarget: boolean, 
+/**
+ * When the running pass ends (`Exists`).
+ */
+endsAt: string | null, needs: string | null, };
+
+export type OfferState = "offer" | "policyOff" | "notForThisPerson" | "exists" | "unknown";
+
+/**
+ * Who the pass is for, as the confirmation card showed them.
+ */
+export type TapRequest = { deviceId: string, deviceName: string | null, userId: string, userPrincipalName: string | null, 
+/**
+ * `None`: the policy's default (PinDesk could not read the policy).
+ */
+lifetimeMinutes: number | null, oneTime: boolean | null, adminTarget: boolean, ticket: string | null, };
+
+/**
+ * The pass, shown once: the copy sent to the window is overwritten once it has been sent.
+ */
+export type TapForWindow = { pass: string, endsAt: string | null, lifetimeMinutes: number | null, oneTime: boolean, auditWarning: string | null, };
