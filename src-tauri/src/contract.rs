@@ -74,6 +74,22 @@ impl TypeVisitor for Declarations {
     }
 }
 
+/// The contents of `ui/src/lib/generated/keys.ts`: the keys the window must have words for, as
+/// values a test can walk.
+pub fn keys_typescript() -> String {
+    let kinds: Vec<String> = pindesk_core::FailureKind::ALL
+        .iter()
+        .map(|kind| format!("  '{kind}',"))
+        .collect();
+    format!(
+        "// Written by `cargo test -p pindesk --test contract` from the Rust side's key lists \
+         (src-tauri/src/contract.rs); do not edit.\nimport type {{ FailureKind }} from './types';\n\n\
+         /** Every kind of error the Rust side sends. */\nexport const FAILURE_KINDS: readonly \
+         FailureKind[] = [\n{}\n];\n",
+        kinds.join("\n")
+    )
+}
+
 /// The contents of `ui/src/lib/generated/types.ts`, or the names two Rust types share.
 pub fn typescript() -> Result<String, Vec<String>> {
     let mut declarations = Declarations {

@@ -119,7 +119,7 @@ pub async fn start_reset(
     let rules = state.auth().await.config().reset_rules;
     if rules.require_ticket && ticket.as_deref().is_none_or(|t| t.trim().is_empty()) {
         return Err(IpcError {
-            kind: "ticketRequired",
+            kind: pindesk_core::FailureKind::TicketRequired,
             message: "Your organisation asks for a ticket number before a reset: type it in the \
                       ticket field, then reset again."
                 .to_owned(),

@@ -53,6 +53,11 @@ fn the_window_types_are_the_ones_rust_sends_and_takes() {
 }
 
 #[test]
+fn the_window_key_lists_are_the_ones_rust_sends() {
+    check("keys.ts", &pindesk_shell::contract::keys_typescript());
+}
+
+#[test]
 fn the_main_window_is_granted_exactly_the_registered_commands() {
     let capability = std::fs::read_to_string(
         PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("capabilities/main-window.json"),

@@ -32,6 +32,8 @@ function handles(pid) {
   let threads = 0;
   let files = 0;
   const kinds = {};
+  // The app's own files by path (its data folder, libraries): what a rise in them is.
+  const appFiles = [];
   for (const member of processTree(pid)) {
     try {
       const name = readFileSync(`/proc/${member}/comm`, 'utf8').trim();
@@ -41,7 +43,9 @@ function handles(pid) {
       for (const fd of fds) {
         let kind = 'gone';
         try {
-          kind = kindOf(readlinkSync(`/proc/${member}/fd/${fd}`));
+          const link = readlinkSync(`/proc/${member}/fd/${fd}`);
+          kind = kindOf(link);
+          if (String(member) === String(pid) && kind === 'file') appFiles.push(link);
         } catch {
           // closed meanwhile
         }
@@ -52,7 +56,7 @@ function handles(pid) {
       // gone meanwhile
     }
   }
-  return { threads, files, kinds };
+  return { threads, files, kinds, appFiles: appFiles.sort() };
 }
 
 function logFiles(dataDir) {

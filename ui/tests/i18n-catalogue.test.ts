@@ -9,10 +9,18 @@ import { choose, fill, known, languageOf, locale, plural } from '../src/lib/i18n
 import { de } from '../src/lib/i18n/de';
 import { en } from '../src/lib/i18n/en';
 import { dateTime, dateTimeWithZone, lastSeen } from '../src/lib/reset/format';
+import { FAILURE_KINDS } from '../src/lib/generated/keys';
+import type { DeviceLine, FailureKind, Outcome, ProblemKind } from '../src/lib/generated/types';
+import type { Key } from '../src/lib/i18n/en';
 
 const CORE = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'src-tauri', 'core', 'src');
 const rust = (path: string) => readFileSync(join(CORE, path), 'utf8');
 const all = (text: string, pattern: RegExp) => [...text.matchAll(pattern)].map((m) => m[1]);
+/** Compiles only while every key of `K` is in the catalogue: the type check (`npm run check`)
+ * names the one missing. For key lists generated from Rust types (generated/types.ts). */
+function everyKeyWorded<K extends Key>(keys: K[] = []): K[] {
+  return keys;
+}
 const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 
 describe('the catalogues', () => {
@@ -34,13 +42,11 @@ describe('the catalogues', () => {
   });
 
   it('word every error kind the Rust side sends, as what happened and what to do next', () => {
-    const kinds = new Set([
-      ...all(rust('error.rs'), /=> \(\s*"([a-zA-Z]+)",/g),
-      ...all(rust('graph/error.rs'), /ErrorKind::\w+ => "([a-zA-Z]+)"/g),
-      ...all(rust('reset/error.rs'), /kind: "([a-zA-Z]+)"/g),
-    ]);
-    expect(kinds.size).toBeGreaterThan(25);
-    for (const kind of kinds) {
+    // The list is generated from the Rust side's FailureKind (generated/keys.ts); the type check
+    // below names a kind without words before this test runs.
+    everyKeyWorded<`errors.${FailureKind}.what` | `errors.${FailureKind}.next`>();
+    expect(FAILURE_KINDS.length).toBeGreaterThan(40);
+    for (const kind of FAILURE_KINDS) {
       expect(known(`errors.${kind}.what`) && known(`errors.${kind}.next`), kind).toBe(true);
     }
   });
@@ -62,13 +68,7 @@ describe('the catalogues', () => {
     for (const reason of all(rust('reset/status.rs'), /^\s+"([a-zA-Z]+)",$/gm)) {
       expect(known(`reason.${reason}`), reason).toBe(true);
     }
-    const outcomes = rust('audit.rs').match(/pub enum Outcome \{([^}]*)\}/)?.[1] ?? '';
-    const variants = all(outcomes, /^\s+([A-Z]\w*),$/gm);
-    expect(variants.length).toBe(10);
-    for (const variant of variants) {
-      const key = `outcome.${variant[0].toLowerCase()}${variant.slice(1)}`;
-      expect(known(key), key).toBe(true);
-    }
+    everyKeyWorded<`outcome.${Outcome}`>();
   });
 
   it('word every setup sentence, target, problem, group kind and device status the Rust side sends', () => {
@@ -83,18 +83,13 @@ describe('the catalogues', () => {
     for (const key of phrases) {
       expect(prefixes.some((prefix) => known(`${prefix}.${key}`)), key).toBe(true);
     }
-    const problems = all(rust('setup/policy.rs'), /ProblemKind::\w+ => "([a-zA-Z]+)"/g);
-    expect(problems).toHaveLength(4);
-    for (const kind of problems) expect(known(`setup.problem.${kind}`), kind).toBe(true);
+    everyKeyWorded<`setup.problem.${ProblemKind}`>();
     const kinds = rust('setup/assignment.rs').match(/fn group_kind_key[\s\S]*?\n\}/)?.[0] ?? '';
     const groupKinds = all(kinds, /=> "([a-zA-Z0-9]+)",/g);
     expect(groupKinds).toHaveLength(6);
     for (const kind of groupKinds) expect(known(`groupKind.${kind}`), kind).toBe(true);
-    const statuses = all(rust('setup/deployment.rs'), /\(\s*"([a-zA-Z]+)",\s*"/g);
-    expect(statuses).toHaveLength(6);
-    for (const status of statuses) {
-      expect(known(`setup.device.${status}`) && known(`setup.device.${status}.why`), status).toBe(true);
-    }
+    type Status = DeviceLine['status'];
+    everyKeyWorded<`setup.device.${Status}` | `setup.device.${Status}.why`>();
   });
 
   it('fills placeholders and leaves unknown ones as they are', () => {

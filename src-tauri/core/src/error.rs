@@ -3,6 +3,7 @@
 use serde::Serialize;
 
 use crate::auth::ProviderError;
+use crate::error_kind::FailureKind;
 use crate::graph::{GraphError, ipc_error};
 
 /// Everything that can go wrong in the core. Variants carry no secret: tokens and passcodes are
@@ -84,12 +85,14 @@ pub enum CoreError {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
 pub struct IpcError {
-    pub kind: &'static str,
+    pub kind: FailureKind,
     pub message: String,
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
     pub detail: Option<String>,
     /// How long Microsoft asked to wait before trying again, when it said (throttling).
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
     pub retry_after_seconds: Option<u64>,
 }
 
@@ -108,138 +111,141 @@ impl From<&CoreError> for IpcError {
     }
 }
 
-fn kind_and_message(error: &CoreError) -> (&'static str, &'static str) {
+fn kind_and_message(error: &CoreError) -> (FailureKind, &'static str) {
     match error {
         CoreError::Config(_) => (
-            "config",
+            FailureKind::Config,
             "PinDesk's settings are not valid. Check the settings, or ask your IT team.",
         ),
         CoreError::BadRequest(_) => (
-            "badRequest",
+            FailureKind::BadRequest,
             "PinDesk could not understand that request. Try again; nothing was changed.",
         ),
-        CoreError::NotSignedIn => ("notSignedIn", "You are not signed in. Sign in to go on."),
+        CoreError::NotSignedIn => (
+            FailureKind::NotSignedIn,
+            "You are not signed in. Sign in to go on.",
+        ),
         CoreError::NotBuiltYet(_) => (
-            "notBuiltYet",
+            FailureKind::NotBuiltYet,
             "This part of PinDesk is not available in this version yet.",
         ),
         CoreError::Internal(_) => (
-            "internal",
+            FailureKind::Internal,
             "Something unexpected went wrong. Try again; if it keeps happening, copy the details \
              for your IT team.",
         ),
         CoreError::SignInCancelled(_) => (
-            "signInCancelled",
+            FailureKind::SignInCancelled,
             "Sign-in was cancelled. Nothing was changed; sign in when ready.",
         ),
         CoreError::SignInTimedOut(_) => (
-            "signInTimedOut",
+            FailureKind::SignInTimedOut,
             "PinDesk waited for the browser but the sign-in did not finish in time. Click Sign in \
              to try again.",
         ),
         CoreError::SignInInProgress => (
-            "signInInProgress",
+            FailureKind::SignInInProgress,
             "A sign-in is already open in your browser. Finish it there, or cancel it in PinDesk \
              and start again.",
         ),
         CoreError::ConsentMissing(_) => (
-            "consentMissing",
+            FailureKind::ConsentMissing,
             "Your organisation has not yet allowed PinDesk to use these permissions. Ask an \
              administrator to grant consent, then sign in again.",
         ),
         CoreError::OrgNotApproved(_) => (
-            "orgNotApproved",
+            FailureKind::OrgNotApproved,
             "Your organisation has not approved PinDesk yet. Ask an administrator to run the \
              first step of PinDesk's setup (\"Let your helpdesk sign in to PinDesk\"), then \
              sign in again.",
         ),
         CoreError::ConditionalAccess(_) => (
-            "conditionalAccess",
+            FailureKind::ConditionalAccess,
             "Your organisation's access rules blocked this sign-in (for example from this device \
              or location). Ask your IT team, and give them the details below.",
         ),
         CoreError::ClientUnknown(_) => (
-            "clientUnknown",
+            FailureKind::ClientUnknown,
             "Your organisation does not know the application ID PinDesk signs in with. Ask your \
              IT team to check the client ID in PinDesk's settings.",
         ),
         CoreError::UserNotAssigned(_) => (
-            "userNotAssigned",
+            FailureKind::UserNotAssigned,
             "Your account is not allowed to use this application. Ask your IT team to assign you \
              to it.",
         ),
         CoreError::MfaRequired(_) => (
-            "mfaRequired",
+            FailureKind::MfaRequired,
             "Your organisation asks for a second sign-in step. Sign in again and complete it in \
              the browser.",
         ),
         CoreError::SessionExpired(_) => (
-            "sessionExpired",
+            FailureKind::SessionExpired,
             "Your sign-in has expired. Sign in again to go on.",
         ),
         CoreError::InteractionRequired(_) => (
-            "interactionRequired",
+            FailureKind::InteractionRequired,
             "Your organisation asks you to sign in again before PinDesk may do this. Sign in \
              again; your other work in PinDesk stays signed in.",
         ),
         CoreError::AccountElsewhere => (
-            "accountElsewhere",
+            FailureKind::AccountElsewhere,
             "This account signed in with another sign-in service or application than PinDesk \
              uses now, so PinDesk did not use it. Sign in again, or forget the account.",
         ),
         CoreError::IdentityProvider(_) => (
-            "identityProvider",
+            FailureKind::IdentityProvider,
             "The sign-in service refused the request. Try again; if it keeps happening, copy the \
              details for your IT team.",
         ),
         CoreError::SignInRejected(_) => (
-            "signInRejected",
+            FailureKind::SignInRejected,
             "PinDesk did not accept the answer from the sign-in service, so you are not signed \
              in. Try again; if it keeps happening, copy the details for your IT team.",
         ),
         CoreError::Network(_) => (
-            "network",
+            FailureKind::Network,
             "PinDesk could not reach the sign-in service or Microsoft Graph. Check the network \
              connection and try again.",
         ),
         CoreError::KeychainUnavailable(_) => (
-            "keychainUnavailable",
+            FailureKind::KeychainUnavailable,
             "PinDesk could not use this computer's keychain (it may be locked or missing). Unlock \
              it and try again; until then, a sign-in lasts for this session only.",
         ),
         CoreError::Browser(_) => (
-            "browserUnavailable",
+            FailureKind::BrowserUnavailable,
             "PinDesk could not open the web browser for sign-in. Check that a default browser is \
              set, then try again.",
         ),
         CoreError::Storage(_) => (
-            "storage",
+            FailureKind::Storage,
             "PinDesk could not read or write its own files. Check the disk and your permissions, \
              then try again.",
         ),
         CoreError::Clipboard(_) => (
-            "clipboard",
+            FailureKind::Clipboard,
             "PinDesk could not copy to the clipboard. Read the passcode from the screen instead.",
         ),
         // Answered by the Graph error itself (see `From<&CoreError>`); kept for completeness.
         CoreError::Graph(_) => (
-            "serviceError",
+            FailureKind::ServiceError,
             "Microsoft Graph had a problem answering. Wait a moment and try again.",
         ),
         CoreError::TenantMismatch { .. } => (
-            "tenantMismatch",
+            FailureKind::TenantMismatch,
             "Microsoft Graph and your sign-in name different organisations, so PinDesk changed \
              nothing. Sign out, sign in again with an account of the organisation you want to \
              set up, and try again.",
         ),
         CoreError::Unconfirmed(_) => (
-            "unconfirmed",
+            FailureKind::Unconfirmed,
             "PinDesk could not confirm whether Intune made the change, so it did not send it \
              again. Check the setup again in a moment: PinDesk will find the change if it was \
              made, and finish the step otherwise.",
         ),
         CoreError::AssignmentsChanged => (
-            "assignmentsChanged",
+            FailureKind::AssignmentsChanged,
             "Someone changed who gets this profile since PinDesk showed it, so PinDesk changed \
              nothing. The list now shows who gets it; check it, then choose Assign again.",
         ),

@@ -9,6 +9,7 @@ pub mod config;
 pub mod desk;
 pub mod diagnostics;
 pub mod error;
+pub mod error_kind;
 pub mod files;
 pub mod graph;
 pub mod keychain;
@@ -22,6 +23,7 @@ pub use accounts::Account;
 pub use auth::{AccessToken, Auth, AuthOptions, Session, Task};
 pub use config::Config;
 pub use error::{CoreError, IpcError};
+pub use error_kind::FailureKind;
 pub use keychain::{KeyringStore, SecretStore};
 
 /// The version the app reports to the window, so the UI shows what actually runs.

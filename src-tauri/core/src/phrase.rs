@@ -25,7 +25,7 @@ impl Phrase {
     }
 
     /// An error's sentence: the window words it from its error catalogue by `kind`.
-    pub(crate) fn error(kind: &'static str) -> Phrase {
-        Phrase::new("error", &[("kind", kind.to_owned())])
+    pub(crate) fn error(kind: crate::FailureKind) -> Phrase {
+        Phrase::new("error", &[("kind", kind.as_str().to_owned())])
     }
 }

@@ -1,16 +1,10 @@
-// The one error shape that crosses IPC, and how anything a command throws becomes one.
+// The one error shape that crosses IPC (generated from the Rust side), and how anything a
+// command or the bridge throws becomes one.
+import type { IpcError } from './generated/types';
+
+export type { IpcError };
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null;
-
-/** The one error shape that crosses IPC. `kind` is a stable word to branch on, `message` is
- * plain language for the person, `detail` is for support only (request ids, never secrets). */
-export interface IpcError {
-  kind: string;
-  message: string;
-  detail?: string;
-  /** How long Microsoft asked to wait before trying again, when it said (throttling). */
-  retryAfterSeconds?: number;
-}
 
 
 export const UNEXPECTED_MESSAGE =

@@ -40,9 +40,11 @@ pub struct FileProblem {
     pub kind: ProblemKind,
     /// The key concerned, for [`ProblemKind::UnknownKey`] and [`ProblemKind::BadValue`].
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
     pub key: Option<String>,
     /// A known key the unknown one probably meant (`graphUrl` for `graphURL`).
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
     pub suggestion: Option<String>,
     /// The technical reason, in English, for the log and the window's details.
     pub detail: String,

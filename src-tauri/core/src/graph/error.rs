@@ -104,6 +104,27 @@ impl ErrorKind {
     }
 }
 
+impl From<ErrorKind> for crate::FailureKind {
+    fn from(kind: ErrorKind) -> Self {
+        use crate::FailureKind as Window;
+        match kind {
+            ErrorKind::Throttled => Window::Throttled,
+            ErrorKind::Network => Window::Network,
+            ErrorKind::RoleMissing => Window::RoleMissing,
+            ErrorKind::ScopeMissing => Window::ScopeMissing,
+            ErrorKind::ConsentMissing => Window::ConsentMissing,
+            ErrorKind::NotFound => Window::NotFound,
+            ErrorKind::NotLicensed => Window::NotLicensed,
+            ErrorKind::ClaimsChallenge => Window::ClaimsChallenge,
+            ErrorKind::SessionExpired => Window::SessionExpired,
+            ErrorKind::ServiceError => Window::ServiceError,
+            ErrorKind::BadRequest => Window::BadRequest,
+            ErrorKind::Cancelled => Window::Cancelled,
+            ErrorKind::TookTooLong => Window::TookTooLong,
+        }
+    }
+}
+
 impl fmt::Display for ErrorKind {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.as_str())
@@ -153,7 +174,7 @@ impl GraphError {
             GraphError::Decode { .. } => ErrorKind::ServiceError,
             // The sign-in side's own kind travels in the IPC error; here only what Graph callers
             // branch on matters: offline, or a sign-in to redo.
-            GraphError::Token(ipc) if ipc.kind == "network" => ErrorKind::Network,
+            GraphError::Token(ipc) if ipc.kind == crate::FailureKind::Network => ErrorKind::Network,
             GraphError::Token(_) => ErrorKind::SessionExpired,
             GraphError::Refused(_) => ErrorKind::BadRequest,
             GraphError::Cancelled => ErrorKind::Cancelled,

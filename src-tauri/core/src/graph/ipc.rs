@@ -28,7 +28,7 @@ pub fn ipc_error(error: &GraphError) -> IpcError {
         );
     }
     IpcError {
-        kind: kind.as_str(),
+        kind: kind.into(),
         message,
         detail: Some(detail(error)),
         retry_after_seconds: wait.map(|w| w.as_secs()),
@@ -233,7 +233,7 @@ mod tests {
     #[test]
     fn a_token_failure_keeps_the_sign_in_side_kind() {
         let ipc = IpcError {
-            kind: "notSignedIn",
+            kind: crate::FailureKind::NotSignedIn,
             message: "Sign in.".into(),
             detail: None,
             retry_after_seconds: None,

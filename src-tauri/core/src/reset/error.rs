@@ -1,5 +1,6 @@
 //! What can go wrong sending a reset, and how the window is told.
 
+use crate::FailureKind;
 use crate::error::IpcError;
 use crate::graph::{GraphError, ipc_error};
 
@@ -25,7 +26,7 @@ impl From<&ResetError> for IpcError {
         match error {
             ResetError::Graph(graph) => ipc_error(graph),
             ResetError::AlreadySending => IpcError {
-                kind: "resetAlreadySending",
+                kind: FailureKind::ResetAlreadySending,
                 message: "A reset of this device is already being sent. Wait for it; nothing \
                           more was sent."
                     .to_owned(),
@@ -37,7 +38,7 @@ impl From<&ResetError> for IpcError {
                 client_request_id,
                 admin_center_url,
             } => IpcError {
-                kind: "resetUnconfirmed",
+                kind: FailureKind::ResetUnconfirmed,
                 message: "PinDesk could not confirm whether the reset reached Intune, so it did \
                           not send it again. Open the device in the Intune admin center and check \
                           its device actions before trying again."

@@ -8,6 +8,7 @@ use time::OffsetDateTime;
 
 use super::in_flight::InFlightSet;
 use super::tap::{AccessPass, PassMethod, passes_path, running_pass};
+use crate::FailureKind;
 use crate::error::IpcError;
 use crate::graph::models::datetime;
 use crate::graph::{ErrorKind, GraphClient, GraphError, Sent, ipc_error};
@@ -65,32 +66,32 @@ impl From<&TapError> for IpcError {
         let (kind, message, detail) = match error {
             TapError::Graph(graph) => return ipc_error(graph),
             TapError::AlreadySending => (
-                "tapAlreadySending",
+                FailureKind::TapAlreadySending,
                 "A pass for this person is already being created. Wait for it; nothing more was \
                  sent.",
                 None,
             ),
             // `detail` carries the end time for the window to show in local time.
             TapError::Exists { ends_at } => (
-                "tapExists",
+                FailureKind::TapExists,
                 "This person already has a Temporary Access Pass. PinDesk does not replace it; \
                  it stops working at the time shown.",
                 rfc3339(*ends_at),
             ),
             TapError::PolicyRefused => (
-                "tapPolicyRefused",
+                FailureKind::TapPolicyRefused,
                 "Your organisation's Temporary Access Pass policy does not allow a pass for this \
                  person. An Authentication Policy Administrator can add them to it.",
                 None,
             ),
             TapError::AdminTarget => (
-                "tapAdminTarget",
+                FailureKind::TapAdminTarget,
                 "This person holds an administrator role: only a Privileged Authentication \
                  Administrator can give them a pass.",
                 None,
             ),
             TapError::RoleMissing => (
-                "tapRoleMissing",
+                FailureKind::TapRoleMissing,
                 "Your account's Entra role does not allow giving a pass. Ask for the \
                  Authentication Administrator role.",
                 None,
@@ -99,13 +100,13 @@ impl From<&TapError> for IpcError {
                 detail,
                 client_request_id,
             } => (
-                "tapUnconfirmed",
+                FailureKind::TapUnconfirmed,
                 "PinDesk could not confirm whether the pass was created, so it did not try again. \
                  Check the person's authentication methods in the Entra admin center.",
                 Some(format!("{detail}; client-request-id {client_request_id}")),
             ),
             TapError::CreatedUnseen { ends_at } => (
-                "tapCreatedUnseen",
+                FailureKind::TapCreatedUnseen,
                 "A pass was created, but its answer was lost on the way and Microsoft never shows \
                  a pass twice. Create a new one in the Entra admin center if they need it.",
                 rfc3339(*ends_at),

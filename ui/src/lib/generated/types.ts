@@ -4,11 +4,13 @@
  * What the window receives when a command fails: `kind` is a stable word the UI branches on,
  * `message` is plain language for a non-technical person, `detail` is for support only.
  */
-export type IpcError = { kind: string, message: string, detail: string | null, 
+export type IpcError = { kind: FailureKind, message: string, detail?: string, 
 /**
  * How long Microsoft asked to wait before trying again, when it said (throttling).
  */
-retryAfterSeconds: number | null, };
+retryAfterSeconds?: number, };
+
+export type FailureKind = "config" | "badRequest" | "notSignedIn" | "notBuiltYet" | "internal" | "signInCancelled" | "signInTimedOut" | "signInInProgress" | "consentMissing" | "orgNotApproved" | "conditionalAccess" | "clientUnknown" | "userNotAssigned" | "mfaRequired" | "sessionExpired" | "interactionRequired" | "accountElsewhere" | "identityProvider" | "signInRejected" | "network" | "keychainUnavailable" | "browserUnavailable" | "storage" | "clipboard" | "tenantMismatch" | "unconfirmed" | "assignmentsChanged" | "throttled" | "roleMissing" | "scopeMissing" | "notFound" | "notLicensed" | "claimsChallenge" | "serviceError" | "cancelled" | "tookTooLong" | "resetAlreadySending" | "resetUnconfirmed" | "tapAlreadySending" | "tapExists" | "tapPolicyRefused" | "tapAdminTarget" | "tapRoleMissing" | "tapUnconfirmed" | "tapCreatedUnseen" | "ticketRequired";
 
 /**
  * What the window shows about the app itself.
@@ -29,6 +31,33 @@ problems: Array<FileProblem>,
 resetRules: ResetRules, };
 
 /**
+ * One problem with one file. Settings files hold no secret, so the detail may quote them.
+ */
+export type FileProblem = { file: ConfigFile, path: string, kind: FileProblemKind, 
+/**
+ * The key concerned, for [`ProblemKind::UnknownKey`] and [`ProblemKind::BadValue`].
+ */
+key?: string, 
+/**
+ * A known key the unknown one probably meant (`graphUrl` for `graphURL`).
+ */
+suggestion?: string, 
+/**
+ * The technical reason, in English, for the log and the window's details.
+ */
+detail: string, };
+
+/**
+ * What is wrong with the file or one of its values.
+ */
+export type FileProblemKind = "unreadable" | "damaged" | "unknownKey" | "badValue";
+
+/**
+ * Which file a problem is about; the window says what PinDesk does instead from this.
+ */
+export type ConfigFile = "administrator" | "settings" | "accounts";
+
+/**
  * What the administrator's file asks of every reset's confirmation.
  */
 export type ResetRules = { 
@@ -40,33 +69,6 @@ requireTicket: boolean,
  * "I verified the caller" must be ticked.
  */
 requireCallerCheck: boolean, };
-
-/**
- * Which file a problem is about; the window says what PinDesk does instead from this.
- */
-export type ConfigFile = "administrator" | "settings" | "accounts";
-
-/**
- * What is wrong with the file or one of its values.
- */
-export type FileProblemKind = "unreadable" | "damaged" | "unknownKey" | "badValue";
-
-/**
- * One problem with one file. Settings files hold no secret, so the detail may quote them.
- */
-export type FileProblem = { file: ConfigFile, path: string, kind: FileProblemKind, 
-/**
- * The key concerned, for [`ProblemKind::UnknownKey`] and [`ProblemKind::BadValue`].
- */
-key: string | null, 
-/**
- * A known key the unknown one probably meant (`graphUrl` for `graphURL`).
- */
-suggestion: string | null, 
-/**
- * The technical reason, in English, for the log and the window's details.
- */
-detail: string, };
 
 /**
  * A remembered account as the sign-in screen lists it: `signed_in_elsewhere` is set when the
@@ -95,11 +97,6 @@ tenantName: string | null, };
 export type SignedIn = { storageWarning: string | null, account: Account, task: Task, };
 
 /**
- * Why the person signs in.
- */
-export type Task = "helpdesk" | "setup" | "setupStatus" | "readiness" | "accessPass" | "accessPassPolicy";
-
-/**
  * A person signed in to a tenant.
  */
 export type Account = { 
@@ -111,6 +108,11 @@ id: string, username: string, displayName: string, tenantId: string,
  * Sent as `null` when unknown: the window expects the key.
  */
 tenantName: string | null, };
+
+/**
+ * Why the person signs in.
+ */
+export type Task = "helpdesk" | "setup" | "setupStatus" | "readiness" | "accessPass" | "accessPassPolicy";
 
 /**
  * One layer of settings. Absent values fall through to the layer below.
@@ -168,6 +170,19 @@ export type SearchResults = { devices: Array<DeviceSummary>,
  */
 more: string | null, };
 
+/**
+ * One line of the results list.
+ */
+export type DeviceSummary = { id: string, name: string, 
+/**
+ * The person's display name; `None` when the device has no person assigned.
+ */
+user: string | null, 
+/**
+ * The person's sign-in address, shown beside the name (two people can share a name).
+ */
+signIn: string | null, model: string | null, os: string | null, osVersion: string | null, lastCheckIn: string | null, serial: string | null, eligibility: Eligibility, };
+
 export type Eligibility = { verdict: Verdict, headline: string, explanation: string, steps: Array<string>, warnings: Array<string>, 
 /**
  * Which rule decided (headline, explanation and steps), with the values it names.
@@ -182,27 +197,14 @@ warningPhrases: Array<Phrase>,
  */
 effect: Effect | null, };
 
-export type Phrase = { key: string, params: { [key in string]: string }, };
-
 export type Verdict = "resettable" | "selfService" | "notPossible" | "unknown";
+
+export type Phrase = { key: string, params: { [key in string]: string }, };
 
 /**
  * What a reset does on the device, so the confirmation and the result can say it.
  */
 export type Effect = "newPasscode" | "passcodeRemoved" | "workProfilePasscode";
-
-/**
- * One line of the results list.
- */
-export type DeviceSummary = { id: string, name: string, 
-/**
- * The person's display name; `None` when the device has no person assigned.
- */
-user: string | null, 
-/**
- * The person's sign-in address, shown beside the name (two people can share a name).
- */
-signIn: string | null, model: string | null, os: string | null, osVersion: string | null, lastCheckIn: string | null, serial: string | null, eligibility: Eligibility, };
 
 /**
  * What the window learns of a reset it asked for.
@@ -347,6 +349,20 @@ done: boolean,
  */
 afterReturn: ConsentNote | null, };
 
+export type AppCheck = { app: PinResetApp, state: PinResetAppState, 
+/**
+ * Plain words for the person, saying what to do next.
+ */
+message: string, 
+/**
+ * The same by key, with the app's name: for the window's own words.
+ */
+phrase: Phrase, 
+/**
+ * For support only.
+ */
+detail: string | null, };
+
 /**
  * One of the two enterprise apps behind Windows Hello PIN reset.
  */
@@ -365,28 +381,10 @@ publishedConsentUrl: string, };
  */
 export type PinResetAppState = "enabled" | "disabled" | "absent" | "cannotSee" | "failed";
 
-export type AppCheck = { app: PinResetApp, state: PinResetAppState, 
-/**
- * Plain words for the person, saying what to do next.
- */
-message: string, 
-/**
- * The same by key, with the app's name: for the window's own words.
- */
-phrase: Phrase, 
-/**
- * For support only.
- */
-detail: string | null, };
-
 /**
  * A sentence for the window, in English and by key.
  */
 export type ConsentNote = { message: string, phrase: Phrase, };
-
-export type DeploymentPart = { counts: DeploymentCounts | null, state: ItemState, message: string, phrase: Phrase, detail: string | null, };
-
-export type DeploymentCounts = { succeeded: number, pending: number, notApplicable: number, errors: number, failed: number, lastUpdate: string | null, };
 
 export type PolicyPart = { 
 /**
@@ -412,6 +410,8 @@ export type DeviceConfigurationId = string;
  */
 export type ProfileRef = { id: DeviceConfigurationId, name: string, };
 
+export type ProblemKind = "valueFalse" | "otherTenant" | "notBoolean" | "wrongPath";
+
 /**
  * A profile that looks like the PIN recovery policy but will not work as one: pointed out, not
  * silently ignored.
@@ -422,7 +422,9 @@ export type ProfileProblem = { profile: ProfileRef, kind: ProblemKind, message: 
  */
 phrase: Phrase, omaUri: string, };
 
-export type ProblemKind = "valueFalse" | "otherTenant" | "notBoolean" | "wrongPath";
+export type DeploymentPart = { counts: DeploymentCounts | null, state: ItemState, message: string, phrase: Phrase, detail: string | null, };
+
+export type DeploymentCounts = { succeeded: number, pending: number, notApplicable: number, errors: number, failed: number, lastUpdate: string | null, };
 
 export type TenantPart = { id: TenantId | null, name: string | null, state: ItemState, message: string, phrase: Phrase, detail: string | null, };
 
@@ -527,21 +529,6 @@ methodKinds: Array<string>, conclusion: Conclusion,
 pinResetPage: string, };
 
 /**
- * The one thing the window says from the four lines.
- */
-export type Conclusion = { "kind": "selfService" } | { "kind": "blocked", missing: Missing, fixer: Fixer, } | { "kind": "unsure" };
-
-/**
- * Who can fix a missing line.
- */
-export type Fixer = "wait" | "intuneAdministrator" | "applicationAdministrator" | "helpdesk";
-
-/**
- * What is missing, so the window can say it in words and name who fixes it.
- */
-export type Missing = "noProfile" | "profilePending" | "profileFailed" | "profileNotAssigned" | "noConsent" | "windowsTooOld" | "noMfaMethod";
-
-/**
  * The device's primary user, as Intune names them on the device.
  */
 export type PrimaryUser = { id: string, displayName: string | null, userPrincipalName: string | null, };
@@ -555,6 +542,21 @@ export type Readiness = { profileReached: Check, serviceConsented: Check, window
  * One line's answer.
  */
 export type Check = { "state": "yes" } | { "state": "no", why: Missing, } | { "state": "unknown", needs: string, };
+
+/**
+ * What is missing, so the window can say it in words and name who fixes it.
+ */
+export type Missing = "noProfile" | "profilePending" | "profileFailed" | "profileNotAssigned" | "noConsent" | "windowsTooOld" | "noMfaMethod";
+
+/**
+ * The one thing the window says from the four lines.
+ */
+export type Conclusion = { "kind": "selfService" } | { "kind": "blocked", missing: Missing, fixer: Fixer, } | { "kind": "unsure" };
+
+/**
+ * Who can fix a missing line.
+ */
+export type Fixer = "wait" | "intuneAdministrator" | "applicationAdministrator" | "helpdesk";
 
 /**
  * What the TAP panel shows before anything is created.
