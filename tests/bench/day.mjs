@@ -14,6 +14,16 @@ const ADMIN = 'admin@pindesk-demo.example';
 // The app's log rotation (src-tauri/core/src/logging/rotating.rs): pindesk.log and five more.
 const LOG_FILES = 6;
 const LOG_FILE_BYTES = 1024 * 1024;
+// Each reading waits for the app to be idle this long: the async runtime's spare threads end
+// after 10 s without work, and WebKit's memory-pressure monitor opens its seven /proc and cgroup
+// files on its first poll, about 5 s after start. Read sooner, both look like a change over the
+// day that is only the moment of reading.
+const SETTLE_MS = 12_000;
+// Threads that GLib and WebKit start on demand and end when idle (thread pools, the JavaScript
+// collector's helpers): they come and go with the moment of reading, so they are shown but do
+// not count as a change. PinDesk's own threads (the async runtime, its blocking pool, D-Bus)
+// all count.
+const ON_DEMAND = /^(pool(-.*)?|HeapHelper|.*ollector Thread)$/;
 const QUERIES = ['Lumi', 'NW-PHONE-0', 'iPhone', 'NW-LT-1', 'Pixel', 'NW-AND', 'Galaxy', 'NW-DT'];
 
 /** What an open file is, without its path: `socket`, `pipe`, `anon_inode:[eventfd]`, `/dev`,
@@ -34,10 +44,23 @@ function handles(pid) {
   const kinds = {};
   // The app's own files by path (its data folder, libraries): what a rise in them is.
   const appFiles = [];
+  const threadsBy = {};
+  let lasting = 0;
   for (const member of processTree(pid)) {
     try {
       const name = readFileSync(`/proc/${member}/comm`, 'utf8').trim();
-      threads += readdirSync(`/proc/${member}/task`).length;
+      const tasks = readdirSync(`/proc/${member}/task`);
+      threads += tasks.length;
+      for (const task of tasks) {
+        let name = '?';
+        try {
+          name = readFileSync(`/proc/${member}/task/${task}/comm`, 'utf8').trim();
+        } catch {
+          // ended meanwhile
+        }
+        threadsBy[name] = (threadsBy[name] ?? 0) + 1;
+        if (!ON_DEMAND.test(name)) lasting += 1;
+      }
       const fds = readdirSync(`/proc/${member}/fd`);
       files += fds.length;
       for (const fd of fds) {
@@ -56,7 +79,7 @@ function handles(pid) {
       // gone meanwhile
     }
   }
-  return { threads, files, kinds, appFiles: appFiles.sort() };
+  return { threads, lasting, files, kinds, appFiles: appFiles.sort(), threadsBy };
 }
 
 function logFiles(dataDir) {
@@ -139,7 +162,7 @@ export async function workingDay(freshDir) {
     const failures = [];
     const curve = [];
     const note = async (done) => {
-      await sleep(500);
+      await sleep(SETTLE_MS);
       const memory = pssTree(pid);
       // Per process, to tell the app's own memory from the web view's JavaScript heap.
       const parts = memory.parts.map((part) => `${part.name} ${(part.kb / 1000).toFixed(0)}`).join(', ');
