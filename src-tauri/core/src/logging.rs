@@ -6,16 +6,18 @@
 use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
+use tracing_subscriber::filter::Targets;
 use tracing_subscriber::layer::SubscriberExt as _;
 use tracing_subscriber::util::SubscriberInitExt as _;
-use tracing_subscriber::{EnvFilter, Registry, reload};
+use tracing_subscriber::{Registry, reload};
 
 mod rotating;
 
 pub use rotating::{KEEP_FILES, LOG_FILE, MAX_FILE_BYTES, RotatingFile, recent_lines};
 
 pub const LOG_DIR: &str = "logs";
-/// Overrides the level from the settings: `warn`, `info`, `debug`, or a full filter directive.
+/// Overrides the level from the settings: `warn`, `info`, `debug`, or directives such as
+/// `warn,pindesk_core=debug` (a level, then a level per crate or module).
 pub const ENV_LOG: &str = "PINDESK_LOG";
 
 /// How much the log records.
@@ -64,11 +66,20 @@ pub fn filter_for(env: Option<&str>, settings: Option<LogLevel>) -> String {
     }
 }
 
+/// `warn,pindesk_core=debug`-style directives: a level, and a level per crate or module.
+fn targets(directives: &str) -> Option<Targets> {
+    directives.parse().ok()
+}
+
+fn targets_of(level: LogLevel) -> Targets {
+    targets(&level.filter()).unwrap_or_default()
+}
+
 /// The running log: where its files are, and a handle to change its level without a restart.
 #[derive(Debug, Clone)]
 pub struct Logging {
     dir: PathBuf,
-    filter: Option<reload::Handle<EnvFilter, Registry>>,
+    filter: Option<reload::Handle<Targets, Registry>>,
     env_set: bool,
 }
 
@@ -77,8 +88,8 @@ impl Logging {
     /// first subscriber in place and only reports where the files are.
     pub fn start(data_dir: &Path, env: Option<&str>, settings: Option<LogLevel>) -> Logging {
         let dir = data_dir.join(LOG_DIR);
-        let filter = EnvFilter::try_new(filter_for(env, settings))
-            .unwrap_or_else(|_| EnvFilter::new(LogLevel::Warn.filter()));
+        let filter =
+            targets(&filter_for(env, settings)).unwrap_or_else(|| targets_of(LogLevel::Warn));
         let (filter, handle) = reload::Layer::new(filter);
         let file = RotatingFile::new(&dir, MAX_FILE_BYTES, KEEP_FILES);
         let started = tracing_subscriber::registry()
@@ -110,7 +121,7 @@ impl Logging {
             return;
         }
         if let Some(handle) = &self.filter {
-            let _ = handle.reload(EnvFilter::new(level.filter()));
+            let _ = handle.reload(targets_of(level));
         }
     }
 
@@ -145,6 +156,22 @@ mod tests {
         );
         assert_eq!(filter_for(Some("hyper=trace"), None), "hyper=trace");
         assert_eq!(filter_for(Some("  "), None), LogLevel::Warn.filter());
+    }
+
+    #[test]
+    fn a_directive_raises_the_crates_it_names_and_no_other() {
+        use tracing::Level;
+        let debug = targets_of(LogLevel::Debug);
+        assert!(debug.would_enable("pindesk_core::reset", &Level::DEBUG));
+        assert!(!debug.would_enable("hyper::proto", &Level::INFO));
+        assert!(debug.would_enable("hyper::proto", &Level::WARN));
+        let custom = targets("warn,hyper=trace").unwrap();
+        assert!(custom.would_enable("hyper::client", &Level::TRACE));
+        assert!(!custom.would_enable("pindesk_core", &Level::INFO));
+        assert!(
+            targets("pindesk_core=loud").is_none(),
+            "a wrong directive is refused"
+        );
     }
 
     #[test]
