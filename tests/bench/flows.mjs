@@ -3,20 +3,13 @@
 // itself: a listener notes the click or keystroke, a MutationObserver the answer, and the time is
 // read after the next frame (requestAnimationFrame, then a task), i.e. once it is painted.
 
-import { join } from 'node:path';
-import { freshDir, root } from '../e2e/harness.mjs';
+import { HELPDESK, demoEnv, freshDir } from '../e2e/harness.mjs';
 
-export const HELPDESK = 'helpdesk@pindesk-demo.example';
+export { HELPDESK };
 
 /** Environment that points PinDesk at an external demo tenant, signing in without a person. */
 export function pindeskEnv(tenant, dataDir = freshDir('pindesk-bench-data-')) {
-  return {
-    PINDESK_AUTHORITY: tenant.issuer,
-    PINDESK_GRAPH_URL: tenant.graphUrl,
-    PINDESK_DATA_DIR: dataDir,
-    PINDESK_BROWSER: `node ${join(root, 'tests/e2e/fake-browser.mjs')}`,
-    PINDESK_TEST_LOGIN: HELPDESK,
-  };
+  return demoEnv(tenant, { PINDESK_DATA_DIR: dataDir });
 }
 
 /**

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { checkScreen, ENTER, focused, seriousViolations, tabTo } from './a11y.mjs';
-import { freshDir, root, startApp, startDemoTenant } from './harness.mjs';
+import { startApp, startDemoTenant, demoEnv } from './harness.mjs';
 import { openDevice } from '../bench/flows.mjs';
 
 for (const theme of ['light', 'dark']) {
@@ -17,15 +17,10 @@ for (const theme of ['light', 'dark']) {
     before(async () => {
       tenant = await startDemoTenant();
       app = await startApp({
-        env: {
-          PINDESK_AUTHORITY: tenant.issuer,
-          PINDESK_GRAPH_URL: tenant.graphUrl,
-          PINDESK_DATA_DIR: freshDir('pindesk-data-'),
-          PINDESK_BROWSER: `node ${join(root, 'tests/e2e/fake-browser.mjs')}`,
-          PINDESK_TEST_LOGIN: 'helpdesk@pindesk-demo.example',
+        env: demoEnv(tenant, {
           // GTK's dark variant is what WebKit reports as prefers-color-scheme: dark.
           GTK_THEME: theme === 'dark' ? 'Adwaita:dark' : 'Adwaita',
-        },
+        }),
       });
       await app.driver.waitForDisplayed('[data-testid="sign-in-screen"]');
       const dark = await app.driver.execute("return matchMedia('(prefers-color-scheme: dark)').matches");
@@ -117,14 +112,10 @@ for (const theme of ['light', 'dark']) {
     before(async () => {
       tenant = await startDemoTenant();
       app = await startApp({
-        env: {
-          PINDESK_AUTHORITY: tenant.issuer,
-          PINDESK_GRAPH_URL: tenant.graphUrl,
-          PINDESK_DATA_DIR: freshDir('pindesk-data-'),
-          PINDESK_BROWSER: `node ${join(root, 'tests/e2e/fake-browser.mjs')}`,
+        env: demoEnv(tenant, {
           PINDESK_TEST_LOGIN: 'admin@pindesk-demo.example',
           GTK_THEME: theme === 'dark' ? 'Adwaita:dark' : 'Adwaita',
-        },
+        }),
       });
       await app.driver.waitForDisplayed('[data-testid="sign-in-screen"]');
     });

@@ -9,8 +9,8 @@ import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { ENTER, focused } from './a11y.mjs';
-import { freshDir, keepScreenshot, root, startApp, startDemoTenant } from './harness.mjs';
-import { openDevice, search } from '../bench/flows.mjs';
+import { freshDir, keepScreenshot, startApp, startDemoTenant, demoEnv } from './harness.mjs';
+import { openDevice, search, signIn } from '../bench/flows.mjs';
 
 const SIZES = [
   [1040, 740],
@@ -59,18 +59,12 @@ for (const language of ['en', 'de']) {
       writeFileSync(join(dataDir, 'settings.json'), JSON.stringify({ language }));
       tenant = await startDemoTenant();
       app = await startApp({
-        env: {
-          PINDESK_AUTHORITY: tenant.issuer,
-          PINDESK_GRAPH_URL: tenant.graphUrl,
+        env: demoEnv(tenant, {
           PINDESK_DATA_DIR: dataDir,
-          PINDESK_BROWSER: `node ${join(root, 'tests/e2e/fake-browser.mjs')}`,
-          PINDESK_TEST_LOGIN: 'helpdesk@pindesk-demo.example',
-        },
+        }),
       });
       const { driver } = app;
-      await driver.waitForDisplayed('[data-testid="sign-in-screen"]');
-      await driver.click('[data-testid="sign-in"]');
-      await driver.waitForText('[data-testid="signed-in-name"]');
+      await signIn(driver);
     });
 
     after(async () => {
@@ -205,18 +199,12 @@ describe("the administrator's rules for the confirmation", () => {
     writeFileSync(adminConfig, JSON.stringify({ requireTicket: true, requireCallerCheck: true }));
     tenant = await startDemoTenant();
     app = await startApp({
-      env: {
-        PINDESK_AUTHORITY: tenant.issuer,
-        PINDESK_GRAPH_URL: tenant.graphUrl,
+      env: demoEnv(tenant, {
         PINDESK_DATA_DIR: dataDir,
         PINDESK_ADMIN_CONFIG: adminConfig,
-        PINDESK_BROWSER: `node ${join(root, 'tests/e2e/fake-browser.mjs')}`,
-        PINDESK_TEST_LOGIN: 'helpdesk@pindesk-demo.example',
-      },
+      }),
     });
-    await app.driver.waitForDisplayed('[data-testid="sign-in-screen"]');
-    await app.driver.click('[data-testid="sign-in"]');
-    await app.driver.waitForText('[data-testid="signed-in-name"]');
+    await signIn(app.driver);
   });
 
   after(async () => {

@@ -7,7 +7,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { englishLeft } from './catalogue.mjs';
-import { freshDir, keepScreenshot, root, startApp, startDemoTenant } from './harness.mjs';
+import { freshDir, keepScreenshot, startApp, startDemoTenant, demoEnv } from './harness.mjs';
 import { choose } from '../bench/flows.mjs';
 
 let tenant;
@@ -31,13 +31,9 @@ before(async () => {
   writeFileSync(join(dataDir, 'settings.json'), JSON.stringify({ language: 'de' }));
   tenant = await startDemoTenant();
   app = await startApp({
-    env: {
-      PINDESK_AUTHORITY: tenant.issuer,
-      PINDESK_GRAPH_URL: tenant.graphUrl,
+    env: demoEnv(tenant, {
       PINDESK_DATA_DIR: dataDir,
-      PINDESK_BROWSER: `node ${join(root, 'tests/e2e/fake-browser.mjs')}`,
-      PINDESK_TEST_LOGIN: 'helpdesk@pindesk-demo.example',
-    },
+    }),
   });
 });
 
@@ -100,13 +96,10 @@ test('the administrator sets up the organisation in German', async () => {
   const adminData = freshDir('pindesk-data-de-admin-');
   writeFileSync(join(adminData, 'settings.json'), JSON.stringify({ language: 'de' }));
   app = await startApp({
-    env: {
-      PINDESK_AUTHORITY: tenant.issuer,
-      PINDESK_GRAPH_URL: tenant.graphUrl,
+    env: demoEnv(tenant, {
       PINDESK_DATA_DIR: adminData,
-      PINDESK_BROWSER: `node ${join(root, 'tests/e2e/fake-browser.mjs')}`,
       PINDESK_TEST_LOGIN: 'admin@pindesk-demo.example',
-    },
+    }),
   });
   const { driver } = app;
   const state = (key) =>

@@ -27,6 +27,22 @@ export function freshDir(prefix) {
   return mkdtempSync(join(tmpdir(), prefix));
 }
 
+export const HELPDESK = 'helpdesk@pindesk-demo.example';
+
+/** The environment that points PinDesk at the demo tenant `tenant`, signing in as the demo's
+ * helpdesk through the fake browser, with its files in a fresh folder; `env` adds or overrides
+ * (another `PINDESK_TEST_LOGIN`, `PINDESK_DATA_DIR`, `PINDESK_LOG`...). */
+export function demoEnv(tenant, env = {}) {
+  return {
+    PINDESK_AUTHORITY: tenant.issuer,
+    PINDESK_GRAPH_URL: tenant.graphUrl,
+    PINDESK_DATA_DIR: freshDir('pindesk-data-'),
+    PINDESK_BROWSER: `node ${join(root, 'tests/e2e/fake-browser.mjs')}`,
+    PINDESK_TEST_LOGIN: HELPDESK,
+    ...env,
+  };
+}
+
 function freePort() {
   return new Promise((resolvePort, reject) => {
     const server = createServer();

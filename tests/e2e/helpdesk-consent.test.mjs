@@ -7,7 +7,7 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { freshDir, keepScreenshot, root, startApp, startDemoTenant } from './harness.mjs';
+import { keepScreenshot, startApp, startDemoTenant, demoEnv } from './harness.mjs';
 import { choose } from '../bench/flows.mjs';
 
 let tenant;
@@ -16,13 +16,9 @@ let app;
 async function start(login) {
   await app?.stop(); // a test that failed half-way leaves its app running
   app = await startApp({
-    env: {
-      PINDESK_AUTHORITY: tenant.issuer,
-      PINDESK_GRAPH_URL: tenant.graphUrl,
-      PINDESK_DATA_DIR: freshDir('pindesk-data-'),
-      PINDESK_BROWSER: `node ${join(root, 'tests/e2e/fake-browser.mjs')}`,
+    env: demoEnv(tenant, {
       PINDESK_TEST_LOGIN: login,
-    },
+    }),
   });
   await app.driver.waitForDisplayed('[data-testid="sign-in-screen"]');
 }

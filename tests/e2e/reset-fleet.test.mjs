@@ -4,7 +4,8 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { freshDir, root, startApp, startDemoTenant } from './harness.mjs';
+import { startApp, startDemoTenant, demoEnv } from './harness.mjs';
+import { signIn } from '../bench/flows.mjs';
 
 let tenant;
 let app;
@@ -12,17 +13,9 @@ let app;
 before(async () => {
   tenant = await startDemoTenant(['--devices', '100000']);
   app = await startApp({
-    env: {
-      PINDESK_AUTHORITY: tenant.issuer,
-      PINDESK_GRAPH_URL: tenant.graphUrl,
-      PINDESK_DATA_DIR: freshDir('pindesk-data-'),
-      PINDESK_BROWSER: `node ${join(root, 'tests/e2e/fake-browser.mjs')}`,
-      PINDESK_TEST_LOGIN: 'helpdesk@pindesk-demo.example',
-    },
+    env: demoEnv(tenant),
   });
-  await app.driver.waitForDisplayed('[data-testid="sign-in-screen"]');
-  await app.driver.click('[data-testid="sign-in"]');
-  await app.driver.waitForText('[data-testid="signed-in-name"]');
+  await signIn(app.driver);
 });
 
 after(async () => {

@@ -5,11 +5,10 @@
 // sending nothing.
 
 import assert from 'node:assert/strict';
-import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { checkScreen } from './a11y.mjs';
-import { freshDir, keepScreenshot, root, startApp, startDemoTenant } from './harness.mjs';
-import { openDevice } from '../bench/flows.mjs';
+import { keepScreenshot, startApp, startDemoTenant, demoEnv } from './harness.mjs';
+import { openDevice, signIn } from '../bench/flows.mjs';
 
 let tenant;
 let app;
@@ -17,18 +16,10 @@ let app;
 before(async () => {
   tenant = await startDemoTenant();
   app = await startApp({
-    env: {
-      PINDESK_AUTHORITY: tenant.issuer,
-      PINDESK_GRAPH_URL: tenant.graphUrl,
-      PINDESK_DATA_DIR: freshDir('pindesk-data-'),
-      PINDESK_BROWSER: `node ${join(root, 'tests/e2e/fake-browser.mjs')}`,
-      PINDESK_TEST_LOGIN: 'helpdesk@pindesk-demo.example',
-    },
+    env: demoEnv(tenant),
   });
   const { driver } = app;
-  await driver.waitForDisplayed('[data-testid="sign-in-screen"]');
-  await driver.click('[data-testid="sign-in"]');
-  await driver.waitForText('[data-testid="signed-in-name"]');
+  await signIn(driver);
 });
 
 after(async () => {

@@ -7,8 +7,8 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { appFileDirs, filesContaining, freshDir, keepScreenshot, root, startApp, startDemoTenant } from './harness.mjs';
-import { choose as chooseDevice, search as searchFor } from '../bench/flows.mjs';
+import { appFileDirs, filesContaining, freshDir, keepScreenshot, startApp, startDemoTenant, demoEnv } from './harness.mjs';
+import { choose as chooseDevice, search as searchFor, signIn } from '../bench/flows.mjs';
 
 let tenant;
 let app;
@@ -26,21 +26,15 @@ function clipboard() {
 before(async () => {
   tenant = await startDemoTenant();
   app = await startApp({
-    env: {
-      PINDESK_AUTHORITY: tenant.issuer,
-      PINDESK_GRAPH_URL: tenant.graphUrl,
+    env: demoEnv(tenant, {
       PINDESK_DATA_DIR: dataDir,
       PINDESK_CLIPBOARD_SECONDS: String(CLIPBOARD_SECONDS),
       // The most the log can say, so the check at the end covers everything PinDesk logs.
       PINDESK_LOG: 'debug',
-      PINDESK_BROWSER: `node ${join(root, 'tests/e2e/fake-browser.mjs')}`,
-      PINDESK_TEST_LOGIN: 'helpdesk@pindesk-demo.example',
-    },
+    }),
   });
   const { driver } = app;
-  await driver.waitForDisplayed('[data-testid="sign-in-screen"]');
-  await driver.click('[data-testid="sign-in"]');
-  await driver.waitForText('[data-testid="signed-in-name"]');
+  await signIn(driver);
 });
 
 after(async () => {

@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { addAssignment } from './admin-center.mjs';
-import { freshDir, keepScreenshot, root, startApp, startDemoTenant } from './harness.mjs';
+import { freshDir, keepScreenshot, startApp, startDemoTenant, demoEnv } from './harness.mjs';
 
 const TENANT_ID = '7d2c1f40-5b8e-4a63-9c1d-2e4f6a8b0c13';
 
@@ -19,14 +19,10 @@ const browserLog = join(freshDir('pindesk-browser-'), 'opened.log');
 
 async function start(login) {
   app = await startApp({
-    env: {
-      PINDESK_AUTHORITY: tenant.issuer,
-      PINDESK_GRAPH_URL: tenant.graphUrl,
-      PINDESK_DATA_DIR: freshDir('pindesk-data-'),
-      PINDESK_BROWSER: `node ${join(root, 'tests/e2e/fake-browser.mjs')}`,
-      PINDESK_TEST_BROWSER_LOG: browserLog,
+    env: demoEnv(tenant, {
       PINDESK_TEST_LOGIN: login,
-    },
+      PINDESK_TEST_BROWSER_LOG: browserLog,
+    }),
   });
   await app.driver.waitForDisplayed('[data-testid="sign-in-screen"]');
 }

@@ -9,8 +9,8 @@ import { after, before, test } from 'node:test';
 import { writeFileSync } from 'node:fs';
 import { pinRecoveryDeployed } from './admin-center.mjs';
 import { de, englishLeft } from './catalogue.mjs';
-import { appFileDirs, filesContaining, freshDir, keepScreenshot, root, startApp, startDemoTenant } from './harness.mjs';
-import { openDevice } from '../bench/flows.mjs';
+import { appFileDirs, filesContaining, freshDir, keepScreenshot, startApp, startDemoTenant, demoEnv } from './harness.mjs';
+import { openDevice, signIn } from '../bench/flows.mjs';
 
 let tenant;
 let app;
@@ -22,19 +22,13 @@ before(async () => {
   // Devices that checked in lately take the profile within a few seconds of the assignment.
   await new Promise((r) => setTimeout(r, 5000));
   app = await startApp({
-    env: {
-      PINDESK_AUTHORITY: tenant.issuer,
-      PINDESK_GRAPH_URL: tenant.graphUrl,
+    env: demoEnv(tenant, {
       PINDESK_DATA_DIR: dataDir,
       PINDESK_LOG: 'debug',
-      PINDESK_BROWSER: `node ${join(root, 'tests/e2e/fake-browser.mjs')}`,
-      PINDESK_TEST_LOGIN: 'helpdesk@pindesk-demo.example',
-    },
+    }),
   });
   const { driver } = app;
-  await driver.waitForDisplayed('[data-testid="sign-in-screen"]');
-  await driver.click('[data-testid="sign-in"]');
-  await driver.waitForText('[data-testid="signed-in-name"]');
+  await signIn(driver);
 });
 
 after(async () => {
@@ -129,18 +123,12 @@ test('in German, the checklist says the same in German words', async () => {
   const germanDir = freshDir('pindesk-data-de-');
   writeFileSync(join(germanDir, 'settings.json'), JSON.stringify({ language: 'de' }));
   app = await startApp({
-    env: {
-      PINDESK_AUTHORITY: tenant.issuer,
-      PINDESK_GRAPH_URL: tenant.graphUrl,
+    env: demoEnv(tenant, {
       PINDESK_DATA_DIR: germanDir,
-      PINDESK_BROWSER: `node ${join(root, 'tests/e2e/fake-browser.mjs')}`,
-      PINDESK_TEST_LOGIN: 'helpdesk@pindesk-demo.example',
-    },
+    }),
   });
   const { driver } = app;
-  await driver.waitForDisplayed('[data-testid="sign-in-screen"]');
-  await driver.click('[data-testid="sign-in"]');
-  await driver.waitForText('[data-testid="signed-in-name"]');
+  await signIn(driver);
   assert.equal(await open('NW-LT-1703'), de['readiness.fix.profilePending']);
   assert.equal(await open('Sales #4 / North'), de['readiness.conclusion.selfService']);
   const words = await driver.execute(`return document.querySelector('[data-testid="windows-readiness"]').innerText;`);
