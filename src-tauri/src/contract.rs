@@ -45,14 +45,15 @@ contract_types![
     crate::windows_commands::TapForWindow,
 ];
 
-/// Collects each declared type once, in the order first met.
+/// Collects each declared type once.
 struct Declarations {
     config: Config,
     seen: HashSet<TypeId>,
     names: HashSet<String>,
     /// Two Rust types with one TypeScript name: `#[ts(rename)]` one of them.
     clashes: Vec<String>,
-    written: Vec<String>,
+    /// By name: ts-rs visits a type's fields in an order that differs from one build to the next.
+    written: Vec<(String, String)>,
 }
 
 impl TypeVisitor for Declarations {
@@ -63,11 +64,11 @@ impl TypeVisitor for Declarations {
         if T::output_path().is_some() {
             let name = T::ident(&self.config);
             if !self.names.insert(name.clone()) {
-                self.clashes.push(name);
+                self.clashes.push(name.clone());
             }
             let docs = T::docs().unwrap_or_default();
-            self.written
-                .push(format!("{docs}export {}", T::decl(&self.config)));
+            let declaration = format!("{docs}export {}", T::decl(&self.config));
+            self.written.push((name, declaration));
         }
         T::visit_dependencies(self);
         T::visit_generics(self);
@@ -103,9 +104,15 @@ pub fn typescript() -> Result<String, Vec<String>> {
     if !declarations.clashes.is_empty() {
         return Err(declarations.clashes);
     }
+    declarations.written.sort();
+    let written: Vec<String> = declarations
+        .written
+        .into_iter()
+        .map(|(_, declaration)| declaration)
+        .collect();
     Ok(format!(
         "// Written by `cargo test -p pindesk --test contract` from the Rust types that cross \
          IPC (src-tauri/src/contract.rs); do not edit.\n\n{}\n",
-        declarations.written.join("\n\n")
+        written.join("\n\n")
     ))
 }

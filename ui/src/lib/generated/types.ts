@@ -1,16 +1,31 @@
 // Written by `cargo test -p pindesk --test contract` from the Rust types that cross IPC (src-tauri/src/contract.rs); do not edit.
 
 /**
- * What the window receives when a command fails: `kind` is a stable word the UI branches on,
- * `message` is plain language for a non-technical person, `detail` is for support only.
+ * A person signed in to a tenant.
  */
-export type IpcError = { kind: FailureKind, message: string, detail?: string, 
+export type Account = { 
 /**
- * How long Microsoft asked to wait before trying again, when it said (throttling).
+ * `<oid>.<tid>`, the same form as MSAL's home account ID.
  */
-retryAfterSeconds?: number, };
+id: string, username: string, displayName: string, tenantId: string, 
+/**
+ * Sent as `null` when unknown: the window expects the key.
+ */
+tenantName: string | null, };
 
-export type FailureKind = "config" | "badRequest" | "notSignedIn" | "notBuiltYet" | "internal" | "signInCancelled" | "signInTimedOut" | "signInInProgress" | "consentMissing" | "orgNotApproved" | "conditionalAccess" | "clientUnknown" | "userNotAssigned" | "mfaRequired" | "sessionExpired" | "interactionRequired" | "accountElsewhere" | "identityProvider" | "signInRejected" | "network" | "keychainUnavailable" | "browserUnavailable" | "storage" | "clipboard" | "tenantMismatch" | "unconfirmed" | "assignmentsChanged" | "throttled" | "roleMissing" | "scopeMissing" | "notFound" | "notLicensed" | "claimsChallenge" | "serviceError" | "cancelled" | "tookTooLong" | "resetAlreadySending" | "resetUnconfirmed" | "tapAlreadySending" | "tapExists" | "tapPolicyRefused" | "tapAdminTarget" | "tapRoleMissing" | "tapUnconfirmed" | "tapCreatedUnseen" | "ticketRequired";
+export type AppCheck = { app: PinResetApp, state: PinResetAppState, 
+/**
+ * Plain words for the person, saying what to do next.
+ */
+message: string, 
+/**
+ * The same by key, with the app's name: for the window's own words.
+ */
+phrase: Phrase, 
+/**
+ * For support only.
+ */
+detail: string | null, };
 
 /**
  * What the window shows about the app itself.
@@ -29,6 +44,169 @@ problems: Array<FileProblem>,
  * The administrator's rules for the reset's confirmation (ticket, caller check).
  */
 resetRules: ResetRules, };
+
+export type AssignmentPart = { assignments: Array<AssignmentView>, state: ItemState, message: string, phrase: Phrase, detail: string | null, };
+
+/**
+ * One assignment as the window lists it.
+ */
+export type AssignmentView = { kind: TargetKind, groupId: GroupId | null, 
+/**
+ * The group's name, or a plain description of the target.
+ */
+name: string, 
+/**
+ * The same by key (`group`, `unreadableGroup`, `allDevices`, `allUsers`, `otherTarget`).
+ */
+phrase: Phrase, 
+/**
+ * Names the target exactly; the window hands back the keys it showed when it assigns.
+ */
+key: string, };
+
+/**
+ * A reset as the audit view and the CSV export show it.
+ */
+export type AuditRow = { at: string, operator: string, tenantId: string, tenantName: string | null, deviceId: string, deviceName: string | null, ticket: string | null, outcome: Outcome, outcomeWords: string, note: string | null, 
+/**
+ * The note's stable key (`error:<kind>` or `reason:<key>`); the note is its English text.
+ */
+noteKey: string | null, };
+
+/**
+ * One line's answer.
+ */
+export type Check = { "state": "yes" } | { "state": "no", why: Missing, } | { "state": "unknown", needs: string, };
+
+/**
+ * The one thing the window says from the four lines.
+ */
+export type Conclusion = { "kind": "selfService" } | { "kind": "blocked", missing: Missing, fixer: Fixer, } | { "kind": "unsure" };
+
+/**
+ * Which file a problem is about; the window says what PinDesk does instead from this.
+ */
+export type ConfigFile = "administrator" | "settings" | "accounts";
+
+/**
+ * A consent page to open, in order.
+ */
+export type ConsentLink = { app: PinResetApp, url: string, };
+
+/**
+ * The consent pages and the message to send an administrator when the person lacks the role.
+ */
+export type ConsentLinks = { links: Array<ConsentLink>, messageForAdmin: string, };
+
+/**
+ * A sentence for the window, in English and by key.
+ */
+export type ConsentNote = { message: string, phrase: Phrase, };
+
+export type ConsentPart = { state: ItemState, message: string, phrase: Phrase, detail: string | null, apps: Array<AppCheck>, 
+/**
+ * Both apps present and enabled.
+ */
+done: boolean, 
+/**
+ * What to tell the person when an app is still absent after they said they accepted (or
+ * the watch ran out): the consent most likely went to another organisation. The window shows
+ * it only then, not while the person is still on the consent pages.
+ */
+afterReturn: ConsentNote | null, };
+
+export type ConsentStatus = { apps: Array<AppCheck>, 
+/**
+ * Both apps present and enabled.
+ */
+done: boolean, 
+/**
+ * What to tell the person when an app is still absent after they said they accepted (or
+ * the watch ran out): the consent most likely went to another organisation. The window shows
+ * it only then, not while the person is still on the consent pages.
+ */
+afterReturn: ConsentNote | null, };
+
+/**
+ * What the window says after a copy.
+ */
+export type Copied = { clearAfterSeconds: number, };
+
+export type Deployment = { counts: DeploymentCounts, devices: Array<DeviceLine>, 
+/**
+ * False when the page limit stopped the walk through `deviceStatuses` with pages left: the
+ * window says the list is partial (the counts above it are whole).
+ */
+complete: boolean, };
+
+export type DeploymentCounts = { succeeded: number, pending: number, notApplicable: number, errors: number, failed: number, lastUpdate: string | null, };
+
+export type DeploymentPart = { counts: DeploymentCounts | null, state: ItemState, message: string, phrase: Phrase, detail: string | null, };
+
+/**
+ * The ID of an Intune device configuration profile.
+ */
+export type DeviceConfigurationId = string;
+
+/**
+ * One device's line.
+ */
+export type DeviceLine = { device: string, user: string | null, 
+/**
+ * `succeeded`, `pending`, `notApplicable`, `error`, `conflict`, `notAssigned`.
+ */
+status: "succeeded" | "pending" | "notApplicable" | "error" | "conflict" | "notAssigned", 
+/**
+ * What the status means, in plain words.
+ */
+explanation: string, 
+/**
+ * Errors and conflicts: the window highlights these.
+ */
+needsAttention: boolean, lastReport: string | null, 
+/**
+ * The setting was applied to the device itself, not for a person: Intune reports such rows
+ * with the user "System account". The window words them as "the device itself".
+ */
+deviceContext: boolean, };
+
+/**
+ * One line of the results list.
+ */
+export type DeviceSummary = { id: string, name: string, 
+/**
+ * The person's display name; `None` when the device has no person assigned.
+ */
+user: string | null, 
+/**
+ * The person's sign-in address, shown beside the name (two people can share a name).
+ */
+signIn: string | null, model: string | null, os: string | null, osVersion: string | null, lastCheckIn: string | null, serial: string | null, eligibility: Eligibility, };
+
+export type Diagnostics = { text: string, };
+
+/**
+ * What a reset does on the device, so the confirmation and the result can say it.
+ */
+export type Effect = "newPasscode" | "passcodeRemoved" | "workProfilePasscode";
+
+export type Eligibility = { verdict: Verdict, headline: string, explanation: string, steps: Array<string>, warnings: Array<string>, 
+/**
+ * Which rule decided (headline, explanation and steps), with the values it names.
+ */
+rule: Phrase, 
+/**
+ * The warnings by key, in the order of `warnings`.
+ */
+warningPhrases: Array<Phrase>, 
+/**
+ * What a reset does, for a resettable device only.
+ */
+effect: Effect | null, };
+
+export type Exported = { path: string, rows: number, };
+
+export type FailureKind = "config" | "badRequest" | "notSignedIn" | "notBuiltYet" | "internal" | "signInCancelled" | "signInTimedOut" | "signInInProgress" | "consentMissing" | "orgNotApproved" | "conditionalAccess" | "clientUnknown" | "userNotAssigned" | "mfaRequired" | "sessionExpired" | "interactionRequired" | "accountElsewhere" | "identityProvider" | "signInRejected" | "network" | "keychainUnavailable" | "browserUnavailable" | "storage" | "clipboard" | "tenantMismatch" | "unconfirmed" | "assignmentsChanged" | "throttled" | "roleMissing" | "scopeMissing" | "notFound" | "notLicensed" | "claimsChallenge" | "serviceError" | "cancelled" | "tookTooLong" | "resetAlreadySending" | "resetUnconfirmed" | "tapAlreadySending" | "tapExists" | "tapPolicyRefused" | "tapAdminTarget" | "tapRoleMissing" | "tapUnconfirmed" | "tapCreatedUnseen" | "ticketRequired";
 
 /**
  * One problem with one file. Settings files hold no secret, so the detail may quote them.
@@ -53,22 +231,43 @@ detail: string, };
 export type FileProblemKind = "unreadable" | "damaged" | "unknownKey" | "badValue";
 
 /**
- * Which file a problem is about; the window says what PinDesk does instead from this.
+ * Who can fix a missing line.
  */
-export type ConfigFile = "administrator" | "settings" | "accounts";
+export type Fixer = "wait" | "intuneAdministrator" | "applicationAdministrator" | "helpdesk";
 
 /**
- * What the administrator's file asks of every reset's confirmation.
+ * A group the picker offers.
  */
-export type ResetRules = { 
+export type GroupChoice = { id: GroupId, name: string, description: string | null, 
 /**
- * A ticket number must be typed.
+ * "Security group", "Microsoft 365 group", "Dynamic security group", ...
  */
-requireTicket: boolean, 
+kind: string, 
 /**
- * "I verified the caller" must be ticked.
+ * The same by key: `security`, `microsoft365` or `distribution`, `dynamic…` when dynamic.
  */
-requireCallerCheck: boolean, };
+kindKey: string, 
+/**
+ * When Graph could count them in the same extra round trip; absent otherwise.
+ */
+memberCount: number | null, };
+
+/**
+ * An Entra group's object ID.
+ */
+export type GroupId = string;
+
+/**
+ * What the window receives when a command fails: `kind` is a stable word the UI branches on,
+ * `message` is plain language for a non-technical person, `detail` is for support only.
+ */
+export type IpcError = { kind: FailureKind, message: string, detail?: string, 
+/**
+ * How long Microsoft asked to wait before trying again, when it said (throttling).
+ */
+retryAfterSeconds?: number, };
+
+export type ItemState = "done" | "notDone" | "cannotSee" | "failed";
 
 /**
  * A remembered account as the sign-in screen lists it: `signed_in_elsewhere` is set when the
@@ -91,120 +290,132 @@ id: string, username: string, displayName: string, tenantId: string,
 tenantName: string | null, };
 
 /**
- * A session as the window sees it: with the keychain warning, so a person whose keychain
- * refused the token learns that the sign-in lasts for this session only.
- */
-export type SignedIn = { storageWarning: string | null, account: Account, task: Task, };
-
-/**
- * A person signed in to a tenant.
- */
-export type Account = { 
-/**
- * `<oid>.<tid>`, the same form as MSAL's home account ID.
- */
-id: string, username: string, displayName: string, tenantId: string, 
-/**
- * Sent as `null` when unknown: the window expects the key.
- */
-tenantName: string | null, };
-
-/**
- * Why the person signs in.
- */
-export type Task = "helpdesk" | "setup" | "setupStatus" | "readiness" | "accessPass" | "accessPassPolicy";
-
-/**
- * One layer of settings. Absent values fall through to the layer below.
- *
- * ```json
- * { "tenant": "contoso.onmicrosoft.com", "clientId": "…", "authorityHost": "https://login.microsoftonline.us", "graphUrl": "https://graph.microsoft.us" }
- * ```
- */
-export type Settings = { tenant?: string | null, clientId?: string | null, authorityHost?: string | null, graphUrl?: string | null, 
-/**
- * The window's language (`en`, `de`); absent means the system's.
- */
-language?: string | null, 
-/**
- * How much PinDesk writes to its log (`warn`, `info`, `debug`).
- */
-logLevel?: LogLevel | null, };
-
-/**
  * How much the log records.
  */
 export type LogLevel = "warn" | "info" | "debug";
 
 /**
- * What the settings view shows: each value and where it came from, and the files involved.
+ * Intune's ID of an enrolled device (not the Entra device ID).
  */
-export type SettingsView = { tenant: SettingValue, clientId: SettingValue, authorityHost: SettingValue, authority: SettingValue, graphUrl: SettingValue, dataDir: string, adminConfigPath: string, userSettingsPath: string, 
-/**
- * The window's language as chosen; `None` follows the system.
- */
-language: string | null, logLevel: LogLevel, logDir: string, };
+export type ManagedDeviceId = string;
 
 /**
- * One value of the settings view.
+ * What is missing, so the window can say it in words and name who fixes it.
  */
-export type SettingValue = { value: string, origin: Origin, 
+export type Missing = "noProfile" | "profilePending" | "profileFailed" | "profileNotAssigned" | "noConsent" | "windowsTooOld" | "noMfaMethod";
+
 /**
- * Set by the organisation and not to be changed here.
+ * What the administrator chose to add.
  */
-locked: boolean, };
+export type NewTarget = { "kind": "group", groupId: GroupId, } | { "kind": "allDevices" } | { "kind": "allUsers" };
+
+export type OfferState = "offer" | "policyOff" | "notForThisPerson" | "exists" | "unknown";
 
 /**
  * Where a configuration value came from.
  */
 export type Origin = "default" | "administrator" | "user" | "environment" | "localTenant";
 
-export type Diagnostics = { text: string, };
-
 /**
- * A page of results, and where the next one is when there are more.
+ * How a reset ended, or how far it got.
  */
-export type SearchResults = { devices: Array<DeviceSummary>, 
-/**
- * Hand back to [`more_devices`] for the next page; opaque to the window.
- */
-more: string | null, };
-
-/**
- * One line of the results list.
- */
-export type DeviceSummary = { id: string, name: string, 
-/**
- * The person's display name; `None` when the device has no person assigned.
- */
-user: string | null, 
-/**
- * The person's sign-in address, shown beside the name (two people can share a name).
- */
-signIn: string | null, model: string | null, os: string | null, osVersion: string | null, lastCheckIn: string | null, serial: string | null, eligibility: Eligibility, };
-
-export type Eligibility = { verdict: Verdict, headline: string, explanation: string, steps: Array<string>, warnings: Array<string>, 
-/**
- * Which rule decided (headline, explanation and steps), with the values it names.
- */
-rule: Phrase, 
-/**
- * The warnings by key, in the order of `warnings`.
- */
-warningPhrases: Array<Phrase>, 
-/**
- * What a reset does, for a resettable device only.
- */
-effect: Effect | null, };
-
-export type Verdict = "resettable" | "selfService" | "notPossible" | "unknown";
+export type Outcome = "sent" | "alreadyRunning" | "notSent" | "unconfirmed" | "passcodeIssued" | "doneWithoutPasscode" | "failed" | "notSupported" | "canceled" | "accessPassGiven";
 
 export type Phrase = { key: string, params: { [key in string]: string }, };
 
 /**
- * What a reset does on the device, so the confirmation and the result can say it.
+ * One of the two enterprise apps behind Windows Hello PIN reset.
  */
-export type Effect = "newPasscode" | "passcodeRemoved" | "workProfilePasscode";
+export type PinResetApp = { 
+/**
+ * `service` or `client`: what the window branches on.
+ */
+key: "service" | "client", appId: string, displayName: string, 
+/**
+ * The consent URL exactly as Microsoft publishes it.
+ */
+publishedConsentUrl: string, };
+
+/**
+ * Where one app stands.
+ */
+export type PinResetAppState = "enabled" | "disabled" | "absent" | "cannotSee" | "failed";
+
+/**
+ * The profile PinDesk works with after `ensure_policy`.
+ */
+export type PolicyChoice = { profile: ProfileRef, 
+/**
+ * False when an existing profile was reused.
+ */
+created: boolean, omaUri: string, problems: Array<ProfileProblem>, };
+
+export type PolicyPart = { 
+/**
+ * The profile PinDesk uses (the oldest that sets the value to true).
+ */
+profile: ProfileRef | null, 
+/**
+ * Other profiles that also set it to true (left alone, mentioned).
+ */
+others: Array<ProfileRef>, problems: Array<ProfileProblem>, 
+/**
+ * The OMA-URI this tenant needs.
+ */
+omaUri: string | null, state: ItemState, message: string, phrase: Phrase, detail: string | null, };
+
+/**
+ * The device's primary user, as Intune names them on the device.
+ */
+export type PrimaryUser = { id: string, displayName: string | null, userPrincipalName: string | null, };
+
+export type ProblemKind = "valueFalse" | "otherTenant" | "notBoolean" | "wrongPath";
+
+/**
+ * A profile that looks like the PIN recovery policy but will not work as one: pointed out, not
+ * silently ignored.
+ */
+export type ProfileProblem = { profile: ProfileRef, kind: ProblemKind, message: string, 
+/**
+ * The message by key (the kind) with the profile's name, for the window's own words.
+ */
+phrase: Phrase, omaUri: string, };
+
+/**
+ * A profile, as the window names it.
+ */
+export type ProfileRef = { id: DeviceConfigurationId, name: string, };
+
+/**
+ * The four lines, in the order the window shows them.
+ */
+export type Readiness = { profileReached: Check, serviceConsented: Check, windowsSupported: Check, mfaMethod: Check, };
+
+/**
+ * What the window shows: the four lines, the one conclusion, and the page they come from.
+ */
+export type ReadinessView = { deviceName: string | null, person: PrimaryUser | null, lines: Readiness, 
+/**
+ * The person's method kinds in words (`authenticator`, `phone`), never their details.
+ */
+methodKinds: Array<string>, conclusion: Conclusion, 
+/**
+ * Microsoft's page that names the Windows versions able to reset a PIN.
+ */
+pinResetPage: string, };
+
+/**
+ * What the administrator's file asks of every reset's confirmation.
+ */
+export type ResetRules = { 
+/**
+ * A ticket number must be typed.
+ */
+requireTicket: boolean, 
+/**
+ * "I verified the caller" must be ticked.
+ */
+requireCallerCheck: boolean, };
 
 /**
  * What the window learns of a reset it asked for.
@@ -227,10 +438,7 @@ alreadyRunning: boolean,
  */
 deviceName: string | null, };
 
-/**
- * Intune's ID of an enrolled device (not the Entra device ID).
- */
-export type ManagedDeviceId = string;
+export type ResetState = "none" | "pending" | "active" | "done" | "failed" | "notSupported" | "canceled" | "unknown";
 
 /**
  * What the Reset view shows of a reset: the passcode only once it is there. The one place the
@@ -254,28 +462,49 @@ reasonKey: string | null,
  */
 detail: string, adminCenterUrl: string, };
 
-export type ResetState = "none" | "pending" | "active" | "done" | "failed" | "notSupported" | "canceled" | "unknown";
+/**
+ * A page of results, and where the next one is when there are more.
+ */
+export type SearchResults = { devices: Array<DeviceSummary>, 
+/**
+ * Hand back to [`more_devices`] for the next page; opaque to the window.
+ */
+more: string | null, };
 
 /**
- * What the window says after a copy.
+ * One value of the settings view.
  */
-export type Copied = { clearAfterSeconds: number, };
+export type SettingValue = { value: string, origin: Origin, 
+/**
+ * Set by the organisation and not to be changed here.
+ */
+locked: boolean, };
 
 /**
- * A reset as the audit view and the CSV export show it.
+ * One layer of settings. Absent values fall through to the layer below.
+ *
+ * ```json
+ * { "tenant": "contoso.onmicrosoft.com", "clientId": "…", "authorityHost": "https://login.microsoftonline.us", "graphUrl": "https://graph.microsoft.us" }
+ * ```
  */
-export type AuditRow = { at: string, operator: string, tenantId: string, tenantName: string | null, deviceId: string, deviceName: string | null, ticket: string | null, outcome: Outcome, outcomeWords: string, note: string | null, 
+export type Settings = { tenant?: string | null, clientId?: string | null, authorityHost?: string | null, graphUrl?: string | null, 
 /**
- * The note's stable key (`error:<kind>` or `reason:<key>`); the note is its English text.
+ * The window's language (`en`, `de`); absent means the system's.
  */
-noteKey: string | null, };
+language?: string | null, 
+/**
+ * How much PinDesk writes to its log (`warn`, `info`, `debug`).
+ */
+logLevel?: LogLevel | null, };
 
 /**
- * How a reset ended, or how far it got.
+ * What the settings view shows: each value and where it came from, and the files involved.
  */
-export type Outcome = "sent" | "alreadyRunning" | "notSent" | "unconfirmed" | "passcodeIssued" | "doneWithoutPasscode" | "failed" | "notSupported" | "canceled" | "accessPassGiven";
-
-export type Exported = { path: string, rows: number, };
+export type SettingsView = { tenant: SettingValue, clientId: SettingValue, authorityHost: SettingValue, authority: SettingValue, graphUrl: SettingValue, dataDir: string, adminConfigPath: string, userSettingsPath: string, 
+/**
+ * The window's language as chosen; `None` follows the system.
+ */
+language: string | null, logLevel: LogLevel, logDir: string, };
 
 export type SetupOverview = { tenant: TenantPart, 
 /**
@@ -309,254 +538,16 @@ missing: Array<string>,
  */
 granted: Array<string>, };
 
-export type ItemState = "done" | "notDone" | "cannotSee" | "failed";
-
-export type AssignmentPart = { assignments: Array<AssignmentView>, state: ItemState, message: string, phrase: Phrase, detail: string | null, };
-
 /**
- * One assignment as the window lists it.
+ * A session as the window sees it: with the keychain warning, so a person whose keychain
+ * refused the token learns that the sign-in lasts for this session only.
  */
-export type AssignmentView = { kind: TargetKind, groupId: GroupId | null, 
-/**
- * The group's name, or a plain description of the target.
- */
-name: string, 
-/**
- * The same by key (`group`, `unreadableGroup`, `allDevices`, `allUsers`, `otherTarget`).
- */
-phrase: Phrase, 
-/**
- * Names the target exactly; the window hands back the keys it showed when it assigns.
- */
-key: string, };
+export type SignedIn = { storageWarning: string | null, account: Account, task: Task, };
 
 /**
- * An Entra group's object ID.
+ * The pass, shown once: the copy sent to the window is overwritten once it has been sent.
  */
-export type GroupId = string;
-
-export type TargetKind = "group" | "excludedGroup" | "allDevices" | "allUsers" | "other";
-
-export type ConsentPart = { state: ItemState, message: string, phrase: Phrase, detail: string | null, apps: Array<AppCheck>, 
-/**
- * Both apps present and enabled.
- */
-done: boolean, 
-/**
- * What to tell the person when an app is still absent after they said they accepted (or
- * the watch ran out): the consent most likely went to another organisation. The window shows
- * it only then, not while the person is still on the consent pages.
- */
-afterReturn: ConsentNote | null, };
-
-export type AppCheck = { app: PinResetApp, state: PinResetAppState, 
-/**
- * Plain words for the person, saying what to do next.
- */
-message: string, 
-/**
- * The same by key, with the app's name: for the window's own words.
- */
-phrase: Phrase, 
-/**
- * For support only.
- */
-detail: string | null, };
-
-/**
- * One of the two enterprise apps behind Windows Hello PIN reset.
- */
-export type PinResetApp = { 
-/**
- * `service` or `client`: what the window branches on.
- */
-key: "service" | "client", appId: string, displayName: string, 
-/**
- * The consent URL exactly as Microsoft publishes it.
- */
-publishedConsentUrl: string, };
-
-/**
- * Where one app stands.
- */
-export type PinResetAppState = "enabled" | "disabled" | "absent" | "cannotSee" | "failed";
-
-/**
- * A sentence for the window, in English and by key.
- */
-export type ConsentNote = { message: string, phrase: Phrase, };
-
-export type PolicyPart = { 
-/**
- * The profile PinDesk uses (the oldest that sets the value to true).
- */
-profile: ProfileRef | null, 
-/**
- * Other profiles that also set it to true (left alone, mentioned).
- */
-others: Array<ProfileRef>, problems: Array<ProfileProblem>, 
-/**
- * The OMA-URI this tenant needs.
- */
-omaUri: string | null, state: ItemState, message: string, phrase: Phrase, detail: string | null, };
-
-/**
- * The ID of an Intune device configuration profile.
- */
-export type DeviceConfigurationId = string;
-
-/**
- * A profile, as the window names it.
- */
-export type ProfileRef = { id: DeviceConfigurationId, name: string, };
-
-export type ProblemKind = "valueFalse" | "otherTenant" | "notBoolean" | "wrongPath";
-
-/**
- * A profile that looks like the PIN recovery policy but will not work as one: pointed out, not
- * silently ignored.
- */
-export type ProfileProblem = { profile: ProfileRef, kind: ProblemKind, message: string, 
-/**
- * The message by key (the kind) with the profile's name, for the window's own words.
- */
-phrase: Phrase, omaUri: string, };
-
-export type DeploymentPart = { counts: DeploymentCounts | null, state: ItemState, message: string, phrase: Phrase, detail: string | null, };
-
-export type DeploymentCounts = { succeeded: number, pending: number, notApplicable: number, errors: number, failed: number, lastUpdate: string | null, };
-
-export type TenantPart = { id: TenantId | null, name: string | null, state: ItemState, message: string, phrase: Phrase, detail: string | null, };
-
-/**
- * The directory (tenant) ID, a GUID: `organization.id` and the ID token's `tid`.
- */
-export type TenantId = string;
-
-/**
- * The consent pages and the message to send an administrator when the person lacks the role.
- */
-export type ConsentLinks = { links: Array<ConsentLink>, messageForAdmin: string, };
-
-/**
- * A consent page to open, in order.
- */
-export type ConsentLink = { app: PinResetApp, url: string, };
-
-export type ConsentStatus = { apps: Array<AppCheck>, 
-/**
- * Both apps present and enabled.
- */
-done: boolean, 
-/**
- * What to tell the person when an app is still absent after they said they accepted (or
- * the watch ran out): the consent most likely went to another organisation. The window shows
- * it only then, not while the person is still on the consent pages.
- */
-afterReturn: ConsentNote | null, };
-
-/**
- * The profile PinDesk works with after `ensure_policy`.
- */
-export type PolicyChoice = { profile: ProfileRef, 
-/**
- * False when an existing profile was reused.
- */
-created: boolean, omaUri: string, problems: Array<ProfileProblem>, };
-
-/**
- * A group the picker offers.
- */
-export type GroupChoice = { id: GroupId, name: string, description: string | null, 
-/**
- * "Security group", "Microsoft 365 group", "Dynamic security group", ...
- */
-kind: string, 
-/**
- * The same by key: `security`, `microsoft365` or `distribution`, `dynamic…` when dynamic.
- */
-kindKey: string, 
-/**
- * When Graph could count them in the same extra round trip; absent otherwise.
- */
-memberCount: number | null, };
-
-/**
- * What the administrator chose to add.
- */
-export type NewTarget = { "kind": "group", groupId: GroupId, } | { "kind": "allDevices" } | { "kind": "allUsers" };
-
-export type Deployment = { counts: DeploymentCounts, devices: Array<DeviceLine>, 
-/**
- * False when the page limit stopped the walk through `deviceStatuses` with pages left: the
- * window says the list is partial (the counts above it are whole).
- */
-complete: boolean, };
-
-/**
- * One device's line.
- */
-export type DeviceLine = { device: string, user: string | null, 
-/**
- * `succeeded`, `pending`, `notApplicable`, `error`, `conflict`, `notAssigned`.
- */
-status: "succeeded" | "pending" | "notApplicable" | "error" | "conflict" | "notAssigned", 
-/**
- * What the status means, in plain words.
- */
-explanation: string, 
-/**
- * Errors and conflicts: the window highlights these.
- */
-needsAttention: boolean, lastReport: string | null, 
-/**
- * The setting was applied to the device itself, not for a person: Intune reports such rows
- * with the user "System account". The window words them as "the device itself".
- */
-deviceContext: boolean, };
-
-/**
- * What the window shows: the four lines, the one conclusion, and the page they come from.
- */
-export type ReadinessView = { deviceName: string | null, person: PrimaryUser | null, lines: Readiness, 
-/**
- * The person's method kinds in words (`authenticator`, `phone`), never their details.
- */
-methodKinds: Array<string>, conclusion: Conclusion, 
-/**
- * Microsoft's page that names the Windows versions able to reset a PIN.
- */
-pinResetPage: string, };
-
-/**
- * The device's primary user, as Intune names them on the device.
- */
-export type PrimaryUser = { id: string, displayName: string | null, userPrincipalName: string | null, };
-
-/**
- * The four lines, in the order the window shows them.
- */
-export type Readiness = { profileReached: Check, serviceConsented: Check, windowsSupported: Check, mfaMethod: Check, };
-
-/**
- * One line's answer.
- */
-export type Check = { "state": "yes" } | { "state": "no", why: Missing, } | { "state": "unknown", needs: string, };
-
-/**
- * What is missing, so the window can say it in words and name who fixes it.
- */
-export type Missing = "noProfile" | "profilePending" | "profileFailed" | "profileNotAssigned" | "noConsent" | "windowsTooOld" | "noMfaMethod";
-
-/**
- * The one thing the window says from the four lines.
- */
-export type Conclusion = { "kind": "selfService" } | { "kind": "blocked", missing: Missing, fixer: Fixer, } | { "kind": "unsure" };
-
-/**
- * Who can fix a missing line.
- */
-export type Fixer = "wait" | "intuneAdministrator" | "applicationAdministrator" | "helpdesk";
+export type TapForWindow = { pass: string, endsAt: string | null, lifetimeMinutes: number | null, oneTime: boolean, auditWarning: string | null, };
 
 /**
  * What the TAP panel shows before anything is created.
@@ -572,8 +563,6 @@ adminTarget: boolean,
  */
 endsAt: string | null, needs: string | null, };
 
-export type OfferState = "offer" | "policyOff" | "notForThisPerson" | "exists" | "unknown";
-
 /**
  * Who the pass is for, as the confirmation card showed them.
  */
@@ -583,7 +572,18 @@ export type TapRequest = { deviceId: string, deviceName: string | null, userId: 
  */
 lifetimeMinutes: number | null, oneTime: boolean | null, adminTarget: boolean, ticket: string | null, };
 
+export type TargetKind = "group" | "excludedGroup" | "allDevices" | "allUsers" | "other";
+
 /**
- * The pass, shown once: the copy sent to the window is overwritten once it has been sent.
+ * Why the person signs in.
  */
-export type TapForWindow = { pass: string, endsAt: string | null, lifetimeMinutes: number | null, oneTime: boolean, auditWarning: string | null, };
+export type Task = "helpdesk" | "setup" | "setupStatus" | "readiness" | "accessPass" | "accessPassPolicy";
+
+/**
+ * The directory (tenant) ID, a GUID: `organization.id` and the ID token's `tid`.
+ */
+export type TenantId = string;
+
+export type TenantPart = { id: TenantId | null, name: string | null, state: ItemState, message: string, phrase: Phrase, detail: string | null, };
+
+export type Verdict = "resettable" | "selfService" | "notPossible" | "unknown";
