@@ -197,6 +197,17 @@ describe('after Yes', () => {
     expect(backend.calls('start_reset')).toHaveLength(1);
   });
 
+  it('a state Intune reports that PinDesk does not know ends the watch and says to check the device', async () => {
+    const { backend } = await openDevice({
+      reset_status: () => resetStatus({ state: 'unknown', reasonKey: 'unknown', reason: 'Intune reported a state PinDesk does not know.' }),
+    });
+    await confirmReset();
+    expect((await screen.findByTestId('failure-reason')).textContent).toMatch(/does not know\. Check the device/);
+    const asked = backend.calls('reset_status').length;
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(backend.calls('reset_status')).toHaveLength(asked);
+  });
+
   it('notSupported without a reason still says why', async () => {
     await openDevice({ reset_status: () => resetStatus({ state: 'notSupported' }) });
     await confirmReset();

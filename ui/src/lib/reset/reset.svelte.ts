@@ -1,7 +1,7 @@
 // The Reset view's state: search as you type, the chosen device, one reset, its progress, and
 // the passcode. The view's one instance is dispose()d on close: timers stop, the passcode goes.
 
-import { api, toIpcError, type DeviceSummary, type IpcError, type ResetStatus } from '../api';
+import { api, toIpcError, type DeviceSummary, type IpcError, type ResetState, type ResetStatus } from '../api';
 import { say, type Phrase } from '../i18n';
 import { earlierNote, readEarlier } from './earlier';
 import { DeviceSearch } from './search.svelte';
@@ -37,7 +37,8 @@ const MAX_POLL_ERRORS = 5;
  * stopped: the person stopped watching (the reset still goes on); finished: a final answer. */
 export type ResetPhase = 'idle' | 'sending' | 'watching' | 'stopped' | 'finished';
 
-const FINAL = new Set(['done', 'failed', 'notSupported', 'canceled']);
+// `unknown`: Intune reported a state no one can act on by waiting; the person checks the device.
+const FINAL = new Set<ResetState>(['done', 'failed', 'notSupported', 'canceled', 'unknown']);
 
 export class ResetStore extends DeviceSearch {
   selected = $state<DeviceSummary | null>(null);
