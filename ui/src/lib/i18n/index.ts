@@ -80,9 +80,16 @@ export function around(key: Key, params?: Params): [string, string] {
 type BaseOf<K> = K extends `${infer B}.one` ? B : never;
 export type PluralKey = BaseOf<Key>;
 
+let rules: { tag: string; rules: Intl.PluralRules } | undefined;
+/** The language's plural rules, made once per language (making them costs more than asking). */
+function pluralRules(): Intl.PluralRules {
+  if (rules?.tag !== locale.intl) rules = { tag: locale.intl, rules: new Intl.PluralRules(locale.intl) };
+  return rules.rules;
+}
+
 /** "1 device found", "3 devices found": picks `.one` or `.other` by the language's rules. */
 export function plural(base: PluralKey, count: number, params: Params = {}): string {
-  const form = new Intl.PluralRules(locale.intl).select(count) === 'one' ? 'one' : 'other';
+  const form = pluralRules().select(count) === 'one' ? 'one' : 'other';
   return t(`${base}.${form}` as Key, { count, ...params });
 }
 

@@ -6,6 +6,24 @@ import { locale, t, type Key } from '../i18n';
 
 const DAY = 24 * 60 * 60 * 1000;
 
+// Making an Intl formatter costs far more than using one (a page of 25 results asks for 50), so
+// each is made once per language and options.
+const made = new Map<string, Intl.DateTimeFormat | Intl.RelativeTimeFormat>();
+
+function dates(options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `d ${locale.intl} ${JSON.stringify(options)}`;
+  let format = made.get(key) as Intl.DateTimeFormat | undefined;
+  if (!format) made.set(key, (format = new Intl.DateTimeFormat(locale.intl, options)));
+  return format;
+}
+
+function relative(numeric: 'auto' | 'always'): Intl.RelativeTimeFormat {
+  const key = `r ${locale.intl} ${numeric}`;
+  let format = made.get(key) as Intl.RelativeTimeFormat | undefined;
+  if (!format) made.set(key, (format = new Intl.RelativeTimeFormat(locale.intl, { numeric })));
+  return format;
+}
+
 function parse(iso: string | null): Date | null {
   if (!iso) return null;
   const date = new Date(iso);
@@ -19,21 +37,21 @@ export function lastSeen(iso: string | null, now: Date = new Date()): string {
   const diff = date.getTime() - now.getTime();
   const past = Math.abs(diff);
   if (past > 30 * DAY) return longDate(date);
-  const words = new Intl.RelativeTimeFormat(locale.intl, { numeric: 'auto' });
+  const words = relative('auto');
   if (past < 60 * 60 * 1000) return words.format(Math.round(diff / 60_000), 'minute');
   if (past < DAY) return words.format(Math.round(diff / 3_600_000), 'hour');
   return words.format(Math.round(diff / DAY), 'day');
 }
 
 function longDate(date: Date): string {
-  return new Intl.DateTimeFormat(locale.intl, { dateStyle: 'medium' }).format(date);
+  return dates({ dateStyle: 'medium' }).format(date);
 }
 
 /** The full date and time, for a tooltip or the "valid until" line. */
 export function dateTime(iso: string | null): string {
   const date = parse(iso);
   if (!date) return '';
-  return new Intl.DateTimeFormat(locale.intl, { dateStyle: 'full', timeStyle: 'short' }).format(date);
+  return dates({ dateStyle: 'full', timeStyle: 'short' }).format(date);
 }
 
 /** As `dateTime`, naming the computer's time zone too ("… 11:00 MEZ"): for the passcode's
@@ -41,7 +59,7 @@ export function dateTime(iso: string | null): string {
 export function dateTimeWithZone(iso: string | null): string {
   const date = parse(iso);
   if (!date) return '';
-  return new Intl.DateTimeFormat(locale.intl, {
+  return dates({
     weekday: 'long',
     year: 'numeric',
     month: 'long',
@@ -56,7 +74,7 @@ export function dateTimeWithZone(iso: string | null): string {
 export function shortDateTime(iso: string | null): string {
   const date = parse(iso);
   if (!date) return '';
-  return new Intl.DateTimeFormat(locale.intl, { dateStyle: 'medium', timeStyle: 'short' }).format(date);
+  return dates({ dateStyle: 'medium', timeStyle: 'short' }).format(date);
 }
 
 /** "583920" → ["583", "920"]: groups of three, for reading aloud. */
@@ -101,7 +119,7 @@ export function sentAgo(iso: string | null, now: number = Date.now()): string {
   if (!date) return '';
   const minutes = Math.round((now - date.getTime()) / 60_000);
   if (minutes < 1) return t('daily.sentJustNow');
-  const words = new Intl.RelativeTimeFormat(locale.intl, { numeric: 'always' });
+  const words = relative('always');
   const ago = minutes < 60 ? words.format(-minutes, 'minute') : words.format(-Math.round(minutes / 60), 'hour');
   return t('daily.sentAgo', { ago });
 }
