@@ -8,6 +8,7 @@ use std::time::Duration;
 use zeroize::Zeroizing;
 
 use crate::error::CoreError;
+use crate::sync::lock;
 
 /// How long a copied passcode stays on the clipboard.
 pub const CLEAR_AFTER: Duration = Duration::from_secs(60);
@@ -106,12 +107,6 @@ impl SecretClipboard {
             None => Err(clipboard_error("no clipboard")),
         }
     }
-}
-
-fn lock<T>(mutex: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
-    mutex
-        .lock()
-        .unwrap_or_else(|poisoned| poisoned.into_inner())
 }
 
 /// The display server can refuse a connection for a moment (seen with X servers under load); a

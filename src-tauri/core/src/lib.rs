@@ -18,6 +18,7 @@ pub mod phrase;
 pub mod reset;
 pub mod secret;
 pub mod setup;
+mod sync;
 
 pub use accounts::Account;
 pub use auth::{AccessToken, Auth, AuthOptions, Session, Task};

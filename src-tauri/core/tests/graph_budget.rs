@@ -8,8 +8,8 @@ use std::time::{Duration, Instant};
 
 use graph_support::*;
 use pindesk_core::graph::{
-    CancellationToken, ErrorKind, GraphError, GraphRequest, INTERACTIVE_BUDGET, ResourcePath,
-    Superseding, ipc_error, within_budget,
+    CancellationToken, GraphError, GraphRequest, INTERACTIVE_BUDGET, ResourcePath, Superseding,
+    ipc_error, within_budget,
 };
 use serde_json::{Value, json};
 
@@ -46,7 +46,7 @@ async fn a_read_that_keeps_being_throttled_gives_up_when_the_budget_is_spent_and
         "gave up after {took:?}"
     );
     let ipc = ipc_error(&error);
-    assert_eq!(ipc.kind, ErrorKind::TookTooLong.as_str());
+    assert_eq!(ipc.kind, pindesk_core::FailureKind::TookTooLong);
     assert!(ipc.message.contains("Try again"), "{}", ipc.message);
     // Without the budget this would go on for twelve attempts; it stopped instead.
     let sent = server.seen().len();

@@ -2,7 +2,7 @@
 //! access tokens on demand, and sign-out.
 
 use std::fmt;
-use std::sync::{Arc, Mutex as StdMutex, MutexGuard, PoisonError};
+use std::sync::{Arc, Mutex as StdMutex};
 use std::time::Duration;
 
 use serde::Serialize;
@@ -18,6 +18,7 @@ use crate::accounts::{Account, AccountList, ListedAccount};
 use crate::config::Config;
 use crate::error::CoreError;
 use crate::keychain::{ChunkedStore, SecretStore};
+use crate::sync::lock;
 
 /// How long the listener waits for the browser: long enough for a password, MFA and a consent
 /// page, short enough that a forgotten tab does not keep a port open all day.
@@ -92,10 +93,6 @@ impl fmt::Debug for Auth {
             .field("sign_in_timeout", &self.inner.sign_in_timeout)
             .finish_non_exhaustive()
     }
-}
-
-pub(super) fn lock<T>(mutex: &StdMutex<T>) -> MutexGuard<'_, T> {
-    mutex.lock().unwrap_or_else(PoisonError::into_inner)
 }
 
 impl Auth {

@@ -84,26 +84,6 @@ pub enum ErrorKind {
     TookTooLong,
 }
 
-impl ErrorKind {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            ErrorKind::Throttled => "throttled",
-            ErrorKind::Network => "network",
-            ErrorKind::RoleMissing => "roleMissing",
-            ErrorKind::ScopeMissing => "scopeMissing",
-            ErrorKind::ConsentMissing => "consentMissing",
-            ErrorKind::NotFound => "notFound",
-            ErrorKind::NotLicensed => "notLicensed",
-            ErrorKind::ClaimsChallenge => "claimsChallenge",
-            ErrorKind::SessionExpired => "sessionExpired",
-            ErrorKind::ServiceError => "serviceError",
-            ErrorKind::BadRequest => "badRequest",
-            ErrorKind::Cancelled => "cancelled",
-            ErrorKind::TookTooLong => "tookTooLong",
-        }
-    }
-}
-
 impl From<ErrorKind> for crate::FailureKind {
     fn from(kind: ErrorKind) -> Self {
         use crate::FailureKind as Window;
@@ -125,9 +105,10 @@ impl From<ErrorKind> for crate::FailureKind {
     }
 }
 
+/// The same word the window gets for the kind.
 impl fmt::Display for ErrorKind {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
+        f.write_str(crate::FailureKind::from(*self).as_str())
     }
 }
 

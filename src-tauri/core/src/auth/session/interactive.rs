@@ -7,13 +7,14 @@ use std::time::SystemTime;
 use tokio::sync::Notify;
 use tracing::info;
 
-use super::{Auth, Session, lock};
+use super::{Auth, Session};
 use crate::auth::id_token::{ExpectedIdToken, validate_id_token};
 use crate::auth::loopback::LoopbackListener;
 use crate::auth::pkce_flow::{authorize_request, exchange_code};
 use crate::auth::scopes::{Task, scopes_for};
 use crate::auth::tokens::{AccountTokens, CachedToken};
 use crate::error::CoreError;
+use crate::sync::lock;
 
 /// Clears the running sign-in when the sign-in ends in any way, including being dropped.
 struct SignInGuard<'a>(&'a StdMutex<Option<Arc<Notify>>>);
