@@ -33,7 +33,7 @@ export function toIpcError(error: unknown): IpcError {
   return { kind: 'internal', message: UNEXPECTED_MESSAGE, detail: describe(error) };
 }
 
-export function describe(error: unknown): string {
+function describe(error: unknown): string {
   if (isRecord(error) && !(error instanceof Error)) {
     try {
       return JSON.stringify(error);

@@ -1,6 +1,6 @@
 // The names the window uses for what crosses IPC about the app, the person and the settings.
 // The types themselves are generated from the Rust side (generated/types.ts).
-import type { ListedAccount, Settings, SignedIn } from './generated/types';
+import type { Settings, SignedIn } from './generated/types';
 
 export type {
   Account,
@@ -15,8 +15,6 @@ export type {
   Task,
 } from './generated/types';
 
-/** A remembered account as the sign-in screen lists it. */
-export type AccountListed = ListedAccount;
 /** A session as the window sees it, with the keychain's warning. */
 export type Session = SignedIn;
 /** The person's own settings; an empty or missing value falls back to the next source. */

@@ -1,6 +1,6 @@
 // The names the Windows panels use for what the Rust side answers about a PC's self-service PIN
 // reset and the Temporary Access Pass; generated from the Rust side (generated/types.ts).
-import type { Check, TapForWindow, TapOfferView } from '../generated/types';
+import type { TapForWindow, TapOfferView } from '../generated/types';
 
 export type {
   Check,
@@ -14,7 +14,6 @@ export type {
   TapRequest,
 } from '../generated/types';
 
-export type CheckState = Check['state'];
 export type TapOffer = TapOfferView;
 /** The pass, shown once. */
 export type TapMade = TapForWindow;

@@ -1,7 +1,7 @@
 // The names the setup screens use for what crosses IPC; the types are generated from the Rust
 // side (generated/types.ts). Sentences come in English (`message`) and by key (`phrase`):
 // words.ts says them in the person's language, with the English as the fallback.
-import type { DeviceLine, TenantPart } from '../generated/types';
+import type { TenantPart } from '../generated/types';
 
 export type {
   AppCheck,
@@ -28,4 +28,3 @@ export type {
 
 /** What every line of the overview says: where it stands, in words and by key. */
 export type Status = Pick<TenantPart, 'state' | 'message' | 'phrase' | 'detail'>;
-export type DeviceStatusWord = DeviceLine['status'];
