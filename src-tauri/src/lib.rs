@@ -5,6 +5,7 @@ mod audit_commands;
 mod commands;
 pub mod contract;
 mod demo_args;
+mod rendering;
 mod reset_commands;
 mod setup_commands;
 mod windows_commands;
@@ -62,7 +63,11 @@ pub fn run() {
     let state = match Desk::new(config) {
         Ok(state) => state,
         Err(error) => {
-            eprintln!("PinDesk cannot start: {}", error.message);
+            eprintln!(
+                "PinDesk cannot start ({}): {}",
+                error.kind,
+                error.detail.unwrap_or_default()
+            );
             std::process::exit(2);
         }
     };
@@ -87,6 +92,9 @@ pub fn run() {
         })
         .manage(state)
         .setup(move |app| {
+            if let Some(window) = app.get_webview_window("main") {
+                rendering::paint_plainly(&window);
+            }
             if let Some(options) = demo {
                 let state = app.state::<Desk>();
                 tauri::async_runtime::block_on(state.use_demo_tenant_with(options))

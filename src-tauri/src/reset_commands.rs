@@ -10,7 +10,7 @@ use pindesk_core::graph::{
 use pindesk_core::reset::{
     self, ResetStarted, ResetStatusForWindow, SearchResults, admin_center_url,
 };
-use pindesk_core::{CoreError, IpcError, Task};
+use pindesk_core::{CoreError, FailureKind, IpcError, Task};
 use serde::Serialize;
 use tauri::State;
 use time::OffsetDateTime;
@@ -85,8 +85,8 @@ pub async fn more_devices(
 pub struct ResetStartedForWindow {
     #[serde(flatten)]
     started: ResetStarted,
-    /// Set when the reset went out but the audit log could not be written.
-    audit_warning: Option<String>,
+    /// Set when the reset went out but the audit log could not be written: why not.
+    audit_warning: Option<FailureKind>,
 }
 
 /// The person the audit line names and a Graph client that sends only their token, fixed
@@ -118,14 +118,7 @@ pub async fn start_reset(
     // The administrator's rule holds even if the window were to let a reset through without it.
     let rules = state.auth().await.config().reset_rules;
     if rules.require_ticket && ticket.as_deref().is_none_or(|t| t.trim().is_empty()) {
-        return Err(IpcError {
-            kind: pindesk_core::FailureKind::TicketRequired,
-            message: "Your organisation asks for a ticket number before a reset: type it in the \
-                      ticket field, then reset again."
-                .to_owned(),
-            detail: None,
-            retry_after_seconds: None,
-        });
+        return Err(IpcError::new(FailureKind::TicketRequired, None));
     }
     let (operator, client) = operator_and_client(&state).await?;
     let result = reset::start_reset(&client, &id).await;
@@ -135,7 +128,7 @@ pub async fn start_reset(
         .and_then(|a| state.audit().record_attempt(&a).err())
         .map(|error| {
             tracing::warn!(%error, "the audit log could not be written");
-            IpcError::from(error).message
+            IpcError::from(error).kind
         });
     let started = result.map_err(|e| IpcError::from(&e))?;
     Ok(ResetStartedForWindow {

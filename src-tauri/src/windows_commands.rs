@@ -6,7 +6,7 @@ use pindesk_core::graph::models::ManagedDeviceId;
 use pindesk_core::graph::{CancellationToken, INTERACTIVE_BUDGET, ipc_error, within_budget};
 use pindesk_core::reset::{self, ReadinessClients, ReadinessView, SetupFacts, TapOfferView};
 use pindesk_core::setup;
-use pindesk_core::{CoreError, IpcError, Task};
+use pindesk_core::{CoreError, FailureKind, IpcError, Task};
 use serde::Serialize;
 use tauri::State;
 use time::OffsetDateTime;
@@ -85,7 +85,8 @@ pub struct TapForWindow {
     ends_at: Option<String>,
     lifetime_minutes: Option<i64>,
     one_time: bool,
-    audit_warning: Option<String>,
+    /// Set when the pass was made but the audit log could not be written: why not.
+    audit_warning: Option<FailureKind>,
 }
 
 impl Drop for TapForWindow {
@@ -168,7 +169,7 @@ pub async fn create_tap(
             };
             (
                 outcome,
-                format!("Temporary Access Pass for {who}: {}", ipc.message),
+                format!("Temporary Access Pass for {who}: {error}"),
                 Some(format!("error:{}", ipc.kind)),
             )
         }
@@ -188,7 +189,7 @@ pub async fn create_tap(
     } else {
         state.audit().record_attempt(&attempt).err().map(|error| {
             tracing::warn!(%error, "the audit log could not be written");
-            IpcError::from(error).message
+            IpcError::from(error).kind
         })
     };
     let made = result.map_err(|e| IpcError::from(&e))?;

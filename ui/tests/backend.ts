@@ -16,6 +16,7 @@ import type {
   SetupOverview,
   SignInConsent,
 } from '../src/lib/api';
+import type { RuleKey } from '../src/lib/generated/types';
 
 type Args = Record<string, unknown> | undefined;
 
@@ -54,22 +55,21 @@ export function session(task: Session['task'] = 'helpdesk', who: Account = accou
   return { account: who, task, storageWarning: null };
 }
 
+/** An eligibility as the Rust side sends it: a rule of each verdict, by key. */
 export function eligibility(verdict: Eligibility['verdict'] = 'resettable'): Eligibility {
-  const words: Record<Eligibility['verdict'], [string, string]> = {
-    resettable: ['A new passcode can be generated', 'This Windows 10 Mobile device can get a new passcode from Intune.'],
-    selfService: ['The person can reset it themselves', 'Intune cannot generate a passcode for Windows 11.'],
-    notPossible: ['Not possible for this device', 'This device is not Entra joined.'],
-    unknown: ['Not eligible', 'Here is what we saw.'],
+  const rules: Record<Eligibility['verdict'], RuleKey> = {
+    resettable: 'resettable',
+    selfService: 'windowsDesktop',
+    notPossible: 'notEntraJoined',
+    unknown: 'unknownDevice',
   };
-  const [headline, explanation] = words[verdict];
+  const values: Record<string, string> =
+    verdict === 'unknown' ? { os: 'Linux', version: '6.1', model: '', enrollment: '', management: 'Managed' } : {};
   return {
     verdict,
-    headline,
-    explanation,
-    steps: [],
+    rule: rules[verdict],
+    values,
     warnings: [],
-    rule: { key: `test.${verdict}`, params: {} },
-    warningPhrases: [],
     effect: verdict === 'resettable' ? 'newPasscode' : null,
   };
 }

@@ -1,9 +1,10 @@
 // For the German screen tests: what of the English catalogue is still on screen, and devices
 // whose eligibility comes with the Rust side's keys (and its English text as the fallback).
-import { fill, type Key } from '../src/lib/i18n';
+import type { Key } from '../src/lib/i18n';
 import { de } from '../src/lib/i18n/de';
 import { en } from '../src/lib/i18n/en';
-import type { Eligibility, RustPhrase, Verdict } from '../src/lib/api';
+import type { Eligibility, Verdict } from '../src/lib/api';
+import type { RuleKey, WarningKey } from '../src/lib/generated/types';
 import { device } from './backend';
 
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -17,8 +18,9 @@ const ENGLISH = [...new Set(
     .filter((part) => /\p{L}{2}/u.test(part)),
 )].map((part) => ({ part, pattern: new RegExp(`(^|[^\\p{L}])${escape(part)}($|[^\\p{L}])`, 'u') }));
 
-/** What stays as it is in every language: Microsoft's app names, and settings' paths. */
-const KEPT = [/Microsoft Pin Reset (Service|Client) Production/g, /\.\/(Device|Vendor)\/\S*/g];
+/** What stays as it is in every language: Microsoft's app names, Apple's name for an enrollment,
+ * and settings' paths. */
+const KEPT = [/Microsoft Pin Reset (Service|Client) Production/g, /User Enrollment/g, /\.\/(Device|Vendor)\/\S*/g];
 
 /** Small English words that no German sentence uses. */
 const FUNCTION_WORDS = /\b(the|and|you|your|with|this|is|to|of|it|be|has|have|The|This|You|Your)\b/;
@@ -40,47 +42,30 @@ export function englishLeft(root: ParentNode = document.body): string[] {
   return word ? [...found, `function word "${word[0]}" in: ${text.slice(0, 400)}`] : found;
 }
 
-const phrase = (key: string, params: Record<string, string> = {}): RustPhrase => ({ key, params });
+type Values = Record<string, string>;
+const warning = (key: WarningKey, values: Values = {}) => ({ key, values });
 
-const WARNING_TEXT: Record<string, Key> = {
-  retiring: 'warning.retiring',
-  wipePending: 'warning.wipePending',
-  stale: 'warning.stale',
-  noCheckIn: 'warning.noCheckIn',
-};
-
-/** An eligibility as the Rust side sends it: keys, and English sentences as the fallback. */
+/** An eligibility as the Rust side sends it: keys and values only. */
 export function ruled(
   verdict: Verdict,
-  key: string,
-  params: Record<string, string> = {},
-  warnings: RustPhrase[] = [],
+  rule: RuleKey,
+  values: Values = {},
+  warnings: Eligibility['warnings'] = [],
 ): Eligibility {
-  const english = (name: string) => (name in en ? fill(en[name as Key], params) : '');
-  const unrecognised = key.startsWith('unknown');
-  return {
-    verdict,
-    headline: english(`rule.${key}.headline`),
-    explanation: unrecognised ? english('rule.unrecognised') : english(`rule.${key}.explanation`),
-    steps: key === 'windowsDesktop' ? [1, 2, 3, 4].map((n) => english(`rule.${key}.step${n}`)) : [],
-    warnings: warnings.map((w) => fill(en[WARNING_TEXT[w.key]], w.params)),
-    rule: phrase(key, params),
-    warningPhrases: warnings,
-    effect: verdict === 'resettable' ? 'newPasscode' : null,
-  };
+  return { verdict, rule, values, warnings, effect: verdict === 'resettable' ? 'newPasscode' : null };
 }
 
 /** One device for each rule the Rust side has, with every kind of warning among them. */
 export const DEVICES = [
-  device({ id: 'd-ok', name: 'PHONE-0042', eligibility: ruled('resettable', 'resettable', {}, [phrase('stale', { days: '41' })]) }),
+  device({ id: 'd-ok', name: 'PHONE-0042', eligibility: ruled('resettable', 'resettable', {}, [warning('stale', { days: '41' })]) }),
   device({ id: 'd-pc', name: 'PC-17', model: 'Surface Pro 4', osVersion: '10.0.22631.4460', eligibility: ruled('selfService', 'windowsDesktop') }),
-  device({ id: 'd-81', name: 'PC-81', eligibility: ruled('notPossible', 'windows81', {}, [phrase('noCheckIn')]), lastCheckIn: null }),
-  device({ id: 'd-ios', name: 'IPHONE-3', os: 'iOS', model: null, user: null, eligibility: ruled('notPossible', 'otherPlatform', { os: 'iOS' }) }),
+  device({ id: 'd-81', name: 'PC-81', eligibility: ruled('notPossible', 'windows81', {}, [warning('noCheckIn')]), lastCheckIn: null }),
+  device({ id: 'd-ios', name: 'IPHONE-3', os: 'iOS', model: null, user: null, eligibility: ruled('notPossible', 'iosUserEnrollment') }),
   device({ id: 'd-old', name: 'PHONE-OLD', eligibility: ruled('notPossible', 'mobileTooOld', { version: '10.0.14393.2551' }) }),
   device({ id: 'd-byod', name: 'PHONE-BYOD', eligibility: ruled('notPossible', 'notEntraJoined') }),
-  device({ id: 'd-wipe', name: 'PHONE-WIPE', eligibility: ruled('notPossible', 'notManaged', { state: 'wiping' }, [phrase('wipePending')]) }),
-  device({ id: 'd-ret', name: 'PHONE-RET', eligibility: ruled('notPossible', 'notManaged', { state: 'retiring' }, [phrase('retiring')]) }),
-  ...['unknownDevice', 'unknownVersion', 'unknownEnrollment', 'unknownManagement'].map((key, i) =>
+  device({ id: 'd-wipe', name: 'PHONE-WIPE', eligibility: ruled('notPossible', 'notManaged', { state: 'wiping' }, [warning('wipePending')]) }),
+  device({ id: 'd-ret', name: 'PHONE-RET', eligibility: ruled('notPossible', 'notManaged', { state: 'retiring' }, [warning('retiring')]) }),
+  ...(['unknownDevice', 'unknownVersion', 'unknownEnrollment', 'unknownManagement'] as const).map((key, i) =>
     device({
       id: `d-u${i}`,
       name: `ODD-${i}`,

@@ -101,15 +101,15 @@ describe('confirmation', () => {
     expect(backend.calls('start_reset')).toHaveLength(0);
   });
 
-  it('an error from start_reset shows its message with details and the admin center', async () => {
+  it('an error from start_reset shows its words with details and the admin center', async () => {
     const { backend } = await openDevice({
       start_reset: () => {
-        throw { kind: 'missingRole', message: 'Your account may not reset passcodes.', detail: 'code 403, request-id r-9' };
+        throw { kind: 'roleMissing', detail: 'code 403, request-id r-9' };
       },
     });
     await confirmReset();
     const alert = await screen.findByRole('alert');
-    expect(alert.querySelector('.message')!.textContent).toBe('Your account may not reset passcodes.');
+    expect(alert.querySelector('.message')!.textContent).toBe('Your account does not have the Intune role this needs.');
     expect(screen.getByTestId('error-detail').closest('details')!.open).toBe(false);
     await userEvent.click(screen.getByTestId('open-admin-center'));
     expect(backend.calls('open_admin_center')).toEqual([['open_admin_center', { deviceId: 'dev-1' }]]);

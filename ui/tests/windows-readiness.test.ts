@@ -128,4 +128,18 @@ describe('a pass when the policy cannot be read', () => {
     expect(args.request.lifetimeMinutes).toBeNull();
     expect(args.request.oneTime).toBeNull();
   });
+
+  it('says in words when the pass was made but the activity log could not be written', async () => {
+    fakeBackend({
+      windows_readiness: () => noMethod,
+      tap_offer: () => OFFER,
+      create_tap: () => ({ ...MADE, auditWarning: 'storage' }),
+    });
+    render(WindowsReadiness, { device: device() });
+    await userEvent.click(await screen.findByTestId('tap-give'));
+    await userEvent.click(screen.getByTestId('tap-confirm-yes'));
+    expect((await screen.findByTestId('tap-audit-warning')).textContent).toBe(
+      'The pass was made, but PinDesk could not write it to the activity log on this computer.',
+    );
+  });
 });

@@ -14,9 +14,9 @@ use serde::{Deserialize, Serialize};
 use time::OffsetDateTime;
 use time::format_description::well_known::Rfc3339;
 
-use crate::error::{CoreError, IpcError};
 use crate::graph::models::ManagedDeviceId;
 use crate::reset::{ResetError, ResetStarted, ResetState};
+use crate::{CoreError, IpcError};
 
 pub mod csv;
 
@@ -171,7 +171,7 @@ impl<'a> ResetAttempt<'a> {
     ) -> Option<ResetAttempt<'a>> {
         let error_note = |error: &ResetError| {
             let ipc = IpcError::from(error);
-            (Some(ipc.message), Some(format!("error:{}", ipc.kind)))
+            (Some(error.to_string()), Some(format!("error:{}", ipc.kind)))
         };
         let (started_at, outcome, name, (note, note_key)) = match result {
             Ok(started) => (

@@ -12,6 +12,7 @@ pub mod error;
 pub mod error_kind;
 pub mod files;
 pub mod graph;
+mod ipc_error;
 pub mod keychain;
 pub mod logging;
 pub mod phrase;
@@ -19,12 +20,14 @@ pub mod reset;
 pub mod secret;
 pub mod setup;
 mod sync;
+mod word_enum;
 
 pub use accounts::Account;
 pub use auth::{AccessToken, Auth, AuthOptions, Session, Task};
 pub use config::Config;
-pub use error::{CoreError, IpcError};
+pub use error::CoreError;
 pub use error_kind::FailureKind;
+pub use ipc_error::IpcError;
 pub use keychain::{KeyringStore, SecretStore};
 
 /// The version the app reports to the window, so the UI shows what actually runs.

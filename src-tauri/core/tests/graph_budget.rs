@@ -47,7 +47,6 @@ async fn a_read_that_keeps_being_throttled_gives_up_when_the_budget_is_spent_and
     );
     let ipc = ipc_error(&error);
     assert_eq!(ipc.kind, pindesk_core::FailureKind::TookTooLong);
-    assert!(ipc.message.contains("Try again"), "{}", ipc.message);
     // Without the budget this would go on for twelve attempts; it stopped instead.
     let sent = server.seen().len();
     assert!((1..=3).contains(&sent), "{sent} requests");

@@ -73,8 +73,6 @@ async fn a_helpdesk_sign_in_without_org_consent_says_the_organisation_has_not_ap
     let error = auth.sign_in(Task::Helpdesk, None).await.unwrap_err();
     let ipc = IpcError::from(&error);
     assert_eq!(ipc.kind, "orgNotApproved");
-    assert!(ipc.message.contains("administrator"), "{}", ipc.message);
-    assert!(!ipc.message.to_lowercase().contains("cancel"));
     assert!(ipc.detail.unwrap().contains("AADSTS65001"));
 }
 

@@ -37,7 +37,7 @@ import type {
 import { toIpcError } from './ipc-error';
 import type { Command } from './generated/commands';
 
-export { UNEXPECTED_MESSAGE, isIpcError, toIpcError, type IpcError } from './ipc-error';
+export { isIpcError, toIpcError, type IpcError } from './ipc-error';
 
 export type * from './types';
 export type * from './reset/types';

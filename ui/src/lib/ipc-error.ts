@@ -1,36 +1,35 @@
 // The one error shape that crosses IPC (generated from the Rust side), and how anything a
-// command or the bridge throws becomes one.
-import type { IpcError } from './generated/types';
+// command or the bridge throws becomes one. Its words come from the catalogue by `kind`.
+import { FAILURE_KINDS } from './generated/keys';
+import type { FailureKind, IpcError } from './generated/types';
 
 export type { IpcError };
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null;
 
-
-export const UNEXPECTED_MESSAGE =
-  'Something unexpected went wrong. Try again; if it keeps happening, copy the details for your IT team.';
+export const isFailureKind = (v: unknown): v is FailureKind =>
+  typeof v === 'string' && (FAILURE_KINDS as readonly string[]).includes(v);
 
 export function isIpcError(value: unknown): value is IpcError {
   return (
     isRecord(value) &&
-    typeof value.kind === 'string' &&
-    value.kind !== '' &&
-    typeof value.message === 'string' &&
-    value.message !== '' &&
+    isFailureKind(value.kind) &&
     (value.detail === undefined || value.detail === null || typeof value.detail === 'string') &&
     (value.retryAfterSeconds === undefined || typeof value.retryAfterSeconds === 'number')
   );
 }
 
-/** Turns anything a command or the bridge may throw into an IpcError. */
+/** Turns anything a command or the bridge may throw into an IpcError; what is not one (a
+ * bridge failure, a kind this window has no words for) reads as unexpected, with what was
+ * thrown in the details. */
 export function toIpcError(error: unknown): IpcError {
   if (isIpcError(error)) {
-    const result: IpcError = { kind: error.kind, message: error.message };
+    const result: IpcError = { kind: error.kind };
     if (typeof error.detail === 'string' && error.detail !== '') result.detail = error.detail;
     if (typeof error.retryAfterSeconds === 'number') result.retryAfterSeconds = error.retryAfterSeconds;
     return result;
   }
-  return { kind: 'internal', message: UNEXPECTED_MESSAGE, detail: describe(error) };
+  return { kind: 'internal', detail: describe(error) };
 }
 
 function describe(error: unknown): string {

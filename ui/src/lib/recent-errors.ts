@@ -21,7 +21,7 @@ export function recordError(command: string, error: IpcError): void {
 export function recentErrorLines(): string[] {
   if (seen.length === 0) return ['(none)'];
   return seen.map(
-    (e) => `${e.at} ${e.command}: ${e.kind}: ${e.message}${e.detail ? ` [${e.detail}]` : ''}`,
+    (e) => `${e.at} ${e.command}: ${e.kind}${e.detail ? ` [${e.detail}]` : ''}`,
   );
 }
 

@@ -1,7 +1,6 @@
 //! Feeds the signed-in person's access tokens to the Graph client, for one task's scopes.
 
-use crate::IpcError;
-use crate::graph::{BearerToken, GraphError, TokenFuture, TokenSource};
+use crate::graph::{BearerToken, GraphError, TokenFailure, TokenFuture, TokenSource};
 
 use super::{Auth, Task};
 
@@ -50,7 +49,12 @@ impl TokenSource for GraphTokens {
             };
             token
                 .map(|token| BearerToken::new(token.secret()))
-                .map_err(|error| GraphError::Token(IpcError::from(&error)))
+                .map_err(|error| {
+                    GraphError::Token(TokenFailure {
+                        kind: error.kind(),
+                        detail: error.to_string(),
+                    })
+                })
         })
     }
 

@@ -5,7 +5,14 @@
 use std::fmt;
 use std::time::Duration;
 
-use crate::error::IpcError;
+use crate::FailureKind;
+
+/// Why the token source gave no token: the sign-in side's kind, and its line for support.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TokenFailure {
+    pub kind: FailureKind,
+    pub detail: String,
+}
 
 /// Everything the service told us about a failed request, kept for branching and for support.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -133,9 +140,9 @@ pub enum GraphError {
         request_id: Option<String>,
         client_request_id: Option<String>,
     },
-    /// The token source could not give a token; carries its own IPC form (kind and message).
-    #[error("no access token: {}", .0.message)]
-    Token(IpcError),
+    /// The token source could not give a token.
+    #[error("no access token ({}): {}", .0.kind, .0.detail)]
+    Token(TokenFailure),
     /// Refused before sending: an unsafe URL, a link to another host, a bad path.
     #[error("request refused before sending: {0}")]
     Refused(String),
@@ -153,9 +160,11 @@ impl GraphError {
             GraphError::Service(e) => e.kind(),
             GraphError::Network { .. } => ErrorKind::Network,
             GraphError::Decode { .. } => ErrorKind::ServiceError,
-            // The sign-in side's own kind travels in the IPC error; here only what Graph callers
-            // branch on matters: offline, or a sign-in to redo.
-            GraphError::Token(ipc) if ipc.kind == crate::FailureKind::Network => ErrorKind::Network,
+            // The sign-in side's own kind reaches the window as it is; here only what Graph
+            // callers branch on matters: offline, or a sign-in to redo.
+            GraphError::Token(failure) if failure.kind == FailureKind::Network => {
+                ErrorKind::Network
+            }
             GraphError::Token(_) => ErrorKind::SessionExpired,
             GraphError::Refused(_) => ErrorKind::BadRequest,
             GraphError::Cancelled => ErrorKind::Cancelled,

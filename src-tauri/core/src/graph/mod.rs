@@ -27,7 +27,7 @@ mod token;
 pub use batch::{BatchItem, MAX_BATCH};
 pub use budget::{INTERACTIVE_BUDGET, Superseding, within_budget};
 pub use client::GraphClient;
-pub use error::{ErrorKind, GraphError, ServiceError};
+pub use error::{ErrorKind, GraphError, ServiceError, TokenFailure};
 pub use ipc::ipc_error;
 pub use odata::{Filter, GraphRequest, Literal, ResourcePath, search_term, string_literal};
 pub use options::GraphOptions;

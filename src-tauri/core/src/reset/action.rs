@@ -107,7 +107,7 @@ pub async fn start_reset(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::error::IpcError;
+    use crate::IpcError;
     use crate::graph::GraphError;
 
     #[test]
@@ -119,7 +119,6 @@ mod tests {
         };
         let ipc = IpcError::from(&error);
         assert_eq!(ipc.kind, "resetUnconfirmed");
-        assert!(ipc.message.contains("did not send it again"));
         let detail = ipc.detail.unwrap();
         assert!(detail.contains("crid-1") && detail.contains("mdmDeviceId/abc"));
     }

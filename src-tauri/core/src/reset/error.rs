@@ -1,7 +1,7 @@
 //! What can go wrong sending a reset, and how the window is told.
 
 use crate::FailureKind;
-use crate::error::IpcError;
+use crate::IpcError;
 use crate::graph::{GraphError, ipc_error};
 
 #[derive(Debug, thiserror::Error)]
@@ -25,29 +25,17 @@ impl From<&ResetError> for IpcError {
     fn from(error: &ResetError) -> Self {
         match error {
             ResetError::Graph(graph) => ipc_error(graph),
-            ResetError::AlreadySending => IpcError {
-                kind: FailureKind::ResetAlreadySending,
-                message: "A reset of this device is already being sent. Wait for it; nothing \
-                          more was sent."
-                    .to_owned(),
-                detail: None,
-                retry_after_seconds: None,
-            },
+            ResetError::AlreadySending => IpcError::new(FailureKind::ResetAlreadySending, None),
             ResetError::Unconfirmed {
                 detail,
                 client_request_id,
                 admin_center_url,
-            } => IpcError {
-                kind: FailureKind::ResetUnconfirmed,
-                message: "PinDesk could not confirm whether the reset reached Intune, so it did \
-                          not send it again. Open the device in the Intune admin center and check \
-                          its device actions before trying again."
-                    .to_owned(),
-                detail: Some(format!(
+            } => IpcError::new(
+                FailureKind::ResetUnconfirmed,
+                Some(format!(
                     "{detail}; client-request-id {client_request_id}; {admin_center_url}"
                 )),
-                retry_after_seconds: None,
-            },
+            ),
         }
     }
 }

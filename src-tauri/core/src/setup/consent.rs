@@ -231,7 +231,7 @@ pub(crate) fn check(app: &PinResetApp, answer: Result<ServicePrincipal, GraphErr
             } else {
                 PinResetAppState::Failed
             };
-            (state, Phrase::error(ipc.kind), ipc.message, ipc.detail)
+            (state, Phrase::error(ipc.kind), e.to_string(), ipc.detail)
         }
     };
     AppCheck {

@@ -111,7 +111,7 @@ fn tenant_part(answer: BatchItem, token_tid: &str) -> (TenantPart, TenantId) {
                 let part = TenantPart {
                     status: Status {
                         state: ItemState::Failed,
-                        message: ipc.message,
+                        message: mismatch.to_string(),
                         phrase: Phrase::error(ipc.kind),
                         detail: ipc.detail,
                     },

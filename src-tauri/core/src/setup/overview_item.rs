@@ -75,7 +75,7 @@ impl Status {
         } else {
             Status {
                 state: ItemState::Failed,
-                message: ipc.message,
+                message: error.to_string(),
                 phrase: Phrase::error(ipc.kind),
                 detail: ipc.detail,
             }

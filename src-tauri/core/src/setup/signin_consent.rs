@@ -163,7 +163,7 @@ fn failed(mut result: SignInConsent, error: &GraphError) -> SignInConsent {
     } else {
         result.state = ItemState::Failed;
         result.phrase = Phrase::error(ipc.kind);
-        result.message = ipc.message;
+        result.message = error.to_string();
     }
     result
 }

@@ -190,15 +190,16 @@ export type Diagnostics = { text: string, };
  */
 export type Effect = "newPasscode" | "passcodeRemoved" | "workProfilePasscode";
 
-export type Eligibility = { verdict: Verdict, headline: string, explanation: string, steps: Array<string>, warnings: Array<string>, 
+export type Eligibility = { verdict: Verdict, 
 /**
- * Which rule decided (headline, explanation and steps), with the values it names.
+ * Which rule decided: the window words its headline, explanation and steps.
  */
-rule: Phrase, 
+rule: RuleKey, 
 /**
- * The warnings by key, in the order of `warnings`.
+ * The values the rule's sentences name: a version, an owner, or what the device reported
+ * (empty when it reported nothing).
  */
-warningPhrases: Array<Phrase>, 
+values: { [key in string]: string }, warnings: Array<Warning>, 
 /**
  * What a reset does, for a resettable device only.
  */
@@ -258,10 +259,10 @@ memberCount: number | null, };
 export type GroupId = string;
 
 /**
- * What the window receives when a command fails: `kind` is a stable word the UI branches on,
- * `message` is plain language for a non-technical person, `detail` is for support only.
+ * What the window receives when a command fails: `kind` is a stable word the window words in
+ * the person's language (what happened, what to do next); `detail` is for support only.
  */
-export type IpcError = { kind: FailureKind, message: string, detail?: string, 
+export type IpcError = { kind: FailureKind, detail?: string, 
 /**
  * How long Microsoft asked to wait before trying again, when it said (throttling).
  */
@@ -422,9 +423,9 @@ requireCallerCheck: boolean, };
  */
 export type ResetStartedForWindow = { 
 /**
- * Set when the reset went out but the audit log could not be written.
+ * Set when the reset went out but the audit log could not be written: why not.
  */
-auditWarning: string | null, deviceId: ManagedDeviceId, 
+auditWarning: FailureKind | null, deviceId: ManagedDeviceId, 
 /**
  * When PinDesk sent the POST (this computer's clock), or the running reset's own start.
  */
@@ -461,6 +462,11 @@ reasonKey: string | null,
  * For support, under "Details": device, start, error code.
  */
 detail: string, adminCenterUrl: string, };
+
+/**
+ * Which row of the table decided.
+ */
+export type RuleKey = "resettable" | "windowsDesktop" | "windows81" | "iosRemove" | "iosUserEnrollment" | "macos" | "androidDeviceOwner" | "aosp" | "workProfile" | "workProfileTooOld" | "androidAdmin" | "androidAdminTooNew" | "mobileTooOld" | "notEntraJoined" | "notManaged" | "unknownDevice" | "unknownVersion" | "unknownEnrollment" | "unknownManagement" | "unknownAndroid" | "androidUnchecked";
 
 /**
  * A page of results, and where the next one is when there are more.
@@ -547,7 +553,11 @@ export type SignedIn = { storageWarning: string | null, account: Account, task: 
 /**
  * The pass, shown once: the copy sent to the window is overwritten once it has been sent.
  */
-export type TapForWindow = { pass: string, endsAt: string | null, lifetimeMinutes: number | null, oneTime: boolean, auditWarning: string | null, };
+export type TapForWindow = { pass: string, endsAt: string | null, lifetimeMinutes: number | null, oneTime: boolean, 
+/**
+ * Set when the pass was made but the audit log could not be written: why not.
+ */
+auditWarning: FailureKind | null, };
 
 /**
  * What the TAP panel shows before anything is created.
@@ -587,3 +597,10 @@ export type TenantId = string;
 export type TenantPart = { id: TenantId | null, name: string | null, state: ItemState, message: string, phrase: Phrase, detail: string | null, };
 
 export type Verdict = "resettable" | "selfService" | "notPossible" | "unknown";
+
+export type Warning = { key: WarningKey, values: { [key in string]: string }, };
+
+/**
+ * Said before anything is sent, whatever the verdict.
+ */
+export type WarningKey = "retiring" | "wipePending" | "stale" | "noCheckIn";

@@ -4,6 +4,7 @@
 // Each catalogue is its own file, loaded when its language is first needed (before the first
 // screen for the person's language): a start loads the words of one language only.
 
+import type { FailureKind } from '../generated/types';
 import type { Key } from './en';
 import { languageOf, locale, SUPPORTED, type Language } from './locale.svelte';
 
@@ -100,11 +101,10 @@ export function choose(language: string | null | undefined): void {
   if (typeof document !== 'undefined') document.documentElement.lang = locale.current;
 }
 
-/** What happened and what to do next for an error kind, or null for a kind not in the catalogue. */
-export function errorWords(kind: string): { what: string; next: string } | null {
-  const what = `errors.${kind}.what`;
-  const next = `errors.${kind}.next`;
-  return known(what) && known(next) ? { what: t(what), next: t(next) } : null;
+/** What happened and what to do next for an error kind: every kind the Rust side sends has
+ * both, or `npm run check` fails on this line. */
+export function errorWords(kind: FailureKind): { what: string; next: string } {
+  return { what: t(`errors.${kind}.what`), next: t(`errors.${kind}.next`) };
 }
 
 // Until the person's saved choice arrives, the page speaks the system's language.

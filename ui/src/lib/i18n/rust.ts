@@ -1,51 +1,60 @@
 // Sentences the Rust side decides and the window words: eligibility rules and warnings, reset
-// reasons, audit outcomes and notes. Each comes with a stable key; the English text the Rust
-// side sent is the fallback for a key this catalogue does not know.
+// reasons, audit outcomes and notes. Rules and warnings come as keys with values only; the
+// type check fails while a rule the Rust side sends has no headline or explanation here.
 
-import type { AuditRow, Eligibility, ResetStatus, RustPhrase } from '../api';
-import { errorWords, t, tOr, type Params } from '.';
+import type { AuditRow, Eligibility, ResetStatus } from '../api';
+import type { RuleKey } from '../generated/types';
+import { isFailureKind } from '../ipc-error';
+import { errorWords, known, t, tOr, type Params } from '.';
 
-const UNRECOGNISED = new Set([
+/** The rules that mean "not eligible, here is what we saw": one explanation names the values. */
+const UNRECOGNISED = [
   'unknownDevice',
   'unknownVersion',
   'unknownEnrollment',
   'unknownManagement',
   'unknownAndroid',
   'androidUnchecked',
-]);
+] as const satisfies readonly RuleKey[];
+type Unrecognised = (typeof UNRECOGNISED)[number];
+const unrecognised = (rule: RuleKey): rule is Unrecognised =>
+  (UNRECOGNISED as readonly RuleKey[]).includes(rule);
 
-function params(phrase: RustPhrase): Params {
+/** The values a sentence names, worded: nothing reported reads as such, a state by its name. */
+function worded(values: Partial<Record<string, string>>): Params {
   const out: Params = {};
-  for (const [name, value] of Object.entries(phrase.params)) {
-    out[name] = value === '' ? t('rule.notReported') : value;
+  for (const [name, value] of Object.entries(values)) {
+    out[name] = value ? value : t('rule.notReported');
   }
-  if (phrase.key === 'notManaged' && phrase.params.state) {
-    out.state = tOr(`state.${phrase.params.state}`, phrase.params.state);
+  if (typeof values.state === 'string' && values.state !== '') {
+    out.state = tOr(`state.${values.state}`, values.state);
   }
   return out;
 }
 
 export function headline(e: Eligibility): string {
-  return e.rule ? tOr(`rule.${e.rule.key}.headline`, e.headline) : e.headline;
+  return t(`rule.${e.rule}.headline`);
 }
 
 export function explanation(e: Eligibility): string {
-  if (!e.rule) return e.explanation;
-  if (UNRECOGNISED.has(e.rule.key)) return t('rule.unrecognised', params(e.rule));
-  return tOr(`rule.${e.rule.key}.explanation`, e.explanation, params(e.rule));
+  const rule = e.rule;
+  if (unrecognised(rule)) return t('rule.unrecognised', worded(e.values));
+  return t(`rule.${rule}.explanation`, worded(e.values));
 }
 
+/** The steps a rule asks of the person, in order (`rule.<key>.step1`, `.step2`, …); none for
+ * most rules. */
 export function steps(e: Eligibility): string[] {
-  const rule = e.rule;
-  if (!rule) return e.steps;
-  return e.steps.map((step, i) => tOr(`rule.${rule.key}.step${i + 1}`, step));
+  const out: string[] = [];
+  for (let i = 1; ; i += 1) {
+    const key = `rule.${e.rule}.step${i}`;
+    if (!known(key)) return out;
+    out.push(t(key));
+  }
 }
 
 export function warnings(e: Eligibility): string[] {
-  return e.warnings.map((warning, i) => {
-    const phrase = e.warningPhrases?.[i];
-    return phrase ? tOr(`warning.${phrase.key}`, warning, params(phrase)) : warning;
-  });
+  return e.warnings.map((warning) => t(`warning.${warning.key}`, worded(warning.values)));
 }
 
 /** Why a reset ended without a passcode, in the person's language; null when there is none. */
@@ -63,6 +72,6 @@ export function outcome(row: AuditRow): string {
 export function note(row: AuditRow): string | null {
   const [kind, key] = (row.noteKey ?? '').split(':');
   if (kind === 'reason' && key) return tOr(`reason.${key}`, row.note ?? '') || null;
-  if (kind === 'error' && key) return errorWords(key)?.what ?? row.note;
+  if (kind === 'error' && isFailureKind(key)) return errorWords(key).what;
   return row.note;
 }

@@ -3,6 +3,7 @@
 // device statuses are worded here too.
 
 import { errorWords, t, tOr, type Params } from '../i18n';
+import { isFailureKind } from '../ipc-error';
 import type { RustPhrase } from '../reset/types';
 import type { AppCheck, AssignmentView, ConsentLink, DeviceLine, GroupChoice, ProfileProblem } from './types';
 
@@ -11,7 +12,8 @@ type Said = { message: string; phrase?: RustPhrase };
 function say(prefix: string, said: Said, extra: Params = {}): string {
   const phrase = said.phrase;
   if (!phrase) return said.message;
-  if (phrase.key === 'error') return errorWords(phrase.params.kind ?? '')?.what ?? said.message;
+  const kind = phrase.params.kind;
+  if (phrase.key === 'error') return isFailureKind(kind) ? errorWords(kind).what : said.message;
   return tOr(`${prefix}.${phrase.key}`, said.message, { ...phrase.params, ...extra });
 }
 

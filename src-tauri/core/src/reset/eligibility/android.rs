@@ -6,7 +6,7 @@
 //! here is what we saw".
 
 use super::{
-    Effect, Eligibility, Phrase, Verdict, build_of, resettable, s, unrecognised, verdict,
+    Effect, Eligibility, RuleKey, Verdict, build_of, resettable, s, unrecognised, verdict,
     when_managed,
 };
 use crate::graph::models::{DeviceEnrollmentType as Enrollment, ManagedDevice};
@@ -34,13 +34,7 @@ pub(super) fn rule(device: &ManagedDevice) -> Eligibility {
             ),
             _,
         ) => when_managed(device, || {
-            resettable(
-                Effect::NewPasscode,
-                Phrase::new("aosp", &[]),
-                "A new passcode can be generated",
-                "This Android (AOSP) device is company-owned and managed. Intune will generate a \
-                 new device passcode; read it to the person once the device has received it.",
-            )
+            resettable(Effect::NewPasscode, RuleKey::Aosp, &[])
         }),
         (Some(Enrollment::AndroidEnterpriseCorporateWorkProfile), _) => {
             work_profile(device, "company")
@@ -50,16 +44,8 @@ pub(super) fn rule(device: &ManagedDevice) -> Eligibility {
         // Device administrator: the legacy `android` device type.
         (_, Some("android")) => device_administrator(device),
         // Beta was not read (or did not answer) for this device.
-        (_, None) => unrecognised(
-            device,
-            "androidUnchecked",
-            "Not eligible: enrollment not read",
-        ),
-        _ => unrecognised(
-            device,
-            "unknownAndroid",
-            "Not eligible: unknown Android enrollment",
-        ),
+        (_, None) => unrecognised(device, RuleKey::AndroidUnchecked),
+        _ => unrecognised(device, RuleKey::UnknownAndroid),
     }
 }
 
@@ -67,38 +53,25 @@ fn device_owner(device: &ManagedDevice, mode: &str) -> Eligibility {
     when_managed(device, || {
         resettable(
             Effect::NewPasscode,
-            Phrase::new("androidDeviceOwner", &[("mode", s(mode))]),
-            "A new passcode can be generated",
-            "This company Android phone is fully managed by Intune. Intune will generate a new \
-             device passcode; read it to the person once the phone has received it.",
+            RuleKey::AndroidDeviceOwner,
+            &[("mode", s(mode))],
         )
     })
 }
 
 fn work_profile(device: &ManagedDevice, owner: &str) -> Eligibility {
     match major(device) {
-        None => unrecognised(device, "unknownVersion", "Not eligible: unknown version"),
+        None => unrecognised(device, RuleKey::UnknownVersion),
         Some(version) if version < 8 => verdict(
             Verdict::NotPossible,
-            Phrase::new("workProfileTooOld", &[("version", version.to_string())]),
-            "This phone's Android is too old",
-            format!(
-                "This phone has a work profile on Android {version}. Intune can reset a work \
-                 profile's passcode only on Android 8.0 or later, and never the passcode of the \
-                 whole phone. The phone needs an Android update first."
-            ),
-            &[],
+            RuleKey::WorkProfileTooOld,
+            &[("version", version.to_string())],
         ),
         Some(_) => when_managed(device, || {
             resettable(
                 Effect::WorkProfilePasscode,
-                Phrase::new("workProfile", &[("owner", s(owner))]),
-                "The work profile's passcode can be reset",
-                "Intune resets only the work profile's passcode, not the phone's own lock \
-                 screen, and shows a temporary passcode to read out. The person unlocks the work \
-                 apps with it and then chooses a new one. This works only if the work profile's \
-                 reset token is active (a passcode policy for the work profile, accepted on the \
-                 phone); otherwise Intune answers \"not supported\".",
+                RuleKey::WorkProfile,
+                &[("owner", s(owner))],
             )
         }),
     }
@@ -106,29 +79,14 @@ fn work_profile(device: &ManagedDevice, owner: &str) -> Eligibility {
 
 fn device_administrator(device: &ManagedDevice) -> Eligibility {
     match major(device) {
-        None => unrecognised(device, "unknownVersion", "Not eligible: unknown version"),
+        None => unrecognised(device, RuleKey::UnknownVersion),
         Some(version) if version <= 6 => when_managed(device, || {
-            resettable(
-                Effect::NewPasscode,
-                Phrase::new("androidAdmin", &[]),
-                "A new passcode can be generated",
-                "This Android phone is managed the older way (device administrator) on Android \
-                 6 or earlier. Intune will generate a new passcode; read it to the person once \
-                 the phone has received it.",
-            )
+            resettable(Effect::NewPasscode, RuleKey::AndroidAdmin, &[])
         }),
         Some(version) => verdict(
             Verdict::NotPossible,
-            Phrase::new("androidAdminTooNew", &[("version", version.to_string())]),
-            "Intune cannot reset this phone's passcode",
-            format!(
-                "This phone runs Android {version} and is managed the older way (device \
-                 administrator). Google removed passcode resets for such phones from Android \
-                 7.0 on. The person resets the passcode with their Google account or the \
-                 phone maker's own recovery; re-enrolling with Android Enterprise would allow it \
-                 in future."
-            ),
-            &[],
+            RuleKey::AndroidAdminTooNew,
+            &[("version", version.to_string())],
         ),
     }
 }

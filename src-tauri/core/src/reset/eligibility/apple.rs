@@ -3,7 +3,7 @@
 //! Apple User Enrollment from device enrollment (docs/platforms.md lists the values).
 
 use super::{
-    Effect, Eligibility, Phrase, Verdict, resettable, s, unrecognised, verdict, when_managed,
+    Effect, Eligibility, RuleKey, Verdict, resettable, unrecognised, verdict, when_managed,
 };
 use crate::graph::models::{DeviceEnrollmentType as Enrollment, ManagedDevice};
 
@@ -15,50 +15,19 @@ pub(super) fn rule(device: &ManagedDevice) -> Eligibility {
         .trim()
         .to_ascii_lowercase();
     if matches!(os.as_str(), "macos" | "mac os" | "macmdm") {
-        return verdict(
-            Verdict::NotPossible,
-            Phrase::new("macos", &[]),
-            "Intune cannot reset a Mac's password",
-            s(
-                "Intune can neither reset nor remove the password of a Mac. The person resets it \
-                 on the Mac itself, from the login window with their Apple Account or recovery \
-                 key; if that is not set up, the Mac's administrator has to help.",
-            ),
-            &[],
-        );
+        return verdict(Verdict::NotPossible, RuleKey::Macos, &[]);
     }
     match device.device_enrollment_type {
-        None | Some(Enrollment::Unknown | Enrollment::UnknownFutureValue) => unrecognised(
-            device,
-            "unknownEnrollment",
-            "Not eligible: unknown enrollment",
-        ),
+        None | Some(Enrollment::Unknown | Enrollment::UnknownFutureValue) => {
+            unrecognised(device, RuleKey::UnknownEnrollment)
+        }
         Some(
             Enrollment::AppleUserEnrollment
             | Enrollment::AppleUserEnrollmentWithServiceAccount
             | Enrollment::AppleAccountDrivenUserEnrollment,
-        ) => verdict(
-            Verdict::NotPossible,
-            Phrase::new("iosUserEnrollment", &[]),
-            "Intune cannot touch this phone's passcode",
-            s(
-                "This iPhone or iPad uses User Enrollment: it is a personal device where the \
-                 company manages only its own apps and data, and Intune may not remove its \
-                 passcode. The person resets the passcode themselves, as Apple describes for a \
-                 forgotten passcode.",
-            ),
-            &[],
-        ),
+        ) => verdict(Verdict::NotPossible, RuleKey::IosUserEnrollment, &[]),
         Some(_) => when_managed(device, || {
-            resettable(
-                Effect::PasscodeRemoved,
-                Phrase::new("iosRemove", &[]),
-                "The passcode can be removed",
-                "Intune removes this iPhone's or iPad's passcode; it does not make a new one. \
-                 Once the device has received it, it opens without a passcode. If a company \
-                 policy requires one, the device asks the person to set a new passcode at once: \
-                 tell them to expect that.",
-            )
+            resettable(Effect::PasscodeRemoved, RuleKey::IosRemove, &[])
         }),
     }
 }

@@ -1,6 +1,9 @@
-//! What can be done for one device, in words a helpdesk person can read out: one table of rules,
-//! checked in order, each with its own sentence. Anything the table does not recognise ends as
-//! "not eligible, here is what we saw", never as a guess.
+//! What can be done for one device: one table of rules, checked in order, each decided by a
+//! stable key with the values its sentences name; the window words them for a helpdesk person to
+//! read out. Anything the table does not recognise ends as "not eligible, here is what we saw",
+//! never as a guess.
+
+use std::collections::BTreeMap;
 
 use serde::Serialize;
 use time::OffsetDateTime;
@@ -23,13 +26,16 @@ pub enum Verdict {
     Unknown,
 }
 
-pub use crate::phrase::Phrase;
-
 mod android;
 mod apple;
+mod keys;
 mod warnings;
 
+pub use keys::{RuleKey, WarningKey};
 use warnings::warnings;
+
+/// Values a sentence names, by name.
+pub type Values = BTreeMap<&'static str, String>;
 
 /// What a reset does on the device, so the confirmation and the result can say it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, ts_rs::TS)]
@@ -47,16 +53,20 @@ pub enum Effect {
 #[serde(rename_all = "camelCase")]
 pub struct Eligibility {
     pub verdict: Verdict,
-    pub headline: String,
-    pub explanation: String,
-    pub steps: Vec<String>,
-    pub warnings: Vec<String>,
-    /// Which rule decided (headline, explanation and steps), with the values it names.
-    pub rule: Phrase,
-    /// The warnings by key, in the order of `warnings`.
-    pub warning_phrases: Vec<Phrase>,
+    /// Which rule decided: the window words its headline, explanation and steps.
+    pub rule: RuleKey,
+    /// The values the rule's sentences name: a version, an owner, or what the device reported
+    /// (empty when it reported nothing).
+    pub values: Values,
+    pub warnings: Vec<Warning>,
     /// What a reset does, for a resettable device only.
     pub effect: Option<Effect>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
+pub struct Warning {
+    pub key: WarningKey,
+    pub values: Values,
 }
 
 /// The kinds of device the rules tell apart.
@@ -146,28 +156,27 @@ pub(super) fn s(text: &str) -> String {
 
 pub(super) fn verdict(
     verdict: Verdict,
-    rule: Phrase,
-    headline: &str,
-    explanation: String,
-    steps: &[&str],
+    rule: RuleKey,
+    values: &[(&'static str, String)],
 ) -> Eligibility {
     Eligibility {
         verdict,
-        headline: s(headline),
-        explanation,
-        steps: steps.iter().map(|t| s(t)).collect(),
-        warnings: Vec::new(),
         rule,
-        warning_phrases: Vec::new(),
+        values: values.iter().cloned().collect(),
+        warnings: Vec::new(),
         effect: None,
     }
 }
 
 /// A resettable verdict that says what the reset does.
-pub(super) fn resettable(effect: Effect, rule: Phrase, headline: &str, text: &str) -> Eligibility {
+pub(super) fn resettable(
+    effect: Effect,
+    rule: RuleKey,
+    values: &[(&'static str, String)],
+) -> Eligibility {
     Eligibility {
         effect: Some(effect),
-        ..verdict(Verdict::Resettable, rule, headline, s(text), &[])
+        ..verdict(Verdict::Resettable, rule, values)
     }
 }
 
@@ -189,68 +198,20 @@ fn seen(device: &ManagedDevice) -> [(&'static str, String); 5] {
     ]
 }
 
-/// "Not eligible, here is what we saw", under the rule `key`.
-pub(super) fn unrecognised(
-    device: &ManagedDevice,
-    key: &'static str,
-    headline: &str,
-) -> Eligibility {
-    let values = seen(device);
-    let field = |i: usize| match values[i].1.as_str() {
-        "" => s("(not reported)"),
-        v => s(v),
-    };
-    let explanation = format!(
-        "Not eligible: PinDesk does not recognise what this device reports, so it will not \
-         guess. Here is what we saw: operating system {}, version {}, model {}, enrollment {}, \
-         management state {}.",
-        field(0),
-        field(1),
-        field(2),
-        field(3),
-        field(4),
-    );
-    let rule = Phrase::new(key, &values);
-    verdict(Verdict::Unknown, rule, headline, explanation, &[])
+/// "Not eligible, here is what we saw", under the rule `rule`.
+pub(super) fn unrecognised(device: &ManagedDevice, rule: RuleKey) -> Eligibility {
+    verdict(Verdict::Unknown, rule, &seen(device))
 }
-
-const SELF_SERVICE_STEPS: [&str; 4] = [
-    "On the sign-in screen, under the PIN box, select \"I forgot my PIN\".",
-    "Sign in with the work account and complete the extra verification (MFA).",
-    "Choose a new PIN when Windows asks for it.",
-    "If the link is missing: PIN recovery has not reached this PC yet. The checklist above says \
-     what is missing; meanwhile the person signs in with their password or a Temporary Access \
-     Pass.",
-];
 
 /// The table: platform first, then build, join and management state. Returns the verdict
 /// without the check-in warnings, which [`eligibility_at`] adds to every verdict.
 fn rule(device: &ManagedDevice) -> Eligibility {
     match kind_of(device) {
-        Kind::WindowsDesktop => verdict(
-            Verdict::SelfService,
-            Phrase::new("windowsDesktop", &[]),
-            "The person can reset their own PIN",
-            s(
-                "Intune cannot generate a passcode for a Windows 10 or 11 computer. Once PIN \
-               recovery is switched on, the person resets the PIN themselves from the sign-in \
-               screen; nobody else ever sees it.",
-            ),
-            &SELF_SERVICE_STEPS,
-        ),
-        Kind::Windows81 => verdict(
-            Verdict::NotPossible,
-            Phrase::new("windows81", &[]),
-            "Windows 8.1 is out of support",
-            s(
-                "Windows 8.1 has been out of support since October 2022, so Intune cannot help \
-               with its PIN. The device should be replaced or upgraded.",
-            ),
-            &[],
-        ),
+        Kind::WindowsDesktop => verdict(Verdict::SelfService, RuleKey::WindowsDesktop, &[]),
+        Kind::Windows81 => verdict(Verdict::NotPossible, RuleKey::Windows81, &[]),
         Kind::Apple => apple::rule(device),
         Kind::Android => android::rule(device),
-        Kind::Other => unrecognised(device, "unknownDevice", "Not eligible: unknown device"),
+        Kind::Other => unrecognised(device, RuleKey::UnknownDevice),
         Kind::WindowsMobile => mobile_rule(device),
     }
 }
@@ -259,51 +220,24 @@ fn mobile_rule(device: &ManagedDevice) -> Eligibility {
     let version = device.os_version.as_deref().unwrap_or_default();
     let build = build_of(version);
     if build.len() < 3 {
-        return unrecognised(device, "unknownVersion", "Not eligible: unknown version");
+        return unrecognised(device, RuleKey::UnknownVersion);
     }
     if build.as_slice() < CREATORS_UPDATE.as_slice() {
         return verdict(
             Verdict::NotPossible,
-            Phrase::new("mobileTooOld", &[("version", s(version))]),
-            "This phone's Windows is too old",
-            format!(
-                "This phone runs Windows 10 Mobile {version}. A new passcode needs the Creators \
-                 Update (10.0.15063) or later. Update the phone first."
-            ),
-            &[],
+            RuleKey::MobileTooOld,
+            &[("version", s(version))],
         );
     }
     match device.device_enrollment_type {
         Some(t) if is_entra_joined(t) => {}
         None | Some(DeviceEnrollmentType::Unknown | DeviceEnrollmentType::UnknownFutureValue) => {
-            return unrecognised(
-                device,
-                "unknownEnrollment",
-                "Not eligible: unknown enrollment",
-            );
+            return unrecognised(device, RuleKey::UnknownEnrollment);
         }
-        Some(_) => {
-            return verdict(
-                Verdict::NotPossible,
-                Phrase::new("notEntraJoined", &[]),
-                "This phone is not Entra joined",
-                s(
-                    "Intune can generate a new passcode only for a phone joined to Microsoft Entra \
-                   ID. This phone was enrolled another way (for example a personal, registered \
-                   device), so it cannot be reset from here.",
-                ),
-                &[],
-            );
-        }
+        Some(_) => return verdict(Verdict::NotPossible, RuleKey::NotEntraJoined, &[]),
     }
     when_managed(device, || {
-        resettable(
-            Effect::NewPasscode,
-            Phrase::new("resettable", &[]),
-            "A new passcode can be generated",
-            "This Windows 10 Mobile phone is Entra joined and managed. Intune will generate a new \
-             passcode; read it to the person once the phone has received it.",
-        )
+        resettable(Effect::NewPasscode, RuleKey::Resettable, &[])
     })
 }
 
@@ -315,43 +249,27 @@ pub(super) fn when_managed(
     match device.management_state {
         Some(ManagementState::Managed) => ok(),
         None | Some(ManagementState::Unknown | ManagementState::UnknownFutureValue) => {
-            unrecognised(
-                device,
-                "unknownManagement",
-                "Not eligible: unknown management state",
-            )
+            unrecognised(device, RuleKey::UnknownManagement)
         }
-        Some(state) => {
-            let (key, words) = state_words(state);
-            verdict(
-                Verdict::NotPossible,
-                Phrase::new("notManaged", &[("state", s(key))]),
-                "This phone is not in normal management",
-                format!(
-                    "Intune reports this phone as {words} rather than managed, so a new passcode \
-                     would not reach it."
-                ),
-                &[],
-            )
-        }
+        Some(state) => verdict(
+            Verdict::NotPossible,
+            RuleKey::NotManaged,
+            &[("state", s(state_key(state)))],
+        ),
     }
 }
 
-/// A management state's stable key and its English words.
-fn state_words(state: ManagementState) -> (&'static str, &'static str) {
+/// A management state's stable key (`state.<key>` in the catalogues).
+fn state_key(state: ManagementState) -> &'static str {
     match state {
-        ManagementState::RetirePending | ManagementState::RetireIssued => {
-            ("retiring", "being retired")
-        }
-        ManagementState::RetireFailed => ("retireFailed", "failed to retire"),
-        ManagementState::WipePending | ManagementState::WipeIssued => {
-            ("wiping", "waiting to be wiped")
-        }
-        ManagementState::WipeFailed => ("wipeFailed", "failed to wipe"),
-        ManagementState::DeletePending => ("deleting", "waiting to be deleted"),
-        ManagementState::Unhealthy => ("unhealthy", "unhealthy"),
-        ManagementState::Discovered => ("discovered", "discovered but not enrolled"),
-        _ => ("other", "in another state"),
+        ManagementState::RetirePending | ManagementState::RetireIssued => "retiring",
+        ManagementState::RetireFailed => "retireFailed",
+        ManagementState::WipePending | ManagementState::WipeIssued => "wiping",
+        ManagementState::WipeFailed => "wipeFailed",
+        ManagementState::DeletePending => "deleting",
+        ManagementState::Unhealthy => "unhealthy",
+        ManagementState::Discovered => "discovered",
+        _ => "other",
     }
 }
 
@@ -361,9 +279,10 @@ pub fn eligibility(device: &ManagedDevice) -> Eligibility {
 }
 
 pub fn eligibility_at(device: &ManagedDevice, now: OffsetDateTime) -> Eligibility {
-    let mut out = rule(device);
-    (out.warning_phrases, out.warnings) = warnings(device, now).into_iter().unzip();
-    out
+    Eligibility {
+        warnings: warnings(device, now),
+        ..rule(device)
+    }
 }
 
 #[cfg(test)]

@@ -3,40 +3,36 @@
 
 use time::OffsetDateTime;
 
-use super::{Phrase, STALE_AFTER_DAYS, s};
+use super::{STALE_AFTER_DAYS, Warning, WarningKey};
 use crate::graph::models::{ManagedDevice, ManagementState};
 
-/// Warnings shown before anything is sent, whatever the verdict: each by key and in English.
-pub(super) fn warnings(device: &ManagedDevice, now: OffsetDateTime) -> Vec<(Phrase, String)> {
+fn warning(key: WarningKey, values: &[(&'static str, String)]) -> Warning {
+    Warning {
+        key,
+        values: values.iter().cloned().collect(),
+    }
+}
+
+/// Warnings shown before anything is sent, whatever the verdict.
+pub(super) fn warnings(device: &ManagedDevice, now: OffsetDateTime) -> Vec<Warning> {
     let mut out = Vec::new();
     match device.management_state {
-        Some(ManagementState::RetirePending | ManagementState::RetireIssued) => out.push((
-            Phrase::new("retiring", &[]),
-            s("This device is being retired: it is leaving management and will lose company data."),
-        )),
-        Some(ManagementState::WipePending | ManagementState::WipeIssued) => out.push((
-            Phrase::new("wipePending", &[]),
-            s("A wipe is pending for this device: it will be reset to factory settings."),
-        )),
+        Some(ManagementState::RetirePending | ManagementState::RetireIssued) => {
+            out.push(warning(WarningKey::Retiring, &[]));
+        }
+        Some(ManagementState::WipePending | ManagementState::WipeIssued) => {
+            out.push(warning(WarningKey::WipePending, &[]));
+        }
         _ => {}
     }
     match device.last_sync_date_time {
         Some(last) => {
             let days = (now - last).whole_days();
             if days >= STALE_AFTER_DAYS {
-                out.push((
-                    Phrase::new("stale", &[("days", days.to_string())]),
-                    format!(
-                        "This device has not checked in for {days} days. Make sure it is the right \
-                         device; anything sent reaches it only when it next connects."
-                    ),
-                ));
+                out.push(warning(WarningKey::Stale, &[("days", days.to_string())]));
             }
         }
-        None => out.push((
-            Phrase::new("noCheckIn", &[]),
-            s("Intune has no check-in time for this device."),
-        )),
+        None => out.push(warning(WarningKey::NoCheckIn, &[])),
     }
     out
 }

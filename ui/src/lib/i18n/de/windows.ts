@@ -74,6 +74,8 @@ const de: Record<keyof typeof en, string> = {
   'tap.endsAt': 'Gilt bis {date}.',
   'tap.forget': 'Fertig: endgültig ausblenden',
   'tap.forgotten': 'Der Pass wird nicht mehr gezeigt. Er gilt weiter, bis er abläuft.',
+  'tap.auditWarning':
+    'Der Pass wurde erstellt, aber PinDesk konnte ihn nicht in die Aktivitäten auf diesem Computer schreiben.',
   'outcome.accessPassGiven': 'Befristeter Zugriffspass gegeben',
   'permission.UserAuthenticationMethod.Read.All': 'Sehen, welche Arten von Anmeldemethoden eine Person hat (nie ihre Telefonnummern)',
   'permission.UserAuthenticationMethod.ReadWrite.All': 'Einer Person einen befristeten Zugriffspass geben',

@@ -72,6 +72,7 @@ export default {
   'tap.endsAt': 'Stops working at {date}.',
   'tap.forget': 'Done: hide it for good',
   'tap.forgotten': 'The pass is no longer shown. It keeps working until it ends.',
+  'tap.auditWarning': 'The pass was made, but PinDesk could not write it to the activity log on this computer.',
   'outcome.accessPassGiven': 'Temporary Access Pass given',
   'permission.UserAuthenticationMethod.Read.All': "See which kinds of sign-in methods a person has (never their phone numbers)",
   'permission.UserAuthenticationMethod.ReadWrite.All': 'Give a person a Temporary Access Pass',
