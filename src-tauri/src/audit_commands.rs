@@ -2,7 +2,7 @@
 
 use pindesk_core::IpcError;
 use pindesk_core::audit::AuditRow;
-use pindesk_core::audit::csv::{export, export_dir};
+use pindesk_core::audit::csv::{ExportWords, export, export_dir};
 use serde::Serialize;
 use tauri::{AppHandle, Manager, Runtime, State};
 use time::OffsetDateTime;
@@ -22,16 +22,17 @@ pub struct Exported {
     rows: usize,
 }
 
-/// Writes the audit log as CSV into the Downloads folder and says where.
+/// Writes the audit log as CSV into the Downloads folder, in the window's words, and says where.
 #[tauri::command]
 pub async fn export_audit_log<R: Runtime>(
     app: AppHandle<R>,
     state: State<'_, Desk>,
+    words: ExportWords,
 ) -> Result<Exported, IpcError> {
     let rows = state.audit().rows()?;
     let data_dir = state.auth().await.config().data_dir.clone();
     let dir = export_dir(app.path().download_dir().ok(), &data_dir);
-    let path = export(&rows, &dir, OffsetDateTime::now_utc())?;
+    let path = export(&rows, &words, &dir, OffsetDateTime::now_utc())?;
     Ok(Exported {
         path: path.display().to_string(),
         rows: rows.len(),

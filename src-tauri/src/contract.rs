@@ -30,6 +30,7 @@ contract_types![
     crate::reset_commands::Copied,
     pindesk_core::audit::AuditRow,
     crate::audit_commands::Exported,
+    pindesk_core::audit::csv::ExportWords,
     pindesk_core::setup::overview::SetupOverview,
     pindesk_core::setup::signin_consent::SignInConsent,
     crate::setup_commands::ConsentLinks,
@@ -78,16 +79,41 @@ impl TypeVisitor for Declarations {
 /// The contents of `ui/src/lib/generated/keys.ts`: the keys the window must have words for, as
 /// values a test can walk.
 pub fn keys_typescript() -> String {
-    let kinds: Vec<String> = pindesk_core::FailureKind::ALL
-        .iter()
-        .map(|kind| format!("  '{kind}',"))
-        .collect();
+    use pindesk_core::FailureKind;
+    use pindesk_core::audit::Outcome;
+    use pindesk_core::reset::ReasonKey;
+    let list = |doc: &str, name: &str, ty: &str, words: Vec<&str>| {
+        let items: Vec<String> = words.iter().map(|word| format!("  '{word}',")).collect();
+        format!(
+            "/** {doc} */\nexport const {name}: readonly {ty}[] = [\n{}\n];\n",
+            items.join("\n")
+        )
+    };
+    let lists = [
+        list(
+            "Every kind of error the Rust side sends.",
+            "FAILURE_KINDS",
+            "FailureKind",
+            FailureKind::ALL.iter().map(|k| k.as_str()).collect(),
+        ),
+        list(
+            "Every outcome an audit line can have.",
+            "OUTCOMES",
+            "Outcome",
+            Outcome::ALL.iter().map(|o| o.as_str()).collect(),
+        ),
+        list(
+            "Every reason a reset ended without a passcode.",
+            "REASON_KEYS",
+            "ReasonKey",
+            ReasonKey::ALL.iter().map(|r| r.as_str()).collect(),
+        ),
+    ];
     format!(
         "// Written by `cargo test -p pindesk --test contract` from the Rust side's key lists \
-         (src-tauri/src/contract.rs); do not edit.\nimport type {{ FailureKind }} from './types';\n\n\
-         /** Every kind of error the Rust side sends. */\nexport const FAILURE_KINDS: readonly \
-         FailureKind[] = [\n{}\n];\n",
-        kinds.join("\n")
+         (src-tauri/src/contract.rs); do not edit.\n\
+         import type {{ FailureKind, Outcome, ReasonKey }} from './types';\n\n{}",
+        lists.join("\n")
     )
 }
 

@@ -3,7 +3,7 @@
 // Then the administrator, in German too, goes through the setup's Consent and Policy steps.
 
 import assert from 'node:assert/strict';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { englishLeft } from './catalogue.mjs';
@@ -83,6 +83,12 @@ test('the activity log and Settings are German too', async () => {
   await driver.waitFor('one audit row', async () => (await driver.findAll('[data-testid="audit-row"]')).length === 1);
   assert.match(await driver.text('[data-testid="audit-log"]'), /Neue Kennung erteilt/);
   await assertNoEnglish('the activity log');
+  // The export is written in the window's language, headings and outcomes alike.
+  await driver.click('[data-testid="export-audit"]');
+  const saved = await driver.waitForText('[data-testid="export-done"]');
+  const csv = readFileSync(saved.replace(/^.* gespeichert in /, ''), 'utf8');
+  assert.match(csv.split('\r\n')[0], /^Zeit \(UTC\),Bearbeitet von,Organisation,/);
+  assert.match(csv, /,Neue Kennung erteilt,/);
 
   await driver.click('[data-testid="open-settings"]');
   await driver.waitForDisplayed('[data-testid="in-use-tenant"]');

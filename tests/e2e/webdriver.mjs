@@ -2,6 +2,11 @@
 
 const ELEMENT = 'element-6066-11e4-a52e-4f735466cecf';
 
+const ASK_FOR_A_PAINT = `const dot = document.createElement('div');
+  dot.style.cssText = 'position:fixed;left:0;top:0;width:1px;height:1px;pointer-events:none;background:rgb(0 0 0 / 1%)';
+  document.body.append(dot);
+  requestAnimationFrame(() => dot.remove());`;
+
 export class WebDriver {
   constructor(base, sessionId) {
     this.base = base;
@@ -91,8 +96,21 @@ export class WebDriver {
     await this.command('DELETE', '/actions').catch(() => {});
   }
 
+  /**
+   * WebKitGTK painting without compositing (as PinDesk does: src-tauri/src/rendering.rs) sends a
+   * screenshot after its next paint, and a still page (no caret blinking) has none to come: while
+   * one is pending, a dot of 1 % grey in the corner, gone at once, asks for a paint.
+   */
   async screenshot() {
-    return Buffer.from(await this.command('GET', '/screenshot'), 'base64');
+    let answered = false;
+    const shot = this.command('GET', '/screenshot').finally(() => {
+      answered = true;
+    });
+    for (let waited = 0; !answered; waited += 100) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      if (!answered && waited >= 300) await this.execute(ASK_FOR_A_PAINT).catch(() => {});
+    }
+    return Buffer.from(await shot, 'base64');
   }
 
   /** Polls until `check` returns a truthy value; WebDriver errors count as "not yet". */

@@ -96,7 +96,6 @@ export function resetStatus(overrides: Partial<ResetStatus> = {}): ResetStatus {
     passcode: null,
     startedAt: null,
     validUntil: null,
-    reason: null,
     reasonKey: null,
     detail: '',
     adminCenterUrl: 'https://intune.example.test/devices/dev-1',

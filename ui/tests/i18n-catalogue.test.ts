@@ -9,8 +9,8 @@ import { choose, fill, known, languageOf, locale, plural } from '../src/lib/i18n
 import { de } from '../src/lib/i18n/de';
 import { en } from '../src/lib/i18n/en';
 import { dateTime, dateTimeWithZone, lastSeen } from '../src/lib/reset/format';
-import { FAILURE_KINDS } from '../src/lib/generated/keys';
-import type { DeviceLine, FailureKind, Outcome, ProblemKind, RuleKey, WarningKey } from '../src/lib/generated/types';
+import { FAILURE_KINDS, OUTCOMES, REASON_KEYS } from '../src/lib/generated/keys';
+import type { DeviceLine, FailureKind, Outcome, ProblemKind, ReasonKey, RuleKey, WarningKey } from '../src/lib/generated/types';
 import type { Key } from '../src/lib/i18n/en';
 
 const CORE = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'src-tauri', 'core', 'src');
@@ -59,10 +59,10 @@ describe('the catalogues', () => {
     const stateKeys = all(states, /=> "([a-zA-Z]+)",/g);
     expect(stateKeys).toHaveLength(8);
     for (const state of stateKeys) expect(known(`state.${state}`), state).toBe(true);
-    for (const reason of all(rust('reset/status.rs'), /^\s+"([a-zA-Z]+)",$/gm)) {
-      expect(known(`reason.${reason}`), reason).toBe(true);
+    everyKeyWorded<`outcome.${Outcome}` | `reason.${ReasonKey}`>();
+    for (const key of [...OUTCOMES.map((o) => `outcome.${o}`), ...REASON_KEYS.map((r) => `reason.${r}`)]) {
+      expect(known(key), key).toBe(true);
     }
-    everyKeyWorded<`outcome.${Outcome}`>();
   });
 
   it('word every setup sentence, target, problem, group kind and device status the Rust side sends', () => {

@@ -6,6 +6,9 @@ import userEvent from '@testing-library/user-event';
 import Reset from '../src/views/Reset.svelte';
 import { choose } from '../src/lib/i18n';
 import type { AuditRow, ResetStatus } from '../src/lib/api';
+import { OUTCOMES } from '../src/lib/generated/keys';
+import type { ExportWords } from '../src/lib/generated/types';
+import { de } from '../src/lib/i18n/de';
 import { fakeBackend, page, resetStatus, type Handler } from './backend';
 import { DEVICES, englishLeft } from './german';
 
@@ -114,8 +117,7 @@ describe('the Reset step in German', () => {
       { state: 'done', passcode: null },
     ];
     for (const failure of failures) {
-      const english = 'The device could not set a new passcode.';
-      await searchAll(() => resetStatus({ reason: failure.reasonKey ? english : null, ...failure }));
+      await searchAll(() => resetStatus(failure));
       await open('PHONE-0042');
       await userEvent.click(screen.getByTestId('reset-button'));
       await userEvent.click(screen.getByTestId('confirm-yes'));
@@ -141,7 +143,7 @@ describe('the Reset step in German', () => {
     noEnglish();
     document.body.innerHTML = '';
     const earlierFailure = () =>
-      resetStatus({ state: 'canceled', reason: 'The reset was canceled.', reasonKey: 'canceled', startedAt: '2026-11-24T09:00:00Z' });
+      resetStatus({ state: 'canceled', reasonKey: 'canceled', startedAt: '2026-11-24T09:00:00Z' });
     await searchAll(undefined, earlierFailure);
     await open('PHONE-0042');
     expect((await screen.findByTestId('earlier-note')).textContent).toContain('hat keine neue Kennung ergeben');
@@ -159,13 +161,12 @@ describe('the activity log in German', () => {
     deviceName: outcome === 'sent' ? null : `PHONE-${outcome}`,
     ticket: outcome === 'failed' ? 'INC-9' : null,
     outcome,
-    outcomeWords: 'Failed on the device',
-    note: noteKey ? 'The device could not set a new passcode.' : null,
+    note: noteKey?.startsWith('error:') ? 'network error (not sent): timed out' : null,
     noteKey,
   });
 
   it('words every outcome and note, and the export', async () => {
-    fakeBackend({
+    const backend = fakeBackend({
       audit_log: () => [
         row('sent'),
         row('alreadyRunning'),
@@ -185,5 +186,13 @@ describe('the activity log in German', () => {
     await userEvent.click(screen.getByTestId('export-audit'));
     expect((await screen.findByTestId('export-done')).textContent).toContain('8 Einträge gespeichert');
     noEnglish();
+    // The file is written in the same words: the export carries them to the Rust side.
+    const [[, args]] = backend.calls('export_audit_log') as [[string, { words: ExportWords }]];
+    expect(args.words.headings).toHaveLength(9);
+    expect(args.words.headings[0]).toBe('Zeit (UTC)');
+    expect(Object.keys(args.words.outcomes).sort()).toEqual([...OUTCOMES].sort());
+    expect(args.words.outcomes.failed).toBe(de['outcome.failed']);
+    expect(args.words.notes['reason:canceled']).toBe(de['reason.canceled']);
+    expect(args.words.notes['error:network']).toBe(de['errors.network.what']);
   });
 });

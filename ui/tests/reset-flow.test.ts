@@ -169,12 +169,12 @@ describe('after Yes', () => {
       reset_status: () =>
         resetStatus({
           state: 'failed',
-          reason: 'The device is not Entra joined.',
+          reasonKey: 'failed',
           detail: 'device dev-1; error code -2016281112',
         }),
     });
     await confirmReset();
-    expect((await screen.findByTestId('failure-reason')).textContent).toBe('The device is not Entra joined.');
+    expect((await screen.findByTestId('failure-reason')).textContent).toMatch(/^The device could not set a new passcode\./);
     expect(screen.getByTestId('reset-failure').querySelector('h3, p')!.textContent).not.toMatch(/-2016281112/);
     expect(screen.getByTestId('failure-detail').closest('details')).toBeTruthy();
     expect(screen.getByTestId('failure-detail').textContent).toContain('error code -2016281112');
@@ -199,7 +199,7 @@ describe('after Yes', () => {
 
   it('a state Intune reports that PinDesk does not know ends the watch and says to check the device', async () => {
     const { backend } = await openDevice({
-      reset_status: () => resetStatus({ state: 'unknown', reasonKey: 'unknown', reason: 'Intune reported a state PinDesk does not know.' }),
+      reset_status: () => resetStatus({ state: 'unknown', reasonKey: 'unknown' }),
     });
     await confirmReset();
     expect((await screen.findByTestId('failure-reason')).textContent).toMatch(/does not know\. Check the device/);
@@ -287,9 +287,9 @@ describe('coming back to a device', () => {
 
   it('says plainly when an earlier reset failed, and still allows a new one', async () => {
     await openDevice({}, undefined, () =>
-      resetStatus({ state: 'failed', startedAt: EARLIER_START, reason: 'The phone was offline.' }),
+      resetStatus({ state: 'failed', startedAt: EARLIER_START, reasonKey: 'failed' }),
     );
-    expect((await screen.findByTestId('earlier-note')).textContent).toContain('The phone was offline.');
+    expect((await screen.findByTestId('earlier-note')).textContent).toContain('The device could not set a new passcode.');
     expect(screen.getByTestId('reset-button')).toBeTruthy();
   });
 

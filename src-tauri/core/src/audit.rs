@@ -16,6 +16,7 @@ use time::format_description::well_known::Rfc3339;
 
 use crate::graph::models::ManagedDeviceId;
 use crate::reset::{ResetError, ResetStarted, ResetState};
+use crate::word_enum::word_enum;
 use crate::{CoreError, IpcError};
 
 pub mod csv;
@@ -44,46 +45,31 @@ impl Operator {
     }
 }
 
-/// How a reset ended, or how far it got.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
-#[serde(rename_all = "camelCase")]
-pub enum Outcome {
-    /// Sent; the device has not answered yet (or nobody watched until it did).
-    Sent,
-    /// A reset of the device was already running, so none was sent.
-    AlreadyRunning,
-    /// Nothing reached Intune (an error before or instead of the POST).
-    NotSent,
-    /// It is not known whether the POST reached Intune; it was not sent again.
-    Unconfirmed,
-    PasscodeIssued,
-    /// Done with no passcode in the result: an iPhone's or iPad's passcode is removed.
-    DoneWithoutPasscode,
-    Failed,
-    NotSupported,
-    Canceled,
-    /// A Temporary Access Pass was given to the device's primary user (never the pass itself).
-    AccessPassGiven,
+word_enum! {
+    /// How a reset ended, or how far it got (`outcome.<word>` in the catalogues).
+    #[derive(PartialOrd, Ord, Deserialize)]
+    pub enum Outcome {
+        /// Sent; the device has not answered yet (or nobody watched until it did).
+        Sent => "sent",
+        /// A reset of the device was already running, so none was sent.
+        AlreadyRunning => "alreadyRunning",
+        /// Nothing reached Intune (an error before or instead of the POST).
+        NotSent => "notSent",
+        /// It is not known whether the POST reached Intune; it was not sent again.
+        Unconfirmed => "unconfirmed",
+        PasscodeIssued => "passcodeIssued",
+        /// Done with no passcode in the result: an iPhone's or iPad's passcode is removed.
+        DoneWithoutPasscode => "doneWithoutPasscode",
+        Failed => "failed",
+        NotSupported => "notSupported",
+        Canceled => "canceled",
+        /// A Temporary Access Pass was given to the device's primary user (never the pass
+        /// itself).
+        AccessPassGiven => "accessPassGiven",
+    }
 }
 
 impl Outcome {
-    pub fn words(self) -> &'static str {
-        match self {
-            Outcome::Sent => "Sent, no answer from the device yet",
-            Outcome::AlreadyRunning => "Already running, nothing more sent",
-            Outcome::NotSent => "Not sent",
-            Outcome::Unconfirmed => "Not confirmed, check the admin center",
-            Outcome::PasscodeIssued => "New passcode issued",
-            Outcome::DoneWithoutPasscode => {
-                "Done, no passcode returned (an iPhone's or iPad's passcode is removed)"
-            }
-            Outcome::Failed => "Failed on the device",
-            Outcome::NotSupported => "Not supported by the device",
-            Outcome::Canceled => "Canceled",
-            Outcome::AccessPassGiven => "Temporary Access Pass given",
-        }
-    }
-
     /// The outcome a final reset state stands for; `None` while it is still running.
     /// `with_passcode` tells a new passcode from a removed one (iOS/iPadOS).
     pub fn of_state(state: ResetState, with_passcode: bool) -> Option<Outcome> {
@@ -137,9 +123,9 @@ pub struct AuditRow {
     pub device_name: Option<String>,
     pub ticket: Option<String>,
     pub outcome: Outcome,
-    pub outcome_words: String,
+    /// A line for support: what went wrong, as the log says it.
     pub note: Option<String>,
-    /// The note's stable key (`error:<kind>` or `reason:<key>`); the note is its English text.
+    /// The note's stable key (`error:<kind>` or `reason:<key>`), for the window's own words.
     pub note_key: Option<String>,
 }
 
@@ -249,13 +235,14 @@ impl AuditLog {
 
     /// Writes how the reset of `device_id` started at `started_at` ended, once: a reset the log
     /// does not know (one sent elsewhere, or read back days later) and one already ended are left
-    /// alone. `note` is a plain reason and its key. Returns whether a line was written.
+    /// alone. `note_key` says why it ended so (`reason:<key>`). Returns whether a line was
+    /// written.
     pub fn record_outcome(
         &self,
         device_id: &ManagedDeviceId,
         started_at: OffsetDateTime,
         outcome: Outcome,
-        note: Option<(&str, &str)>,
+        note_key: Option<String>,
     ) -> Result<bool, CoreError> {
         let action = action_key(device_id, started_at);
         let _held = self.lock.lock().unwrap_or_else(|p| p.into_inner());
@@ -272,8 +259,8 @@ impl AuditLog {
         let line = Line {
             at: OffsetDateTime::now_utc(),
             outcome,
-            note: note.map(|(_, text)| clean(text)),
-            note_key: note.map(|(key, _)| key.to_owned()),
+            note: None,
+            note_key,
             ..first.clone()
         };
         self.append(&line)?;
@@ -291,8 +278,7 @@ impl AuditLog {
             match rows.iter_mut().find(|(action, _)| *action == line.action) {
                 Some((_, row)) => {
                     row.outcome = line.outcome;
-                    row.outcome_words = line.outcome.words().to_owned();
-                    if line.note.is_some() {
+                    if line.note.is_some() || line.note_key.is_some() {
                         row.note = line.note;
                         row.note_key = line.note_key;
                     }
@@ -366,7 +352,6 @@ fn row_of(line: Line) -> AuditRow {
         device_name: line.device_name,
         ticket: line.ticket,
         outcome: line.outcome,
-        outcome_words: line.outcome.words().to_owned(),
         note: line.note,
         note_key: line.note_key,
     }

@@ -5,6 +5,7 @@ pub mod accounts;
 pub mod audit;
 pub mod auth;
 pub mod clipboard;
+pub mod clock;
 pub mod config;
 pub mod desk;
 pub mod diagnostics;

@@ -8,6 +8,7 @@ use std::time::Duration;
 
 use common::{FakeBrowser, Play};
 use demo_tenant::{ADMIN, HELPDESK, Options};
+use pindesk_core::clock::Clock;
 use pindesk_core::keychain::{
     FaultyStore, MemoryStore, SERVICE, SecretStore, WINDOWS_MAX_SECRET_BYTES,
 };
@@ -60,15 +61,14 @@ async fn with_nothing_remembered_there_is_nothing_to_restore() {
 
 #[tokio::test]
 async fn every_rotated_refresh_token_replaces_the_stored_one_and_access_tokens_refresh_early() {
-    let options = Options {
-        access_token_lifetime: Duration::from_secs(2),
-        ..Options::default()
-    };
-    let tenant = common::tenant(options).await;
+    // Entra's usual hour: renewed five minutes before it ends.
+    let tenant = common::tenant(Options::default()).await;
     let dir = common::data_dir("rotation");
     let store: Arc<dyn SecretStore> = Arc::new(MemoryStore::new());
     let browser = FakeBrowser::new(Some(HELPDESK), Play::Complete);
-    let auth = common::auth(common::config_for(&tenant, &dir), store.clone(), browser);
+    let clock = Clock::default();
+    let config = common::config_for(&tenant, &dir);
+    let auth = common::auth_on(config, store.clone(), browser, clock.clone());
     let session = auth.sign_in(Task::Helpdesk, None).await.unwrap();
     let first_rt = common::stored_refresh_token(&store, &session.account.id).unwrap();
     let first_at = auth.access_token(Task::Helpdesk).await.unwrap();
@@ -77,14 +77,20 @@ async fn every_rotated_refresh_token_replaces_the_stored_one_and_access_tokens_r
         first_at.secret()
     );
 
-    // Past the refresh point (half of a 2 s lifetime) but before expiry.
-    tokio::time::sleep(Duration::from_millis(1100)).await;
+    clock.advance(Duration::from_secs(54 * 60));
+    assert_eq!(
+        auth.access_token(Task::Helpdesk).await.unwrap().secret(),
+        first_at.secret(),
+        "six minutes before its end the token is still used"
+    );
+    // Past the refresh point (five minutes before the end) but before expiry.
+    clock.advance(Duration::from_secs(60 + 1));
     let second_at = auth.access_token(Task::Helpdesk).await.unwrap();
     assert_ne!(second_at.secret(), first_at.secret());
     let second_rt = common::stored_refresh_token(&store, &session.account.id).unwrap();
     assert_ne!(second_rt, first_rt, "the rotated refresh token is stored");
 
-    tokio::time::sleep(Duration::from_millis(1100)).await;
+    clock.advance(Duration::from_secs(55 * 60 + 1));
     auth.access_token(Task::Helpdesk).await.unwrap();
     let third_rt = common::stored_refresh_token(&store, &session.account.id).unwrap();
     assert_ne!(third_rt, second_rt);

@@ -57,6 +57,14 @@ impl Clock {
         now() + Duration::milliseconds(self.ahead_ms.load(Ordering::SeqCst))
     }
 
+    /// The same clock as an `Instant`, for what lasts a while: codes and tokens.
+    pub fn instant(&self) -> std::time::Instant {
+        let ahead = u64::try_from(self.ahead_ms.load(Ordering::SeqCst)).unwrap_or(0);
+        let now = std::time::Instant::now();
+        now.checked_add(std::time::Duration::from_millis(ahead))
+            .unwrap_or(now)
+    }
+
     pub fn advance(&self, by: std::time::Duration) {
         let ms = i64::try_from(by.as_millis()).unwrap_or(i64::MAX);
         self.ahead_ms.fetch_add(ms, Ordering::SeqCst);

@@ -153,8 +153,8 @@ impl DemoTenant {
         TENANT_ID
     }
 
-    /// Moves the tenant's clock forward: deployments report and passes start and end as if `by`
-    /// had passed, without a test waiting for it.
+    /// Moves the tenant's clock forward: deployments report, passes start and end, and codes and
+    /// tokens expire as if `by` had passed, without a test waiting for it.
     pub fn advance_clock(&self, by: std::time::Duration) {
         self.shared.clock.advance(by);
     }

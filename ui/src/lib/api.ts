@@ -7,6 +7,7 @@ import type {
   AuditRow,
   Copied,
   Exported,
+  ExportWords,
   ResetStarted,
   ResetStatus,
   SearchResults,
@@ -115,7 +116,7 @@ export const api = {
   auditLog: (): Promise<AuditRow[]> => call('audit_log'),
 
   /** Writes the audit log as CSV to the Downloads folder. */
-  exportAuditLog: (): Promise<Exported> => call('export_audit_log'),
+  exportAuditLog: (words: ExportWords): Promise<Exported> => call('export_audit_log', { words }),
 
   /** Where the tenant stands, read from Graph in batches; changes nothing. */
   setupOverview: (): Promise<SetupOverview> => call('setup_overview'),

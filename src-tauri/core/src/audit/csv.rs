@@ -1,35 +1,58 @@
 //! The audit log as CSV for a spreadsheet or a ticket: a header row, one row per reset, times in
-//! UTC. Cells are quoted where needed, and a cell a spreadsheet would run as a formula is
-//! defused, since device names and ticket numbers come from other people.
+//! UTC, in the words the window gives (the person's language). Cells are quoted where needed,
+//! and a cell a spreadsheet would run as a formula is defused, since device names and ticket
+//! numbers come from other people.
 
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
+use serde::Deserialize;
 use time::OffsetDateTime;
 use time::format_description::well_known::Rfc3339;
 use time::macros::format_description;
 
-use super::AuditRow;
+use super::{AuditRow, Outcome};
 use crate::config::write_atomically;
 use crate::error::CoreError;
 
-const HEADER: [&str; 9] = [
-    "Time (UTC)",
-    "Operator",
-    "Tenant",
-    "Tenant ID",
-    "Device",
-    "Device ID",
-    "Ticket",
-    "Outcome",
-    "Note",
-];
+/// The columns: time, operator, tenant, tenant ID, device, device ID, ticket, outcome, note.
+pub const COLUMNS: usize = 9;
 
-/// The rows as CSV text (RFC 4180, CRLF line ends).
-pub fn to_csv(rows: &[AuditRow]) -> String {
+/// The export's words from the window's catalogue: the column headings, each outcome, and each
+/// note by its key (`error:<kind>`, `reason:<key>`).
+#[derive(Debug, Clone, Default, Deserialize, ts_rs::TS)]
+#[serde(rename_all = "camelCase")]
+pub struct ExportWords {
+    pub headings: Vec<String>,
+    pub outcomes: BTreeMap<Outcome, String>,
+    pub notes: BTreeMap<String, String>,
+}
+
+/// The rows as CSV text (RFC 4180, CRLF line ends). An outcome or note the words lack keeps
+/// its key, or the note as the log wrote it.
+pub fn to_csv(rows: &[AuditRow], words: &ExportWords) -> Result<String, CoreError> {
+    if words.headings.len() != COLUMNS {
+        return Err(CoreError::BadRequest(format!(
+            "the export needs {COLUMNS} column headings, got {}",
+            words.headings.len()
+        )));
+    }
     let mut out = String::new();
-    push_row(&mut out, HEADER.iter().map(|h| (*h).to_owned()));
+    push_row(&mut out, words.headings.iter().cloned());
     for row in rows {
         let opt = |v: &Option<String>| v.clone().unwrap_or_default();
+        let outcome = words
+            .outcomes
+            .get(&row.outcome)
+            .cloned()
+            .unwrap_or_else(|| row.outcome.to_string());
+        let note = row
+            .note_key
+            .as_ref()
+            .and_then(|key| words.notes.get(key))
+            .cloned()
+            .or_else(|| row.note.clone())
+            .unwrap_or_default();
         push_row(
             &mut out,
             [
@@ -40,13 +63,13 @@ pub fn to_csv(rows: &[AuditRow]) -> String {
                 opt(&row.device_name),
                 row.device_id.clone(),
                 opt(&row.ticket),
-                row.outcome_words.clone(),
-                opt(&row.note),
+                outcome,
+                note,
             ]
             .into_iter(),
         );
     }
-    out
+    Ok(out)
 }
 
 fn push_row(out: &mut String, cells: impl Iterator<Item = String>) {
@@ -69,7 +92,13 @@ fn cell(text: &str) -> String {
 }
 
 /// Writes the CSV into `dir` under a name with the date and time, never over an earlier export.
-pub fn export(rows: &[AuditRow], dir: &Path, now: OffsetDateTime) -> Result<PathBuf, CoreError> {
+pub fn export(
+    rows: &[AuditRow],
+    words: &ExportWords,
+    dir: &Path,
+    now: OffsetDateTime,
+) -> Result<PathBuf, CoreError> {
+    let text = to_csv(rows, words)?;
     let stamp = now
         .format(format_description!(
             "[year]-[month]-[day] [hour][minute][second]"
@@ -81,7 +110,7 @@ pub fn export(rows: &[AuditRow], dir: &Path, now: OffsetDateTime) -> Result<Path
         path = dir.join(format!("PinDesk activity {stamp} ({n}).csv"));
         n += 1;
     }
-    write_atomically(&path, to_csv(rows).as_bytes())?;
+    write_atomically(&path, text.as_bytes())?;
     Ok(path)
 }
 

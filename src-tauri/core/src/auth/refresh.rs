@@ -92,7 +92,12 @@ impl Auth {
             entry.refresh_token = Some(rotated);
         }
         debug!(?task, "access token refreshed");
-        let cached = CachedToken::new(tokens.access_token, tokens.lifetime, task)?;
+        let cached = CachedToken::new(
+            tokens.access_token,
+            tokens.lifetime,
+            task,
+            &self.inner.clock,
+        )?;
         let token = cached.token();
         entry.access.insert(task, cached);
         Ok(token)

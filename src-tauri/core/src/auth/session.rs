@@ -13,8 +13,9 @@ use super::browser::{BrowserOpener, browser_for};
 use super::discovery::{Discovery, discover};
 use super::http::http_client;
 use super::scopes::Task;
-use super::tokens::{AccessToken, AccountTokens, CachedToken, TokenCache};
+use super::tokens::{AccessToken, AccountTokens, TokenCache};
 use crate::accounts::{Account, AccountList, ListedAccount};
+use crate::clock::Clock;
 use crate::config::Config;
 use crate::error::CoreError;
 use crate::keychain::{ChunkedStore, SecretStore};
@@ -41,6 +42,8 @@ pub struct AuthOptions {
     /// Replaces the configured browser (tests play the browser with a function).
     pub browser: Option<Arc<dyn BrowserOpener>>,
     pub sign_in_timeout: Duration,
+    /// When cached access tokens are due for renewal; tests move it forward.
+    pub clock: Clock,
 }
 
 impl Default for AuthOptions {
@@ -48,6 +51,7 @@ impl Default for AuthOptions {
         AuthOptions {
             browser: None,
             sign_in_timeout: DEFAULT_SIGN_IN_TIMEOUT,
+            clock: Clock::default(),
         }
     }
 }
@@ -75,6 +79,7 @@ pub(super) struct Inner {
     http: std::sync::OnceLock<reqwest::Client>,
     browser: Arc<dyn BrowserOpener>,
     sign_in_timeout: Duration,
+    pub(super) clock: Clock,
     discovery: Mutex<Option<Arc<Discovery>>>,
     /// Set while an interactive sign-in runs; notifying it cancels that sign-in.
     sign_in: StdMutex<Option<Arc<Notify>>>,
@@ -113,6 +118,7 @@ impl Auth {
                 store: Arc::new(ChunkedStore::new(store)),
                 browser,
                 sign_in_timeout: options.sign_in_timeout,
+                clock: options.clock,
                 discovery: Mutex::new(None),
                 sign_in: StdMutex::new(None),
                 tokens: Mutex::new(TokenCache::default()),
@@ -234,7 +240,11 @@ impl Auth {
     pub async fn access_token(&self, scopes_for: Task) -> Result<AccessToken, CoreError> {
         let mut cache = self.inner.tokens.lock().await;
         let entry = cache.current_mut().ok_or(CoreError::NotSignedIn)?;
-        if let Some(token) = entry.access.get(&scopes_for).and_then(CachedToken::fresh) {
+        if let Some(token) = entry
+            .access
+            .get(&scopes_for)
+            .and_then(|cached| cached.fresh(&self.inner.clock))
+        {
             return Ok(token);
         }
         self.refresh(entry, scopes_for).await
@@ -255,7 +265,11 @@ impl Auth {
             .ok_or(CoreError::NotSignedIn)?;
         if renew {
             entry.access.remove(&scopes_for);
-        } else if let Some(token) = entry.access.get(&scopes_for).and_then(CachedToken::fresh) {
+        } else if let Some(token) = entry
+            .access
+            .get(&scopes_for)
+            .and_then(|cached| cached.fresh(&self.inner.clock))
+        {
             return Ok(token);
         }
         self.refresh(entry, scopes_for).await

@@ -7,6 +7,7 @@ use std::time::{Duration, Instant, SystemTime};
 
 use super::scopes::Task;
 use crate::accounts::Account;
+use crate::clock::Clock;
 use crate::error::CoreError;
 use crate::secret::SecretString;
 
@@ -56,10 +57,11 @@ impl CachedToken {
         secret: SecretString,
         lifetime: Duration,
         task: Task,
+        clock: &Clock,
     ) -> Result<CachedToken, CoreError> {
         let margin = REFRESH_MARGIN.min(lifetime / 2);
         let expires_at = SystemTime::now().checked_add(lifetime);
-        let refresh_at = Instant::now().checked_add(lifetime.saturating_sub(margin));
+        let refresh_at = clock.now().checked_add(lifetime.saturating_sub(margin));
         let (Some(expires_at), Some(refresh_at)) = (expires_at, refresh_at) else {
             return Err(CoreError::IdentityProvider(format!(
                 "the access token's lifetime of {} seconds is not usable",
@@ -77,8 +79,8 @@ impl CachedToken {
     }
 
     /// The token while it is comfortably valid; `None` once it is time to refresh.
-    pub(crate) fn fresh(&self) -> Option<AccessToken> {
-        (Instant::now() < self.refresh_at).then(|| self.token.clone())
+    pub(crate) fn fresh(&self, clock: &Clock) -> Option<AccessToken> {
+        (clock.now() < self.refresh_at).then(|| self.token.clone())
     }
 
     pub(crate) fn token(&self) -> AccessToken {
@@ -131,6 +133,7 @@ mod tests {
             SecretString::new("at"),
             Duration::from_secs(60),
             Task::Setup,
+            &Clock::default(),
         )
         .unwrap();
         assert_eq!(format!("{:?}", cached.token()), "***");
@@ -139,21 +142,34 @@ mod tests {
 
     #[test]
     fn a_token_is_refreshed_ahead_of_expiry() {
+        let clock = Clock::default();
         let long = CachedToken::new(
             SecretString::new("a"),
             Duration::from_secs(3600),
             Task::Helpdesk,
+            &clock,
         )
         .unwrap();
-        assert!(long.fresh().is_some());
+        assert!(long.fresh(&clock).is_some());
         assert!(long.refresh_at <= Instant::now() + Duration::from_secs(3300));
+        clock.advance(Duration::from_secs(3299));
+        assert!(
+            long.fresh(&clock).is_some(),
+            "still five minutes and more to go"
+        );
+        clock.advance(Duration::from_secs(2));
+        assert!(
+            long.fresh(&clock).is_none(),
+            "five minutes before expiry it is renewed"
+        );
         let short = CachedToken::new(
             SecretString::new("a"),
             Duration::from_secs(0),
             Task::Helpdesk,
+            &clock,
         )
         .unwrap();
-        assert!(short.fresh().is_none());
+        assert!(short.fresh(&clock).is_none());
     }
 
     #[test]
@@ -162,6 +178,7 @@ mod tests {
             SecretString::new("a"),
             Duration::from_secs(u64::MAX),
             Task::Helpdesk,
+            &Clock::default(),
         );
         assert!(matches!(huge, Err(CoreError::IdentityProvider(_))));
     }

@@ -8,7 +8,7 @@ use time::OffsetDateTime;
 use time::format_description::well_known::Rfc3339;
 
 use super::error::ResetError;
-use super::status::{ResetState, ResetStatus, reset_status};
+use super::status::{ReasonKey, ResetState, ResetStatus, reset_status};
 use crate::audit::{AuditLog, Outcome};
 use crate::graph::GraphClient;
 use crate::graph::models::ManagedDeviceId;
@@ -23,10 +23,8 @@ pub struct ResetStatusForWindow {
     /// When the reset started (the service's clock), for a reset read back later.
     pub started_at: Option<String>,
     pub valid_until: Option<String>,
-    /// English fallback of `reason_key`.
-    pub reason: Option<String>,
-    /// The reason's stable key, for the window's own words.
-    pub reason_key: Option<&'static str>,
+    /// Why it ended without a passcode, for the window's own words.
+    pub reason_key: Option<ReasonKey>,
     /// For support, under "Details": device, start, error code.
     pub detail: String,
     pub admin_center_url: String,
@@ -69,8 +67,7 @@ impl ResetStatus {
             started_at: rfc3339(self.started_at),
             valid_until: rfc3339(self.valid_until),
             detail,
-            reason: self.reason,
-            reason_key: self.reason_key,
+            reason_key: self.reason,
             admin_center_url: self.admin_center_url,
         }
     }
@@ -87,13 +84,8 @@ pub async fn follow_reset(
 ) -> Result<ResetStatusForWindow, ResetError> {
     let status = reset_status(client, device_id, since).await?;
     if let Some(outcome) = Outcome::of_state(status.state, status.passcode.is_some()) {
-        let note_key = status.reason_key.map(|key| format!("reason:{key}"));
-        let written = audit.record_outcome(
-            &status.device_id,
-            since,
-            outcome,
-            note_key.as_deref().zip(status.reason.as_deref()),
-        );
+        let note_key = status.reason.map(|key| format!("reason:{key}"));
+        let written = audit.record_outcome(&status.device_id, since, outcome, note_key);
         if let Err(error) = written {
             tracing::warn!(%error, "the audit log could not be written");
         }

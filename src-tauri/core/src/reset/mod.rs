@@ -31,5 +31,5 @@ pub use lookup::{DeviceSummary, Query, SearchResults, more_devices, search_devic
 pub use readiness_read::{
     PrimaryUser, ReadinessClients, ReadinessView, SetupFacts, read_readiness,
 };
-pub use status::{ResetState, ResetStatus, admin_center_url, reset_status};
+pub use status::{ReasonKey, ResetState, ResetStatus, admin_center_url, reset_status};
 pub use tap::{AccessPass, OfferState, TapCreated, TapError, TapOfferView, create_tap, tap_offer};

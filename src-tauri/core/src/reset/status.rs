@@ -12,6 +12,7 @@ use crate::graph::models::{
     ActionState, DeviceActionResult, ManagedDeviceId, Passcode, ResetPasscodeActionResult,
 };
 use crate::graph::{GraphClient, GraphRequest, ResourcePath};
+use crate::word_enum::word_enum;
 
 /// Intune shows a new passcode for seven days after the reset started.
 pub const PASSCODE_VALID_FOR: Duration = Duration::days(7);
@@ -73,10 +74,9 @@ pub struct ResetStatus {
     pub started_at: Option<OffsetDateTime>,
     /// Seven days after the start, once the passcode is there.
     pub valid_until: Option<OffsetDateTime>,
-    /// A plain sentence for `failed`, `notSupported`, `canceled` and unknown states.
-    pub reason: Option<String>,
-    /// The reason's stable key, for the window's own words: the state it explains.
-    pub reason_key: Option<&'static str>,
+    /// Why it ended without a passcode (`failed`, `notSupported`, `canceled`, unknown states),
+    /// for the window's own words.
+    pub reason: Option<ReasonKey>,
     pub error_code: Option<i32>,
     pub admin_center_url: String,
 }
@@ -167,7 +167,6 @@ fn status_of(
             started_at: None,
             valid_until: None,
             reason: None,
-            reason_key: None,
             error_code: None,
             admin_center_url,
         };
@@ -193,8 +192,7 @@ fn status_of(
     ResetStatus {
         device_id: device_id.clone(),
         state,
-        reason: reason(state).map(|(_, text)| text.to_owned()),
-        reason_key: reason(state).map(|(key, _)| key),
+        reason: reason(state),
         error_code: result.error_code.filter(|c| *c != 0),
         passcode,
         started_at,
@@ -203,36 +201,27 @@ fn status_of(
     }
 }
 
-/// The plain sentence and its key; the error code itself goes under "Details" (see
-/// [`ResetStatus::detail`]).
-fn reason(state: ResetState) -> Option<(&'static str, &'static str)> {
-    Some(match state {
-        ResetState::Failed => (
-            "failed",
-            "The device could not set a new passcode. Open the device in the Intune admin center \
-             to see its state; the phone may be offline, being wiped, or not able to take a new \
-             passcode.",
-        ),
-        ResetState::NotSupported => (
-            "notSupported",
-            "Intune says this device does not support a passcode reset. Only Entra-joined Windows \
-             10 Mobile phones do; for a Windows computer, walk the person through the \
-             self-service PIN reset instead.",
-        ),
-        ResetState::Canceled => (
-            "canceled",
-            "The reset was canceled before the device applied it, so no new passcode was set. You \
-             can send a new reset.",
-        ),
-        ResetState::Unknown => (
-            "unknown",
-            "Intune reported a state PinDesk does not know. Check the device in the Intune admin \
-             center.",
-        ),
-        ResetState::None | ResetState::Pending | ResetState::Active | ResetState::Done => {
-            return None;
-        }
-    })
+word_enum! {
+    /// Why a reset ended without a passcode (`reason.<key>` in the catalogues).
+    pub enum ReasonKey {
+        Failed => "failed",
+        NotSupported => "notSupported",
+        Canceled => "canceled",
+        /// Intune reported a state this build does not know.
+        Unknown => "unknown",
+    }
+}
+
+/// The reason a final state without a passcode has; the error code itself goes under "Details"
+/// (see [`ResetStatus::detail`]).
+fn reason(state: ResetState) -> Option<ReasonKey> {
+    match state {
+        ResetState::Failed => Some(ReasonKey::Failed),
+        ResetState::NotSupported => Some(ReasonKey::NotSupported),
+        ResetState::Canceled => Some(ReasonKey::Canceled),
+        ResetState::Unknown => Some(ReasonKey::Unknown),
+        ResetState::None | ResetState::Pending | ResetState::Active | ResetState::Done => None,
+    }
 }
 
 #[cfg(test)]

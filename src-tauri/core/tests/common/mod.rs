@@ -14,6 +14,7 @@ pub mod desk;
 
 use demo_tenant::{DemoTenant, Options};
 use pindesk_core::auth::{AuthOptions, BrowserOpener};
+use pindesk_core::clock::Clock;
 use pindesk_core::config::{self, Config};
 use pindesk_core::keychain::{ChunkedStore, SERVICE, SecretStore};
 use pindesk_core::{Auth, CoreError};
@@ -223,12 +224,29 @@ pub fn auth_with(
     let options = AuthOptions {
         browser: Some(browser),
         sign_in_timeout,
+        clock: Clock::default(),
     };
     Auth::with_options(config, store, options).unwrap()
 }
 
 pub fn auth(config: Config, store: Arc<dyn SecretStore>, browser: Arc<FakeBrowser>) -> Auth {
     auth_with(config, store, browser, Duration::from_secs(20))
+}
+
+/// An `Auth` whose token renewals follow `clock`, so a test moves time instead of waiting.
+pub fn auth_on(
+    config: Config,
+    store: Arc<dyn SecretStore>,
+    browser: Arc<FakeBrowser>,
+    clock: Clock,
+) -> Auth {
+    let browser: Arc<dyn BrowserOpener> = browser;
+    let options = AuthOptions {
+        clock,
+        browser: Some(browser),
+        ..AuthOptions::default()
+    };
+    Auth::with_options(config, store, options).unwrap()
 }
 
 /// The refresh token stored for `account_id`, read the way the app reads it.

@@ -328,7 +328,7 @@ fn authenticate(state: &Shared, request: &Request) -> Result<Caller, GraphError>
                 Some("The token is not valid"),
             )
         })?;
-    if std::time::Instant::now() >= grant.expires_at {
+    if state.clock.instant() >= grant.expires_at {
         return Err(unauthorized(
             "Lifetime validation failed, the token is expired.",
             Some("The token is expired"),

@@ -2,7 +2,6 @@
 //! account picker, and sends the code (or the error) back to the app's loopback redirect URI.
 
 use std::collections::HashMap;
-use std::time::Instant;
 
 use axum::body::Bytes;
 use axum::extract::{Path, RawQuery, State};
@@ -337,7 +336,7 @@ fn issue_code(state: &Shared, person: &'static Person, request: Validated) -> Re
         code_challenge: request.code_challenge,
         scopes: request.scopes,
         nonce: request.nonce,
-        expires_at: Instant::now() + state.options.code_lifetime,
+        expires_at: state.clock.instant() + state.options.code_lifetime,
         redeemed: false,
     };
     lock(&state.auth).codes.insert(code.clone(), pending);

@@ -1,7 +1,5 @@
 //! `POST /{tenant}/oauth2/v2.0/token`: redeems codes (with PKCE) and rotates refresh tokens.
 
-use std::time::Instant;
-
 use axum::Json;
 use axum::body::Bytes;
 use axum::extract::{Path, State};
@@ -132,7 +130,7 @@ fn redeem_code(state: &Shared, params: &Params) -> Result<Value, AadError> {
         pending.redeemed = true;
         pending.clone()
     };
-    if Instant::now() >= pending.expires_at {
+    if state.clock.instant() >= pending.expires_at {
         return Err(AadError::new(
             "invalid_grant",
             70_008,
@@ -214,7 +212,7 @@ fn refresh(state: &Shared, params: &Params) -> Result<Value, AadError> {
     // Permissions nobody consented to are refused before rotation, so the refresh token still
     // serves the permissions it has, as Entra's does.
     let missing = missing_consent(state, grant.person, &scopes);
-    if !missing.is_empty() && Instant::now() < grant.expires_at {
+    if !missing.is_empty() && state.clock.instant() < grant.expires_at {
         let refused = consent_required();
         return Err(
             AadError::new("invalid_grant", refused.code, refused.message)
@@ -226,7 +224,7 @@ fn refresh(state: &Shared, params: &Params) -> Result<Value, AadError> {
         .refresh_tokens
         .remove(token)
         .ok_or_else(invalid)?;
-    if Instant::now() >= grant.expires_at {
+    if state.clock.instant() >= grant.expires_at {
         return Err(AadError::new(
             "invalid_grant",
             700_082,
@@ -247,7 +245,7 @@ fn malformed_grant() -> AadError {
 
 fn issue(state: &Shared, person: &'static Person, scopes: &Scopes, nonce: Option<&str>) -> Value {
     let lifetime = state.options.access_token_lifetime;
-    let now = Instant::now();
+    let now = state.clock.instant();
     let access_token = state.new_secret(ACCESS_TOKEN_LEN);
     let refresh_token = scopes
         .offline_access

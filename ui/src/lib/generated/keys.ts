@@ -1,5 +1,5 @@
 // Written by `cargo test -p pindesk --test contract` from the Rust side's key lists (src-tauri/src/contract.rs); do not edit.
-import type { FailureKind } from './types';
+import type { FailureKind, Outcome, ReasonKey } from './types';
 
 /** Every kind of error the Rust side sends. */
 export const FAILURE_KINDS: readonly FailureKind[] = [
@@ -49,4 +49,26 @@ export const FAILURE_KINDS: readonly FailureKind[] = [
   'tapUnconfirmed',
   'tapCreatedUnseen',
   'ticketRequired',
+];
+
+/** Every outcome an audit line can have. */
+export const OUTCOMES: readonly Outcome[] = [
+  'sent',
+  'alreadyRunning',
+  'notSent',
+  'unconfirmed',
+  'passcodeIssued',
+  'doneWithoutPasscode',
+  'failed',
+  'notSupported',
+  'canceled',
+  'accessPassGiven',
+];
+
+/** Every reason a reset ended without a passcode. */
+export const REASON_KEYS: readonly ReasonKey[] = [
+  'failed',
+  'notSupported',
+  'canceled',
+  'unknown',
 ];

@@ -67,9 +67,13 @@ key: string, };
 /**
  * A reset as the audit view and the CSV export show it.
  */
-export type AuditRow = { at: string, operator: string, tenantId: string, tenantName: string | null, deviceId: string, deviceName: string | null, ticket: string | null, outcome: Outcome, outcomeWords: string, note: string | null, 
+export type AuditRow = { at: string, operator: string, tenantId: string, tenantName: string | null, deviceId: string, deviceName: string | null, ticket: string | null, outcome: Outcome, 
 /**
- * The note's stable key (`error:<kind>` or `reason:<key>`); the note is its English text.
+ * A line for support: what went wrong, as the log says it.
+ */
+note: string | null, 
+/**
+ * The note's stable key (`error:<kind>` or `reason:<key>`), for the window's own words.
  */
 noteKey: string | null, };
 
@@ -205,6 +209,12 @@ values: { [key in string]: string }, warnings: Array<Warning>,
  */
 effect: Effect | null, };
 
+/**
+ * The export's words from the window's catalogue: the column headings, each outcome, and each
+ * note by its key (`error:<kind>`, `reason:<key>`).
+ */
+export type ExportWords = { headings: Array<string>, outcomes: { [key in Outcome]?: string }, notes: { [key in string]: string }, };
+
 export type Exported = { path: string, rows: number, };
 
 export type FailureKind = "config" | "badRequest" | "notSignedIn" | "notBuiltYet" | "internal" | "signInCancelled" | "signInTimedOut" | "signInInProgress" | "consentMissing" | "orgNotApproved" | "conditionalAccess" | "clientUnknown" | "userNotAssigned" | "mfaRequired" | "sessionExpired" | "interactionRequired" | "accountElsewhere" | "identityProvider" | "signInRejected" | "network" | "keychainUnavailable" | "browserUnavailable" | "storage" | "clipboard" | "tenantMismatch" | "unconfirmed" | "assignmentsChanged" | "throttled" | "roleMissing" | "scopeMissing" | "notFound" | "notLicensed" | "claimsChallenge" | "serviceError" | "cancelled" | "tookTooLong" | "resetAlreadySending" | "resetUnconfirmed" | "tapAlreadySending" | "tapExists" | "tapPolicyRefused" | "tapAdminTarget" | "tapRoleMissing" | "tapUnconfirmed" | "tapCreatedUnseen" | "ticketRequired";
@@ -318,7 +328,7 @@ export type OfferState = "offer" | "policyOff" | "notForThisPerson" | "exists" |
 export type Origin = "default" | "administrator" | "user" | "environment" | "localTenant";
 
 /**
- * How a reset ended, or how far it got.
+ * How a reset ended, or how far it got (`outcome.<word>` in the catalogues).
  */
 export type Outcome = "sent" | "alreadyRunning" | "notSent" | "unconfirmed" | "passcodeIssued" | "doneWithoutPasscode" | "failed" | "notSupported" | "canceled" | "accessPassGiven";
 
@@ -406,6 +416,11 @@ methodKinds: Array<string>, conclusion: Conclusion,
 pinResetPage: string, };
 
 /**
+ * Why a reset ended without a passcode (`reason.<key>` in the catalogues).
+ */
+export type ReasonKey = "failed" | "notSupported" | "canceled" | "unknown";
+
+/**
  * What the administrator's file asks of every reset's confirmation.
  */
 export type ResetRules = { 
@@ -451,13 +466,9 @@ export type ResetStatusForWindow = { state: ResetState, passcode: string | null,
  */
 startedAt: string | null, validUntil: string | null, 
 /**
- * English fallback of `reason_key`.
+ * Why it ended without a passcode, for the window's own words.
  */
-reason: string | null, 
-/**
- * The reason's stable key, for the window's own words.
- */
-reasonKey: string | null, 
+reasonKey: ReasonKey | null, 
 /**
  * For support, under "Details": device, start, error code.
  */

@@ -3,7 +3,8 @@
 // type check fails while a rule the Rust side sends has no headline or explanation here.
 
 import type { AuditRow, Eligibility, ResetStatus } from '../api';
-import type { RuleKey } from '../generated/types';
+import { FAILURE_KINDS, OUTCOMES, REASON_KEYS } from '../generated/keys';
+import type { ExportWords, ReasonKey, RuleKey } from '../generated/types';
 import { isFailureKind } from '../ipc-error';
 import { errorWords, known, t, tOr, type Params } from '.';
 
@@ -58,20 +59,43 @@ export function warnings(e: Eligibility): string[] {
 }
 
 /** Why a reset ended without a passcode, in the person's language; null when there is none. */
-export function reason(status: Pick<ResetStatus, 'reason' | 'reasonKey'>): string | null {
-  const text = status.reason?.trim() || null;
-  if (!status.reasonKey) return text;
-  return tOr(`reason.${status.reasonKey}`, text ?? '') || null;
+export function reason(status: Pick<ResetStatus, 'reasonKey'>): string | null {
+  return status.reasonKey ? t(`reason.${status.reasonKey}`) : null;
 }
 
 export function outcome(row: AuditRow): string {
-  return tOr(`outcome.${row.outcome}`, row.outcomeWords);
+  return t(`outcome.${row.outcome}`);
 }
 
-/** An audit note: a reason (`reason:<key>`) or an error (`error:<kind>`) by its key. */
+const isReasonKey = (key: string): key is ReasonKey => (REASON_KEYS as readonly string[]).includes(key);
+
+/** An audit note: a reason (`reason:<key>`) or an error (`error:<kind>`) by its key; a line
+ * an earlier version wrote keeps its own text. */
 export function note(row: AuditRow): string | null {
   const [kind, key] = (row.noteKey ?? '').split(':');
-  if (kind === 'reason' && key) return tOr(`reason.${key}`, row.note ?? '') || null;
+  if (kind === 'reason' && key && isReasonKey(key)) return t(`reason.${key}`);
   if (kind === 'error' && isFailureKind(key)) return errorWords(key).what;
   return row.note;
+}
+
+/** The CSV export's words: the columns, every outcome, and every note by its key. */
+export function exportWords(): ExportWords {
+  const notes: Record<string, string> = {};
+  for (const kind of FAILURE_KINDS) notes[`error:${kind}`] = errorWords(kind).what;
+  for (const key of REASON_KEYS) notes[`reason:${key}`] = t(`reason.${key}`);
+  return {
+    headings: [
+      t('audit.csv.time'),
+      t('audit.csv.operator'),
+      t('audit.csv.tenant'),
+      t('audit.csv.tenantId'),
+      t('audit.csv.device'),
+      t('audit.csv.deviceId'),
+      t('audit.csv.ticket'),
+      t('audit.outcome'),
+      t('audit.csv.note'),
+    ],
+    outcomes: Object.fromEntries(OUTCOMES.map((o) => [o, t(`outcome.${o}`)])),
+    notes,
+  };
 }

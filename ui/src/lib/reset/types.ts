@@ -9,6 +9,7 @@ export type {
   Effect,
   Eligibility,
   Exported,
+  ExportWords,
   Outcome,
   ResetState,
   SearchResults,

@@ -120,7 +120,12 @@ impl Auth {
         if asked_claims.is_some() {
             *lock(&self.inner.pending_claims) = None;
         }
-        let access = CachedToken::new(tokens.access_token, tokens.lifetime, task)?;
+        let access = CachedToken::new(
+            tokens.access_token,
+            tokens.lifetime,
+            task,
+            &self.inner.clock,
+        )?;
 
         self.store_refresh_token(&account.id, tokens.refresh_token.as_ref())
             .await;
