@@ -66,7 +66,7 @@ pub use log::LoggedRequest;
 pub use options::Options;
 pub use seed::{TENANT_DOMAIN, TENANT_ID, TENANT_NAME};
 
-use state::{Shared, TenantState, lock};
+use state::{Shared, TenantState, changing, lock};
 
 /// "Microsoft Graph Command Line Tools": a public client with an `http://localhost` redirect that
 /// the app uses by default.
@@ -216,7 +216,9 @@ async fn latency(State(state): State<TenantState>, request: Request, next: Next)
 impl DemoTenant {
     /// Consent to one of the PIN reset apps, as its consent page does.
     pub fn grant_consent(&self, app_id: &str) -> bool {
-        lock(&self.shared.directory).grant_consent(app_id).is_some()
+        changing(&self.shared.directory)
+            .grant_consent(app_id)
+            .is_some()
     }
 
     /// Guards one Graph permission with a Conditional Access policy that the next refresh
@@ -229,34 +231,36 @@ impl DemoTenant {
 
     /// The Graph permissions the sign-in client holds for the whole organisation.
     pub fn org_consented_scopes(&self) -> Vec<String> {
-        lock(&self.shared.directory).org_consented_scopes(DEFAULT_CLIENT_ID)
+        changing(&self.shared.directory).org_consented_scopes(DEFAULT_CLIENT_ID)
     }
 
     /// Removes the sign-in client's organisation-wide consent, as revoking it in Entra does.
     pub fn revoke_org_consent(&self) {
-        lock(&self.shared.directory).revoke_org_consent(DEFAULT_CLIENT_ID);
+        changing(&self.shared.directory).revoke_org_consent(DEFAULT_CLIENT_ID);
     }
 
     /// Switches a service principal on or off, as "Enabled for users to sign in" in Entra does.
     /// False when the app has no service principal.
     pub fn set_app_enabled(&self, app_id: &str, enabled: bool) -> bool {
-        lock(&self.shared.directory).set_app_enabled(app_id, enabled)
+        changing(&self.shared.directory).set_app_enabled(app_id, enabled)
     }
 
     /// Back to "nothing done": the PIN reset apps gone, and every profile other than the seeded
     /// one deleted with its assignments.
     pub fn reset_setup(&self) {
-        lock(&self.shared.directory).reset_setup();
+        changing(&self.shared.directory).reset_setup();
     }
 
     /// The device configuration profiles as stored (JSON, as Graph returns them by id).
     pub fn device_configurations(&self) -> Vec<serde_json::Value> {
-        lock(&self.shared.directory).device_configurations.clone()
+        changing(&self.shared.directory)
+            .device_configurations
+            .clone()
     }
 
     /// The assignment targets of one profile, as stored.
     pub fn assignment_targets(&self, configuration_id: &str) -> Vec<serde_json::Value> {
-        lock(&self.shared.directory)
+        changing(&self.shared.directory)
             .configuration_assignments
             .get(configuration_id)
             .map(|a| {
@@ -270,20 +274,20 @@ impl DemoTenant {
 
     /// Adds one assignment target to a profile, as someone in the Intune admin center would.
     pub fn add_assignment(&self, configuration_id: &str, target: serde_json::Value) {
-        lock(&self.shared.directory).add_assignment(configuration_id, target);
+        changing(&self.shared.directory).add_assignment(configuration_id, target);
     }
 
     /// Adds a custom profile as stored JSON (tests use it for odd profiles: value false, another
     /// tenant's ID).
     pub fn add_device_configuration(&self, profile: serde_json::Value) {
-        lock(&self.shared.directory)
+        changing(&self.shared.directory)
             .device_configurations
             .push(profile);
     }
 
     /// The ID of the group with this display name.
     pub fn group_id(&self, display_name: &str) -> Option<String> {
-        lock(&self.shared.directory)
+        changing(&self.shared.directory)
             .groups
             .iter()
             .find(|g| {

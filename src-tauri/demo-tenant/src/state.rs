@@ -1,7 +1,7 @@
 //! Server-side memory: the directory, every code and token handed out, and the request log.
 
 use std::collections::HashMap;
-use std::sync::{Arc, Mutex, MutexGuard};
+use std::sync::{Arc, Mutex, MutexGuard, RwLock, RwLockReadGuard, RwLockWriteGuard};
 use std::time::Instant;
 
 use base64::Engine;
@@ -20,7 +20,8 @@ pub(crate) struct Shared {
     pub options: Options,
     pub origin: String,
     pub signing_key: [u8; 64],
-    pub directory: Mutex<Directory>,
+    /// Read side by side (a search through a large fleet), changed one at a time.
+    pub directory: RwLock<Directory>,
     pub auth: Mutex<AuthStore>,
     pub secrets: Mutex<Vec<String>>,
     pub log: RequestLog,
@@ -52,7 +53,7 @@ impl Shared {
             options,
             origin,
             signing_key,
-            directory: Mutex::new(directory),
+            directory: RwLock::new(directory),
             auth: Mutex::new(AuthStore::default()),
             secrets: Mutex::new(Vec::new()),
             log,
@@ -88,6 +89,17 @@ impl Shared {
 pub(crate) fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
     mutex
         .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner)
+}
+
+/// For reading the directory: readers do not wait for each other.
+pub(crate) fn reading<T>(rw: &RwLock<T>) -> RwLockReadGuard<'_, T> {
+    rw.read().unwrap_or_else(std::sync::PoisonError::into_inner)
+}
+
+/// For changing the directory.
+pub(crate) fn changing<T>(rw: &RwLock<T>) -> RwLockWriteGuard<'_, T> {
+    rw.write()
         .unwrap_or_else(std::sync::PoisonError::into_inner)
 }
 

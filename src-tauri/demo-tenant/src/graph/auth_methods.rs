@@ -15,7 +15,7 @@ use super::odata::context;
 use super::tap::{create, may_act_on};
 use super::{ApiVersion, Caller, GraphError};
 use crate::seed::{Employee, PEOPLE, Role};
-use crate::state::{TenantState, lock};
+use crate::state::{TenantState, changing};
 
 /// "List methods" and "List temporaryAccessPassMethods" (acting on other users): the least
 /// permission is `UserAuthenticationMethod.Read.All`, `.ReadWrite.All` also reads.
@@ -53,7 +53,7 @@ pub(super) fn routes() -> Router<TenantState> {
 /// userPrincipalName}` allows.
 pub(super) fn user(state: &TenantState, key: &str) -> Result<Employee, GraphError> {
     let key = key.trim();
-    lock(&state.directory)
+    changing(&state.directory)
         .users
         .iter()
         .find(|u| u.id.eq_ignore_ascii_case(key) || u.user_principal_name.eq_ignore_ascii_case(key))
@@ -84,7 +84,7 @@ async fn methods(
     caller.require_any(&READ_SCOPES)?;
     let user = user(&state, &id)?;
     may_act_on(&caller, &user, false)?;
-    let items = lock(&state.directory)
+    let items = changing(&state.directory)
         .authentication_methods
         .get(&user.id)
         .cloned()
@@ -105,7 +105,7 @@ async fn passes(
     caller.require_any(&READ_SCOPES)?;
     let user = user(&state, &id)?;
     may_act_on(&caller, &user, false)?;
-    let items: Vec<Value> = lock(&state.directory)
+    let items: Vec<Value> = changing(&state.directory)
         .authentication_methods
         .get(&user.id)
         .map(|m| m.iter().filter(|m| is_pass(m)).cloned().collect())
@@ -134,7 +134,7 @@ async fn policy(
     if !caller.person.roles.iter().any(|r| readers.contains(r)) {
         return Err(super::tap::access_denied());
     }
-    let mut body = lock(&state.directory).tap_policy.clone();
+    let mut body = changing(&state.directory).tap_policy.clone();
     body["@odata.context"] = json!(format!(
         "{}/{}/$metadata#policies/authenticationMethodsPolicy/authenticationMethodConfigurations/$entity",
         state.origin,
@@ -151,7 +151,7 @@ async fn member_of(
 ) -> Result<Json<Value>, GraphError> {
     caller.require_any(&MEMBERSHIP_SCOPES)?;
     let user = user(&state, &id)?;
-    let mut items: Vec<Value> = lock(&state.directory)
+    let mut items: Vec<Value> = changing(&state.directory)
         .groups
         .iter()
         .filter(|g| g.member_ids.contains(&user.id))

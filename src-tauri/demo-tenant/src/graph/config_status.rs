@@ -19,7 +19,7 @@ use super::odata::{Query, context, next_link};
 use super::{ApiVersion, Caller, GraphError};
 use crate::clock::graph_date_time;
 use crate::seed::{Assigned, Directory};
-use crate::state::{TenantState, lock};
+use crate::state::{TenantState, changing};
 
 /// Devices beyond the first thousand are left out of status reports, so a large fleet answers
 /// at once.
@@ -55,7 +55,7 @@ pub(super) fn routes() -> Router<TenantState> {
 
 fn assigned(state: &TenantState, id: &str) -> Result<Assigned, GraphError> {
     find(state, id)?;
-    Ok(lock(&state.directory)
+    Ok(changing(&state.directory)
         .configuration_assignments
         .get(id)
         .cloned()
@@ -107,7 +107,7 @@ async fn assign(
         })
         .collect();
     {
-        let mut directory = lock(&state.directory);
+        let mut directory = changing(&state.directory);
         // Replaces the whole set: anything not sent is gone.
         directory.configuration_assignments.insert(
             id.clone(),
@@ -232,7 +232,7 @@ async fn overview(
     let set = assigned(&state, &id)?;
     let config = find(&state, &id)?;
     let at = state.clock.now();
-    let found = reports(&lock(&state.directory), &set, at);
+    let found = reports(&changing(&state.directory), &set, at);
     let count = |status: &str| found.iter().filter(|r| r.status == status).count();
     let last = found
         .iter()
@@ -273,7 +273,7 @@ async fn statuses(
     let top = query.top(STATUS_PAGE, STATUS_PAGE_MAX)?;
     let start = query.skip()?;
     let set = assigned(&state, &id)?;
-    let found = reports(&lock(&state.directory), &set, state.clock.now());
+    let found = reports(&changing(&state.directory), &set, state.clock.now());
     let total = found.len();
     let items: Vec<Value> = found
         .into_iter()

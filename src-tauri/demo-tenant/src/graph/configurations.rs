@@ -14,7 +14,7 @@ use super::odata::{Listing, Query, context, project};
 use super::{ApiVersion, Caller, DEVICE_ROLES, GraphError};
 use crate::clock::graph_date_time;
 use crate::seed::{Assigned, Role};
-use crate::state::{TenantState, lock};
+use crate::state::{TenantState, changing};
 
 pub(super) const SET: &str = "deviceManagement/deviceConfigurations";
 const DEFAULT_PAGE: usize = 100;
@@ -84,7 +84,7 @@ pub(super) fn not_found(id: &str) -> GraphError {
 
 /// The stored configuration with `id`.
 pub(super) fn find(state: &TenantState, id: &str) -> Result<Map<String, Value>, GraphError> {
-    lock(&state.directory)
+    changing(&state.directory)
         .device_configurations
         .iter()
         .filter_map(Value::as_object)
@@ -146,7 +146,7 @@ async fn create(
         }
     }
     {
-        let mut directory = lock(&state.directory);
+        let mut directory = changing(&state.directory);
         directory
             .device_configurations
             .push(Value::Object(config.clone()));
@@ -183,7 +183,7 @@ async fn list(
     }
     let top = query.top(DEFAULT_PAGE, MAX_PAGE)?;
     let start = query.skip()?;
-    let all: Vec<Map<String, Value>> = lock(&state.directory)
+    let all: Vec<Map<String, Value>> = changing(&state.directory)
         .device_configurations
         .iter()
         .filter_map(Value::as_object)

@@ -13,7 +13,7 @@ use super::odata::{Listing, Query, context, project};
 use super::{ApiVersion, Caller, DEVICE_ROLES, GraphError};
 use crate::seed::ManagedDevice;
 use crate::seed::devices::{LIGHT_PROPERTIES, V1_PROPERTIES};
-use crate::state::{TenantState, lock};
+use crate::state::{TenantState, reading};
 
 const SET: &str = "deviceManagement/managedDevices";
 const DEFAULT_PAGE: usize = 100;
@@ -109,7 +109,7 @@ pub(super) fn list_of(
     let mut page = Vec::new();
     let mut next = None;
     {
-        let directory = lock(&state.directory);
+        let directory = reading(&state.directory);
         let fleet = &directory.managed_devices;
         let reads = |name: &str| light.is_some_and(|f| f.reads(name));
         let light_of = light.map(|_| fleet.light_reader(&reads));
@@ -182,7 +182,7 @@ async fn one(
 
 /// The device with `id`, or Intune's 404.
 pub(super) fn find(state: &TenantState, id: &str) -> Result<ManagedDevice, GraphError> {
-    let directory = lock(&state.directory);
+    let directory = reading(&state.directory);
     let fleet = &directory.managed_devices;
     fleet
         .index_of(id)

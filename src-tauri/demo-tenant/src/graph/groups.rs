@@ -11,7 +11,7 @@ use serde_json::{Map, Value};
 use super::filter::{self, Op, Support};
 use super::odata::{Listing, Query, project};
 use super::{ApiVersion, Caller, GraphError};
-use crate::state::{TenantState, lock};
+use crate::state::{TenantState, changing};
 
 const DEFAULT_PAGE: usize = 100;
 const MAX_PAGE: usize = 999;
@@ -61,7 +61,7 @@ async fn member_count(
     if !eventual(&headers) {
         return Err(needs_eventual("$count"));
     }
-    let count = lock(&state.directory)
+    let count = changing(&state.directory)
         .groups
         .iter()
         .find(|g| g.properties.get("id").and_then(Value::as_str) == Some(id.as_str()))
@@ -163,7 +163,7 @@ async fn list(
         .transpose()?;
     let top = query.top(DEFAULT_PAGE, MAX_PAGE)?;
     let start = query.skip()?;
-    let matching: Vec<Map<String, Value>> = lock(&state.directory)
+    let matching: Vec<Map<String, Value>> = changing(&state.directory)
         .groups
         .iter()
         .map(|g| &g.properties)

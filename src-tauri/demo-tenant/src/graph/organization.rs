@@ -7,7 +7,7 @@ use serde_json::{Value, json};
 
 use super::odata::{Query, context, project};
 use super::{ApiVersion, Caller, GraphError};
-use crate::state::{TenantState, lock};
+use crate::state::{TenantState, changing};
 
 const PROPERTIES: [&str; 10] = [
     "id",
@@ -34,7 +34,7 @@ async fn organization(
 ) -> Result<Json<Value>, GraphError> {
     caller.require_any(&["User.Read", "Organization.Read.All"])?;
     let selected = Query::parse(query.as_deref()).select("organization", &PROPERTIES)?;
-    let organization = lock(&state.directory).organization.clone();
+    let organization = changing(&state.directory).organization.clone();
     let item = project(&organization, selected.as_deref(), &PROPERTIES);
     Ok(Json(json!({
         "@odata.context": context(&state.origin, version.path(), "organization", selected.as_deref(), false),

@@ -13,7 +13,7 @@ use super::filter::{self, Op, Support};
 use super::odata::{Query, context};
 use super::{ApiVersion, Caller, GraphError};
 use crate::seed::Role;
-use crate::state::{TenantState, lock};
+use crate::state::{TenantState, changing};
 
 const SET: &str = "oauth2PermissionGrants";
 
@@ -70,7 +70,7 @@ fn of_service_principal(
     value: &str,
 ) -> Result<Json<Value>, GraphError> {
     allowed(caller)?;
-    let directory = lock(&state.directory);
+    let directory = changing(&state.directory);
     let sp_id = directory
         .service_principals
         .iter()
@@ -122,7 +122,7 @@ async fn list(
         .option("filter")
         .map(|raw| filter::parse(raw, "oAuth2PermissionGrant", SUPPORT))
         .transpose()?;
-    let grants = lock(&state.directory)
+    let grants = changing(&state.directory)
         .oauth2_permission_grants
         .iter()
         .filter(|g| filter.as_ref().is_none_or(|f| f.matches(g)))

@@ -14,7 +14,7 @@ use serde_json::{Value, json};
 use super::devices::not_found;
 use super::{Caller, DEVICE_ROLES, GraphError};
 use crate::clock::{graph_date_time, now};
-use crate::state::{TenantState, lock};
+use crate::state::{TenantState, changing};
 
 /// Intune's generic "the action failed on the device" code.
 const FAILED_ON_DEVICE: i64 = -2_016_281_112;
@@ -39,7 +39,7 @@ async fn reset_passcode(
     caller.require_role(&DEVICE_ROLES)?;
     let started = graph_date_time(now());
     let (index, position, outcome) = {
-        let mut directory = lock(&state.directory);
+        let mut directory = changing(&state.directory);
         let fleet = &mut directory.managed_devices;
         let index = fleet.index_of(&id).ok_or_else(not_found)?;
         let mut placed = None;
@@ -123,7 +123,7 @@ fn set(
     error_code: i64,
 ) {
     let updated = graph_date_time(now());
-    lock(&state.directory)
+    changing(&state.directory)
         .managed_devices
         .update(index, |device| {
             let entry = device

@@ -11,7 +11,7 @@ use serde_json::{Map, Value, json};
 use super::filter::{self, Op, Support};
 use super::odata::{Query, context, project};
 use super::{ApiVersion, Caller, GraphError};
-use crate::state::{TenantState, lock};
+use crate::state::{TenantState, changing};
 
 const SET: &str = "servicePrincipals";
 
@@ -88,7 +88,7 @@ fn single(
 ) -> Result<Json<Value>, GraphError> {
     caller.require_any(&SCOPES)?;
     let selected = Query::parse(raw).select("servicePrincipal", &PROPERTIES)?;
-    let found = lock(&state.directory)
+    let found = changing(&state.directory)
         .service_principals
         .iter()
         .find(|sp| {
@@ -150,7 +150,7 @@ async fn list(
         .map(|raw| filter::parse(raw, "servicePrincipal", SUPPORT))
         .transpose()?;
     let top = query.top(100, 999)?;
-    let items: Vec<Value> = lock(&state.directory)
+    let items: Vec<Value> = changing(&state.directory)
         .service_principals
         .iter()
         .filter(|sp| filter.as_ref().is_none_or(|f| f.matches(sp)))

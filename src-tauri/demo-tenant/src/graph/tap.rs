@@ -16,7 +16,7 @@ use super::auth_methods::{is_pass, roles_of, user};
 use super::{ApiVersion, Caller, GraphError};
 use crate::clock::graph_date_time;
 use crate::seed::{Employee, Role};
-use crate::state::{TenantState, lock};
+use crate::state::{TenantState, changing};
 
 const WRITE_SCOPES: [&str; 1] = ["UserAuthenticationMethod.ReadWrite.All"];
 /// The page's bounds for `lifetimeInMinutes`.
@@ -169,7 +169,7 @@ pub(super) async fn create(
     let body = body
         .as_object()
         .ok_or_else(|| GraphError::bad_request("The request body must be a JSON object."))?;
-    let mut directory = lock(&state.directory);
+    let mut directory = changing(&state.directory);
     let groups: Vec<String> = directory
         .groups
         .iter()

@@ -17,7 +17,7 @@ use super::groups::{eventual, needs_eventual};
 use super::odata::{Listing, Query, project};
 use super::{ApiVersion, Caller, GraphError};
 use crate::seed::Employee;
-use crate::state::{TenantState, lock};
+use crate::state::{TenantState, reading};
 
 const DEFAULT_PAGE: usize = 100;
 const MAX_PAGE: usize = 999;
@@ -178,7 +178,7 @@ async fn list(
         .transpose()?;
     let top = query.top(DEFAULT_PAGE, MAX_PAGE)?;
     let start = query.skip()?;
-    let matching: Vec<Map<String, Value>> = lock(&state.directory)
+    let matching: Vec<Map<String, Value>> = reading(&state.directory)
         .users
         .iter()
         .map(entity)
@@ -211,7 +211,7 @@ async fn devices(
     Path(id): Path<String>,
     RawQuery(raw): RawQuery,
 ) -> Result<Json<Value>, GraphError> {
-    let known = lock(&state.directory)
+    let known = reading(&state.directory)
         .users
         .iter()
         .find(|u| u.id.eq_ignore_ascii_case(&id) || u.user_principal_name.eq_ignore_ascii_case(&id))

@@ -20,7 +20,7 @@ use super::{Authority, loopback_redirect};
 use crate::DEFAULT_CLIENT_ID;
 use crate::seed::people::person_by_sign_in_name;
 use crate::seed::{PEOPLE, TENANT_ID};
-use crate::state::{TenantState, lock};
+use crate::state::{TenantState, changing};
 
 /// A request whose client, redirect URI and scopes were checked.
 struct Request {
@@ -157,7 +157,7 @@ pub(super) async fn accept(
         );
         return document(StatusCode::FORBIDDEN, "Need admin approval", &body);
     }
-    lock(&state.directory).grant_org_consent(DEFAULT_CLIENT_ID, &request.scopes.graph);
+    changing(&state.directory).grant_org_consent(DEFAULT_CLIENT_ID, &request.scopes.graph);
     let granted: Vec<String> = request
         .scopes
         .graph

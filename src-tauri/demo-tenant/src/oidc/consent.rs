@@ -16,7 +16,7 @@ use super::page::{self, document, escape, hidden_fields};
 use crate::seed::apps::PIN_RESET_APPS;
 use crate::seed::people::person_by_sign_in_name;
 use crate::seed::{PEOPLE, Role};
-use crate::state::{TenantState, lock};
+use crate::state::{TenantState, changing};
 
 fn field(raw: &[u8], name: &str) -> Option<String> {
     url::form_urlencoded::parse(raw)
@@ -101,7 +101,7 @@ pub(super) async fn consent_post(
                     Administrator or Global Administrator.</p>";
         return document(StatusCode::FORBIDDEN, "Need admin approval", body);
     }
-    let granted = lock(&state.directory).grant_consent(app_id);
+    let granted = changing(&state.directory).grant_consent(app_id);
     let name = granted.unwrap_or(app_id);
     let body = format!(
         "<h1>Consent granted</h1><p>{} is now present in the tenant. The real service would now \

@@ -10,7 +10,7 @@ use super::scopes::{Scopes, admin_only};
 use crate::DEFAULT_CLIENT_ID;
 use crate::seed::apps::PRESENT_CLIENT_NAME;
 use crate::seed::{Person, Role};
-use crate::state::{Shared, lock};
+use crate::state::{Shared, changing};
 
 /// Who may consent to admin-only delegated permissions: Application Administrator (and higher
 /// roles the demo has no one in).
@@ -27,7 +27,7 @@ pub(crate) fn missing_consent(
     if may_consent_for_organisation(person) {
         return Vec::new();
     }
-    let granted = lock(&state.directory).org_consented_scopes(DEFAULT_CLIENT_ID);
+    let granted = changing(&state.directory).org_consented_scopes(DEFAULT_CLIENT_ID);
     scopes
         .graph
         .iter()
