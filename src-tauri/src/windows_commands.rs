@@ -1,7 +1,7 @@
 //! A Windows PC's readiness for self-service PIN reset, and the Temporary Access Pass when it
 //! cannot work. The pass crosses to the window once, in `TapForWindow`, and is never kept.
 
-use pindesk_core::audit::{Outcome, ResetAttempt};
+use pindesk_core::audit::pass::PassAsked;
 use pindesk_core::graph::models::ManagedDeviceId;
 use pindesk_core::graph::{CancellationToken, INTERACTIVE_BUDGET, ipc_error, within_budget};
 use pindesk_core::reset::{self, ReadinessClients, ReadinessView, SetupFacts, TapOfferView};
@@ -9,7 +9,6 @@ use pindesk_core::setup;
 use pindesk_core::{CoreError, FailureKind, IpcError, Task};
 use serde::Serialize;
 use tauri::State;
-use time::OffsetDateTime;
 use time::format_description::well_known::Rfc3339;
 
 use crate::reset_commands::{Copied, operator_and_client_for};
@@ -132,66 +131,21 @@ pub async fn create_tap(
         request.admin_target,
     )
     .await;
-    let who = request
-        .user_principal_name
-        .as_deref()
-        .map(|n| n.get(..200).unwrap_or(n))
-        .unwrap_or("the device's primary user");
-    let (outcome, note, note_key) = match &result {
-        Ok(made) => (
-            Outcome::AccessPassGiven,
-            format!(
-                "Temporary Access Pass for {who}, {}, {}",
-                made.lifetime_minutes
-                    .or(request.lifetime_minutes.map(i64::from))
-                    .map_or_else(
-                        || "the policy's lifetime".to_owned(),
-                        |m| format!("{m} minutes")
-                    ),
-                if made.one_time {
-                    "one-time use"
-                } else {
-                    "reusable"
-                }
-            ),
-            None,
-        ),
-        Err(reset::TapError::AlreadySending) => (Outcome::NotSent, String::new(), None),
-        Err(error) => {
-            let ipc = IpcError::from(error);
-            let outcome = if matches!(
-                error,
-                reset::TapError::Unconfirmed { .. } | reset::TapError::CreatedUnseen { .. }
-            ) {
-                Outcome::Unconfirmed
-            } else {
-                Outcome::NotSent
-            };
-            (
-                outcome,
-                format!("Temporary Access Pass for {who}: {error}"),
-                Some(format!("error:{}", ipc.kind)),
-            )
-        }
-    };
-    let attempt = ResetAttempt {
+    let asked = PassAsked {
         operator: &operator,
         device_id: &device_id,
         device_name: request.device_name.as_deref(),
         ticket: request.ticket.as_deref(),
-        started_at: OffsetDateTime::now_utc(),
-        outcome,
-        note: Some(note),
-        note_key,
+        person: request.user_principal_name.as_deref(),
+        lifetime_minutes: request.lifetime_minutes,
     };
-    let audit_warning = if matches!(result, Err(reset::TapError::AlreadySending)) {
-        None
-    } else {
-        state.audit().record_attempt(&attempt).err().map(|error| {
+    let audit_warning = asked
+        .attempt(&result)
+        .and_then(|attempt| state.audit().record_attempt(&attempt).err())
+        .map(|error| {
             tracing::warn!(%error, "the audit log could not be written");
             IpcError::from(error).kind
-        })
-    };
+        });
     let made = result.map_err(|e| IpcError::from(&e))?;
     Ok(TapForWindow {
         pass: made.pass.expose().to_owned(),

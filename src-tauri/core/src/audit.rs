@@ -20,6 +20,7 @@ use crate::word_enum::word_enum;
 use crate::{CoreError, IpcError};
 
 pub mod csv;
+pub mod pass;
 
 pub const AUDIT_FILE: &str = "audit-log.jsonl";
 
