@@ -53,21 +53,22 @@ export function verdicts(results, median) {
     `Cold start to interactive (median of ${cold.pindesk.length}${late ? `, ${late} late reads` : ''})`,
     median(cold.pindesk.map((r) => r.ms)), median(cold.blank.map((r) => r.ms)), ms, 1.1,
   ));
-  rows.push(compared('Memory PSS, 2 s after first screen',
-    median(cold.pindesk.map((r) => r.pssKb * 1024)), median(cold.blank.map((r) => r.pssKb * 1024)), mb, 1.1));
-  rows.push(compared('Memory PSS, after a full reset flow',
-    median(flows.pindesk.map((r) => r.pssKb * 1024)), median(flows.blank.map((r) => r.pssKb * 1024)), mb, 1.2));
-  // PinDesk paints without compositing and the blank app with WebKit's default: the same two
-  // figures against a blank app painting as PinDesk does, so the saving is not mistaken for a
-  // lighter app.
-  for (const [figure, pindesk, plain] of [
-    ['2 s after first screen', cold.pindesk, cold.blankPlain],
-    ['after a full reset flow', flows.pindesk, flows.blankPlain],
+  // Memory is judged like with like. On Linux PinDesk paints without WebKitGTK's compositing
+  // (src-tauri/src/rendering.rs), which Windows and macOS do not offer, so its baseline is the
+  // blank app painting the same way; the blank app as WebKit sets it up is printed beside, for
+  // information only.
+  const pss = (list) => median(list.map((r) => r.pssKb * 1024));
+  for (const [figure, pindesk, blank, plain, max] of [
+    ['2 s after first screen', cold.pindesk, cold.blank, cold.blankPlain, 1.1],
+    ['after a full reset flow', flows.pindesk, flows.blank, flows.blankPlain, 1.2],
   ]) {
-    if (!plain?.length) continue;
-    rows.push({ ...compared(`  the same, blank app also painting without compositing, ${figure}`,
-      median(pindesk.map((r) => r.pssKb * 1024)), median(plain.map((r) => r.pssKb * 1024)), mb, 1.2),
-    budget: 'none', pass: null });
+    if (!plain?.length) {
+      rows.push(compared(`Memory PSS, ${figure}`, pss(pindesk), pss(blank), mb, max));
+      continue;
+    }
+    rows.push(compared(`Memory PSS, ${figure} (blank app painting as PinDesk does)`, pss(pindesk), pss(plain), mb, max));
+    rows.push({ ...compared("  against the blank app with WebKit's default compositing", pss(pindesk), pss(blank), mb, max),
+      budget: 'none', pass: null });
   }
 
   rows.push(absolute('Release binary (LTO, 1 CGU, strip, opt "s")',
