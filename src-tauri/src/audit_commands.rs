@@ -1,6 +1,6 @@
 //! The audit log's view and its CSV export.
 
-use pindesk_core::IpcError;
+use crate::ipc_error::IpcError;
 use pindesk_core::audit::AuditRow;
 use pindesk_core::audit::csv::{ExportWords, export, export_dir};
 use serde::Serialize;

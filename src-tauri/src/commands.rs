@@ -4,7 +4,9 @@ use pindesk_core::accounts::ListedAccount;
 use pindesk_core::config::{Settings, SettingsView};
 use pindesk_core::diagnostics::{self, Diagnostics};
 use pindesk_core::logging::LogLevel;
-use pindesk_core::{Auth, IpcError, Session, Task};
+use pindesk_core::{Auth, Session, Task};
+
+use crate::ipc_error::IpcError;
 use serde::Serialize;
 use tauri::State;
 
@@ -34,7 +36,7 @@ pub async fn app_info(state: State<'_, Desk>) -> Result<AppInfo, IpcError> {
 
 #[tauri::command]
 pub async fn use_demo_tenant(state: State<'_, Desk>) -> Result<AppInfo, IpcError> {
-    state.use_demo_tenant().await
+    Ok(state.use_demo_tenant().await?)
 }
 
 #[tauri::command]
@@ -91,7 +93,7 @@ pub async fn set_language(
     state: State<'_, Desk>,
     language: Option<String>,
 ) -> Result<(), IpcError> {
-    state.set_language(language).await
+    Ok(state.set_language(language).await?)
 }
 
 #[tauri::command]
@@ -99,7 +101,7 @@ pub async fn save_settings(
     state: State<'_, Desk>,
     settings: Settings,
 ) -> Result<SettingsView, IpcError> {
-    state.save_settings(settings).await
+    Ok(state.save_settings(settings).await?)
 }
 
 /// Raises or lowers what PinDesk writes to its log, at once and for the next starts.
@@ -108,7 +110,7 @@ pub async fn set_log_level(
     state: State<'_, Desk>,
     level: LogLevel,
 ) -> Result<SettingsView, IpcError> {
-    state.set_log_level(level).await
+    Ok(state.set_log_level(level).await?)
 }
 
 /// Versions, system, configuration and recent log lines, for a support ticket. No secrets.

@@ -17,7 +17,7 @@ macro_rules! contract_types {
 }
 
 contract_types![
-    pindesk_core::IpcError,
+    crate::ipc_error::IpcError,
     pindesk_core::desk::AppInfo,
     pindesk_core::accounts::ListedAccount,
     crate::commands::SignedIn,
@@ -25,15 +25,15 @@ contract_types![
     pindesk_core::config::SettingsView,
     pindesk_core::diagnostics::Diagnostics,
     pindesk_core::reset::lookup::SearchResults,
-    crate::reset_commands::ResetStartedForWindow,
+    pindesk_core::desk::helpdesk::ResetStartedForWindow,
     pindesk_core::reset::followed::ResetStatusForWindow,
-    crate::reset_commands::Copied,
+    pindesk_core::desk::helpdesk::Copied,
     pindesk_core::audit::AuditRow,
     crate::audit_commands::Exported,
     pindesk_core::audit::csv::ExportWords,
     pindesk_core::setup::overview::SetupOverview,
     pindesk_core::setup::signin_consent::SignInConsent,
-    crate::setup_commands::ConsentLinks,
+    pindesk_core::desk::setup::ConsentLinks,
     pindesk_core::setup::consent::ConsentStatus,
     pindesk_core::setup::policy::PolicyChoice,
     pindesk_core::setup::assignment::GroupChoice,
@@ -42,14 +42,18 @@ contract_types![
     pindesk_core::setup::deployment::Deployment,
     pindesk_core::reset::readiness_read::ReadinessView,
     pindesk_core::reset::tap::TapOfferView,
-    crate::windows_commands::TapRequest,
-    crate::windows_commands::TapForWindow,
+    pindesk_core::desk::helpdesk::TapRequest,
+    pindesk_core::desk::helpdesk::TapForWindow,
+    // Words sent as values inside sentences and notes, for the lists in keys.ts.
+    pindesk_core::reset::StateKey,
+    pindesk_core::audit::pass::PassNote,
 ];
 
 /// Collects each declared type once.
 struct Declarations {
     config: Config,
     seen: HashSet<TypeId>,
+    generic: HashSet<TypeId>,
     names: HashSet<String>,
     /// Two Rust types with one TypeScript name: `#[ts(rename)]` one of them.
     clashes: Vec<String>,
@@ -62,7 +66,8 @@ impl TypeVisitor for Declarations {
         if !self.seen.insert(TypeId::of::<T>()) {
             return;
         }
-        if T::output_path().is_some() {
+        // A generic type is declared once, with its parameters, whatever it is used with.
+        if T::output_path().is_some() && self.generic.insert(TypeId::of::<T::WithoutGenerics>()) {
             let name = T::ident(&self.config);
             if !self.names.insert(name.clone()) {
                 self.clashes.push(name.clone());
@@ -81,7 +86,8 @@ impl TypeVisitor for Declarations {
 pub fn keys_typescript() -> String {
     use pindesk_core::FailureKind;
     use pindesk_core::audit::Outcome;
-    use pindesk_core::reset::ReasonKey;
+    use pindesk_core::audit::pass::PassNote;
+    use pindesk_core::reset::{ReasonKey, StateKey};
     let list = |doc: &str, name: &str, ty: &str, words: Vec<&str>| {
         let items: Vec<String> = words.iter().map(|word| format!("  '{word}',")).collect();
         format!(
@@ -108,11 +114,23 @@ pub fn keys_typescript() -> String {
             "ReasonKey",
             ReasonKey::ALL.iter().map(|r| r.as_str()).collect(),
         ),
+        list(
+            "Every state other than managed a device can be in (`state.<key>`).",
+            "STATE_KEYS",
+            "StateKey",
+            StateKey::ALL.iter().map(|s| s.as_str()).collect(),
+        ),
+        list(
+            "Every way an audit note says a pass was given (`pass:<how>`).",
+            "PASS_NOTES",
+            "PassNote",
+            PassNote::ALL.iter().map(|p| p.as_str()).collect(),
+        ),
     ];
     format!(
         "// Written by `cargo test -p pindesk --test contract` from the Rust side's key lists \
          (src-tauri/src/contract.rs); do not edit.\n\
-         import type {{ FailureKind, Outcome, ReasonKey }} from './types';\n\n{}",
+         import type {{ FailureKind, Outcome, PassNote, ReasonKey, StateKey }} from './types';\n\n{}",
         lists.join("\n")
     )
 }
@@ -122,6 +140,7 @@ pub fn typescript() -> Result<String, Vec<String>> {
     let mut declarations = Declarations {
         config: Config::new().with_large_int("number"),
         seen: HashSet::new(),
+        generic: HashSet::new(),
         names: HashSet::new(),
         clashes: Vec::new(),
         written: Vec::new(),

@@ -5,6 +5,7 @@ mod audit_commands;
 mod commands;
 pub mod contract;
 mod demo_args;
+pub mod ipc_error;
 mod rendering;
 mod reset_commands;
 mod setup_commands;
@@ -64,9 +65,8 @@ pub fn run() {
         Ok(state) => state,
         Err(error) => {
             eprintln!(
-                "PinDesk cannot start ({}): {}",
-                error.kind,
-                error.detail.unwrap_or_default()
+                "PinDesk cannot start ({}): {error}",
+                pindesk_core::Failure::failure_kind(&error)
             );
             std::process::exit(2);
         }

@@ -110,12 +110,20 @@ test('a person without a usable method gets a Temporary Access Pass, created onc
   assert.equal(await driver.displayed('[data-testid="tap-give"]'), false);
   assert.equal(taps().length, 1);
 
+  // The activity log names the person and how the pass works, in the window's words.
+  await driver.click('[data-testid="open-audit"]');
+  await driver.waitForDisplayed('[data-testid="audit-row"]');
+  assert.match(
+    await driver.text('[data-testid="audit-log"]'),
+    /Temporary Access Pass for ngozi\.okafor@pindesk-demo\.example, 60 minutes, one-time use/,
+  );
+
   // The audit log has the line, without the pass; no file the app wrote holds it.
   await app.stop();
   app = null;
   const found = filesContaining([dataDir, ...appFileDirs()], [pass]);
   assert.deepEqual(found, [], 'the pass is in no file');
-  const audit = filesContaining([dataDir], ['Temporary Access Pass for ngozi.okafor']);
+  const audit = filesContaining([dataDir], ['ngozi.okafor']);
   assert.equal(audit.length, 1, 'one audit line names the person, not the pass');
 });
 

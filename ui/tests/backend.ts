@@ -10,18 +10,18 @@ import type {
   DeviceSummary,
   Eligibility,
   ResetStatus,
-  RustPhrase,
   SearchResults,
   Session,
   SetupOverview,
   SignInConsent,
 } from '../src/lib/api';
-import type { RuleKey } from '../src/lib/generated/types';
+import type { AppKey, RuleKey, Sentence, StatusKey, TargetKey } from '../src/lib/generated/types';
 
 type Args = Record<string, unknown> | undefined;
 
 /** A sentence by key, as the Rust side sends it beside its English. */
-export function phrase(key: string, params: Record<string, string> = {}): RustPhrase {
+/** A sentence as the Rust side sends it: a key and the values it names. */
+export function sentence<K extends StatusKey | AppKey | TargetKey>(key: K, params: Record<string, string> = {}): Sentence<K> {
   return { key, params };
 }
 export type Handler = (args: Args) => unknown;
@@ -145,8 +145,7 @@ export function signinConsent(done: boolean): SignInConsent {
   const missing = ['DeviceManagementManagedDevices.Read.All', 'DeviceManagementManagedDevices.PrivilegedOperations.All'];
   return {
     state: done ? 'done' : 'notDone',
-    message: done ? 'Approved.' : 'Not approved yet.',
-    phrase: done ? { key: 'signInConsentDone', params: {} } : { key: 'signInConsentMissing', params: { count: '2' } },
+    sentence: done ? sentence('signInConsentDone') : sentence('signInConsentMissing', { count: '2' }),
     detail: null,
     clientId: '14d82eec-204b-4c2f-b7e8-296a70dab67e',
     clientName: 'Microsoft Graph Command Line Tools',
@@ -165,27 +164,24 @@ export function overview(done = false, overrides: Partial<SetupOverview> = {}): 
       publishedConsentUrl: `https://login.example.test/consent/${key}`,
     },
     state: (done ? 'enabled' : 'absent') as PinResetAppState,
-    message: done ? 'Allowed and switched on.' : 'Not allowed yet.',
-    phrase: phrase(done ? 'appEnabled' : 'appAbsent'),
+    sentence: sentence(done ? 'appEnabled' : 'appAbsent', { name: `Microsoft Pin Reset ${key === 'service' ? 'Service' : 'Client'} Production` }),
     detail: null,
   }));
   const profile = done ? { id: 'profile-1', name: 'Windows Hello PIN recovery' } : null;
   return {
-    tenant: { state: 'done', message: 'Organisation: Contoso.', phrase: phrase('tenantKnown'), detail: null, id: 'tenant-1', name: 'Contoso' },
+    tenant: { state: 'done', sentence: sentence('tenantNamed', { name: 'Contoso' }), detail: null, id: 'tenant-1', name: 'Contoso' },
     signin: signinConsent(true),
     consent: {
       state: done ? 'done' : 'notDone',
-      message: done ? 'Both allowed.' : 'Not allowed yet.',
-      phrase: phrase(done ? 'consentDone' : 'consentMissing'),
+      sentence: sentence(done ? 'consentDone' : 'consentNotDone'),
       detail: null,
       apps,
       done,
-      afterReturn: null,
+      absentAfterAccept: !done,
     },
     policy: {
       state: done ? 'done' : 'notDone',
-      message: done ? 'The profile turns on PIN recovery.' : 'No profile yet.',
-      phrase: phrase(done ? 'policyDone' : 'policyMissing'),
+      sentence: done ? sentence('policyFound', { name: 'Windows Hello PIN recovery' }) : sentence('policyMissing'),
       detail: null,
       profile,
       others: [],
@@ -194,14 +190,13 @@ export function overview(done = false, overrides: Partial<SetupOverview> = {}): 
     },
     assignment: {
       state: done ? 'done' : 'notDone',
-      message: done ? 'Assigned to Pilot.' : 'Comes after the profile exists.',
-      phrase: phrase(done ? 'assignmentDone' : 'assignmentWaits'),
+      sentence: sentence(done ? 'assignedTo' : 'assignmentWaits'),
       detail: null,
       assignments: done
-        ? [{ kind: 'group', groupId: 'g-pilot', name: 'Pilot', phrase: phrase('group', { name: 'Pilot' }), key: 'key-pilot' }]
+        ? [{ kind: 'group', groupId: 'g-pilot', target: sentence('group', { name: 'Pilot' }), key: 'key-pilot' }]
         : [],
     },
-    deployment: { state: 'notDone', message: 'No report yet.', phrase: phrase('deploymentNone'), detail: null, counts: null },
+    deployment: { state: 'notDone', sentence: sentence('deploymentNoReport'), detail: null, counts: null },
     everythingDone: done,
     ...overrides,
   };
@@ -215,7 +210,6 @@ export function deployment(overrides: Partial<Deployment> = {}): Deployment {
         device: 'NW-LT-0001',
         user: 'zoe@contoso.example',
         status: 'error',
-        explanation: 'The device could not apply the setting.',
         needsAttention: true,
         lastReport: '2026-11-25T09:00:00Z',
         deviceContext: false,
@@ -224,7 +218,6 @@ export function deployment(overrides: Partial<Deployment> = {}): Deployment {
         device: 'Zoe iPhone',
         user: 'zoe@contoso.example',
         status: 'notApplicable',
-        explanation: 'Expected for phones.',
         needsAttention: false,
         lastReport: null,
         deviceContext: false,

@@ -1,22 +1,21 @@
 // For the German setup screen tests: the overview, the apps and the targets as the Rust side
-// sends them, each sentence with its key and its English text as the fallback.
-import { fill, type Key } from '../src/lib/i18n';
-import { en } from '../src/lib/i18n/en';
-import type { PinResetAppState, AssignmentView, RustPhrase, SetupOverview } from '../src/lib/api';
-import { overview } from './backend';
+// sends them, each sentence as a key and the values it names.
+import type { PinResetAppState, AssignmentView, SetupOverview } from '../src/lib/api';
+import type { AppKey, Sentence, StatusKey, TargetKey } from '../src/lib/generated/types';
+import { overview, sentence } from './backend';
 
-/** A sentence as the Rust side sends it: English text and its key. */
-export function said(prefix: string, key: string, params: Record<string, string> = {}) {
-  const phrase: RustPhrase = { key, params };
-  const english = key === 'error' ? 'Something went wrong.' : fill(en[`${prefix}.${key}` as Key], params);
-  return { message: english, phrase };
-}
-export const status = (key: string, params: Record<string, string> = {}) => said('setup.status', key, params);
+export const status = (key: StatusKey, params: Record<string, string> = {}) => ({ sentence: sentence(key, params) });
 
 const APP_NAMES = { service: 'Microsoft Pin Reset Service Production', client: 'Microsoft Pin Reset Client Production' };
 
 export function apps(state: PinResetAppState, second: PinResetAppState = state) {
-  const key = { enabled: 'appEnabled', absent: 'appAbsent', disabled: 'appDisabled', cannotSee: 'error', failed: 'error' };
+  const key: Record<PinResetAppState, AppKey> = {
+    enabled: 'appEnabled',
+    absent: 'appAbsent',
+    disabled: 'appDisabled',
+    cannotSee: 'error',
+    failed: 'error',
+  };
   return (['service', 'client'] as const).map((app, i) => {
     const s = i === 0 ? state : second;
     const params: Record<string, string> = s === 'cannotSee' ? { kind: 'roleMissing' } : { name: APP_NAMES[app] };
@@ -25,19 +24,18 @@ export function apps(state: PinResetAppState, second: PinResetAppState = state) 
       app: { key: app, appId: `${app}-id`, displayName: APP_NAMES[app], publishedConsentUrl: consentUrl },
       state: s,
       detail: null,
-      ...said('setup.app', key[s], params),
+      sentence: sentence(key[s], params),
     };
   });
 }
 
-export const target = (kind: AssignmentView['kind'], name: string, phrase: RustPhrase): AssignmentView => ({
+export const target = (kind: AssignmentView['kind'], name: string, words: Sentence<TargetKey>): AssignmentView => ({
   kind,
   groupId: kind === 'group' || kind === 'excludedGroup' ? `g-${name}` : null,
-  name,
-  phrase,
+  target: words,
   key: `key-${kind}-${name}`,
 });
-export const PILOT = target('group', 'Pilot', { key: 'group', params: { name: 'Pilot' } });
+export const PILOT = target('group', 'Pilot', sentence('group', { name: 'Pilot' }));
 
 /** The overview with every sentence keyed, as the Rust side sends it. */
 export function keyed(done: boolean, change: (o: SetupOverview) => void = () => {}): SetupOverview {
@@ -46,7 +44,7 @@ export function keyed(done: boolean, change: (o: SetupOverview) => void = () => 
   o.consent = { ...o.consent, ...status(done ? 'consentDone' : 'consentNotDone'), apps: apps(done ? 'enabled' : 'absent') };
   o.policy = { ...o.policy, ...(done ? status('policyFound', { name: 'Windows Hello PIN recovery' }) : status('policyMissing')) };
   o.assignment = done
-    ? { ...o.assignment, ...status('assignedTo', { names: 'Pilot' }), assignments: [PILOT] }
+    ? { ...o.assignment, ...status('assignedTo'), assignments: [PILOT] }
     : { ...o.assignment, ...status('assignmentWaits') };
   o.deployment = done
     ? { ...o.deployment, ...status('deploymentCounts', { succeeded: '3', pending: '2', errors: '1', notApplicable: '1' }) }
@@ -60,5 +58,4 @@ export const LINKS = {
     app: { key, appId: `${key}-id`, displayName: APP_NAMES[key] },
     url: `https://login.example/${key}`,
   })),
-  messageForAdmin: 'Hello, please open both links. Thank you!',
 };

@@ -9,7 +9,8 @@ import { SetupStore } from '../src/lib/setup/setup.svelte';
 import { choose } from '../src/lib/i18n';
 import { deployment, fakeBackend } from './backend';
 import { englishLeft } from './german';
-import { keyed, PILOT, said, status, target } from './german-setup';
+import type { GroupChoice } from '../src/lib/setup/types';
+import { keyed, PILOT, status, target } from './german-setup';
 
 vi.mock('@tauri-apps/api/core', () => ({ invoke: vi.fn() }));
 
@@ -19,12 +20,11 @@ beforeEach(() => choose('de'));
 afterEach(() => choose(null));
 
 const fast = () => new SetupStore({ debounceMs: 5 });
-const group = (id: string, name: string, memberCount: number | null) => ({
+const group = (id: string, name: string, memberCount: number | null): GroupChoice => ({
   id,
   name,
   description: null,
-  kind: 'Security group',
-  kindKey: 'security',
+  kind: 'security',
   memberCount,
 });
 
@@ -54,7 +54,6 @@ describe('the Policy step in German', () => {
       profile: { id: `p-${kind}`, name },
       kind,
       omaUri: './Vendor/MSFT/Policy/x',
-      ...said('setup.problem', kind, { name }),
     });
     fakeBackend({
       setup_overview: () =>
@@ -94,7 +93,6 @@ describe('the Policy step in German', () => {
       setup_overview: () =>
         keyed(true, (o) => {
           o.assignment.assignments = assigned ? [PILOT, ...others, target('group', 'Pilot users', { key: 'group', params: { name: 'Pilot users' } })] : [PILOT, ...others];
-          o.assignment.message = 'Assigned to Pilot, All devices, a group that could not be read (g-9), Another kind of target (#x).';
         }),
       deployment_status: () => deployment(),
       search_groups: () => [group('g-new', 'Pilot users', 3), group('g-one', 'Solo', 1)],
@@ -136,7 +134,6 @@ describe('the Policy step in German', () => {
       device: `PC-${status}`,
       user: null,
       status,
-      explanation: 'The device has PIN recovery turned on.',
       needsAttention,
       lastReport: status === 'pending' ? null : '2026-11-25T09:00:00Z',
     });
@@ -179,7 +176,7 @@ describe('the Policy step in German', () => {
       setup_overview: () =>
         keyed(false, (o) => {
           o.policy = { ...o.policy, state: 'cannotSee', ...status('cannotSeeProfiles') };
-          o.tenant = { ...o.tenant, state: 'failed', ...said('setup.status', 'error', { kind: 'tenantMismatch' }) };
+          o.tenant = { ...o.tenant, state: 'failed', ...status('error', { kind: 'tenantMismatch' }) };
         }),
     });
     render(Policy, { store: fast() });

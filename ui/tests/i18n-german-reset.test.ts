@@ -152,17 +152,18 @@ describe('the Reset step in German', () => {
 });
 
 describe('the activity log in German', () => {
-  const row = (outcome: AuditRow['outcome'], noteKey: string | null = null): AuditRow => ({
+  const row = (outcome: AuditRow['outcome'], noteKey: string | null = null, noteValues: Record<string, string> = {}): AuditRow => ({
     at: '2026-11-25T10:00:00Z',
     operator: 'helpdesk@contoso.example',
     tenantId: 't',
     tenantName: 'Contoso',
-    deviceId: `d-${outcome}`,
+    deviceId: `d-${outcome}-${noteKey}`,
     deviceName: outcome === 'sent' ? null : `PHONE-${outcome}`,
     ticket: outcome === 'failed' ? 'INC-9' : null,
     outcome,
     note: noteKey?.startsWith('error:') ? 'network error (not sent): timed out' : null,
     noteKey,
+    noteValues,
   });
 
   it('words every outcome and note, and the export', async () => {
@@ -176,12 +177,17 @@ describe('the activity log in German', () => {
         row('failed', 'reason:failed'),
         row('notSupported', 'reason:notSupported'),
         row('canceled', 'reason:canceled'),
+        row('accessPassGiven', 'pass:oneTime', { person: 'zoë@contoso.example', minutes: '60' }),
+        row('notSent', 'passError:tapAdminTarget'),
       ],
       export_audit_log: () => ({ path: '/home/ada/Downloads/pindesk.csv', rows: 8 }),
     });
     render(Reset);
     await userEvent.click(screen.getByTestId('open-audit'));
-    await waitFor(() => expect(screen.getAllByTestId('audit-row')).toHaveLength(8));
+    await waitFor(() => expect(screen.getAllByTestId('audit-row')).toHaveLength(10));
+    const log = screen.getByTestId('audit-log').textContent ?? '';
+    expect(log).toContain('Befristeter Zugriffspass für zoë@contoso.example, 60 Minuten, einmal verwendbar');
+    expect(log).toContain(`Befristeter Zugriffspass für den Hauptbenutzer des Geräts: ${de['errors.tapAdminTarget.what']}`);
     noEnglish();
     await userEvent.click(screen.getByTestId('export-audit'));
     expect((await screen.findByTestId('export-done')).textContent).toContain('8 Einträge gespeichert');
@@ -194,5 +200,7 @@ describe('the activity log in German', () => {
     expect(args.words.outcomes.failed).toBe(de['outcome.failed']);
     expect(args.words.notes['reason:canceled']).toBe(de['reason.canceled']);
     expect(args.words.notes['error:network']).toBe(de['errors.network.what']);
+    expect(args.words.notes['pass:reusable']).toBe(de['audit.note.pass.reusable']);
+    expect(args.words.notes['value:person']).toBe(de['audit.note.somePerson']);
   });
 });

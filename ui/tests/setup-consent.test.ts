@@ -3,7 +3,8 @@ import { render, screen, waitFor } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import Consent from '../src/views/Consent.svelte';
 import { SetupStore } from '../src/lib/setup/setup.svelte';
-import { fakeBackend, overview } from './backend';
+import type { ConsentStatus, PinResetApp } from '../src/lib/setup/types';
+import { fakeBackend, overview, sentence } from './backend';
 
 vi.mock('@tauri-apps/api/core', () => ({ invoke: vi.fn() }));
 
@@ -12,16 +13,22 @@ const links = {
     { app: { key: 'service', appId: 's', displayName: 'Service' }, url: 'https://login.example/service' },
     { app: { key: 'client', appId: 'c', displayName: 'Client' }, url: 'https://login.example/client' },
   ],
-  messageForAdmin: 'Hello, please open https://login.example/service then https://login.example/client',
 };
 
-function consent(state: 'absent' | 'enabled' | 'disabled', second = state) {
+type AppState = 'absent' | 'enabled' | 'disabled';
+const KEYS = { absent: 'appAbsent', enabled: 'appEnabled', disabled: 'appDisabled' } as const;
+
+function consent(state: AppState, second: AppState = state): ConsentStatus {
+  const app = (i: number, s: AppState) => ({
+    app: { ...links.links[i].app, publishedConsentUrl: links.links[i].url } as PinResetApp,
+    state: s,
+    sentence: sentence(KEYS[s], { name: links.links[i].app.displayName }),
+    detail: null,
+  });
   return {
-    apps: [
-      { app: links.links[0].app, state, message: `service ${state}`, detail: null },
-      { app: links.links[1].app, state: second, message: `client ${second}`, detail: null },
-    ],
+    apps: [app(0, state), app(1, second)],
     done: state === 'enabled' && second === 'enabled',
+    absentAfterAccept: state === 'absent' || second === 'absent',
   };
 }
 
@@ -94,7 +101,7 @@ describe('consent step', () => {
 
   it("offers the links and a message for an administrator when the person can't see the apps", async () => {
     const hidden = overview();
-    hidden.consent = { ...hidden.consent, state: 'cannotSee', message: "You can't see this." };
+    hidden.consent = { ...hidden.consent, state: 'cannotSee', sentence: sentence('consentCannotSee') };
     fakeBackend({ setup_overview: () => hidden, consent_links: () => links });
     render(Consent, { store: new SetupStore() });
     const ask = await screen.findByTestId('ask-admin');

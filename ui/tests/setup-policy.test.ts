@@ -3,12 +3,13 @@ import { render, screen, waitFor } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import Policy from '../src/views/Policy.svelte';
 import { SetupStore } from '../src/lib/setup/setup.svelte';
-import { deferred, deployment, fakeBackend, overview } from './backend';
+import type { GroupChoice } from '../src/lib/setup/types';
+import { deferred, deployment, fakeBackend, overview, sentence } from './backend';
 
 vi.mock('@tauri-apps/api/core', () => ({ invoke: vi.fn() }));
 
 const fast = () => new SetupStore({ debounceMs: 5 });
-const group = (id: string, name: string) => ({ id, name, description: null, kind: 'Security group', memberCount: 3 });
+const group = (id: string, name: string): GroupChoice => ({ id, name, description: null, kind: 'security', memberCount: 3 });
 
 describe('policy step', () => {
   it('creates the profile once when none exists, then shows it', async () => {
@@ -45,8 +46,8 @@ describe('policy step', () => {
   it('points out a profile that sets the value to false or carries another tenant', async () => {
     const o = overview(false);
     o.policy.problems = [
-      { profile: { id: 'x', name: 'Old' }, kind: 'valueFalse', message: 'The profile "Old" turns PIN recovery off.', phrase: { key: 'valueFalse', params: { name: 'Old' } }, omaUri: 'u' },
-      { profile: { id: 'y', name: 'Copied' }, kind: 'otherTenant', message: 'The profile "Copied" sets it for another organisation.', phrase: { key: 'otherTenant', params: { name: 'Copied' } }, omaUri: 'v' },
+      { profile: { id: 'x', name: 'Old' }, kind: 'valueFalse', omaUri: 'u' },
+      { profile: { id: 'y', name: 'Copied' }, kind: 'otherTenant', omaUri: 'v' },
     ];
     fakeBackend({ setup_overview: () => o });
     render(Policy, { store: fast() });
@@ -79,7 +80,7 @@ describe('policy step', () => {
     const backend = fakeBackend({
       setup_overview: () => {
         const o = overview(true);
-        if (assigned) o.assignment.assignments = [...o.assignment.assignments, { kind: 'group', groupId: 'g-new', name: 'Pilot users', phrase: { key: 'group', params: { name: 'Pilot users' } }, key: 'key-new' }];
+        if (assigned) o.assignment.assignments = [...o.assignment.assignments, { kind: 'group', groupId: 'g-new', target: sentence('group', { name: 'Pilot users' }), key: 'key-new' }];
         return o;
       },
       deployment_status: () => deployment(),
@@ -87,8 +88,8 @@ describe('policy step', () => {
       assign_policy: () => {
         assigned = true;
         return [
-          { kind: 'group', groupId: 'g-pilot', name: 'Pilot' },
-          { kind: 'group', groupId: 'g-new', name: 'Pilot users' },
+          { kind: 'group', groupId: 'g-pilot', target: sentence('group', { name: 'Pilot' }), key: 'k-pilot' },
+          { kind: 'group', groupId: 'g-new', target: sentence('group', { name: 'Pilot users' }), key: 'k-new' },
         ];
       },
     });

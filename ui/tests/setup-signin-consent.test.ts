@@ -8,7 +8,7 @@ import { fakeBackend, overview, signinConsent } from './backend';
 
 vi.mock('@tauri-apps/api/core', () => ({ invoke: vi.fn() }));
 
-const links = { links: [], messageForAdmin: '' };
+const links = { links: [] };
 const notApproved = () => overview(false, { signin: signinConsent(false) });
 
 describe('letting the helpdesk sign in to PinDesk', () => {

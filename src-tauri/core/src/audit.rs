@@ -17,7 +17,7 @@ use time::format_description::well_known::Rfc3339;
 use crate::graph::models::ManagedDeviceId;
 use crate::reset::{ResetError, ResetStarted, ResetState};
 use crate::word_enum::word_enum;
-use crate::{CoreError, IpcError};
+use crate::{CoreError, Failure};
 
 pub mod csv;
 pub mod pass;
@@ -105,10 +105,17 @@ struct Line {
     outcome: Outcome,
     /// A plain reason for outcomes that need one (never a secret: error messages carry none).
     note: Option<String>,
-    /// The note's stable key (`error:<kind>` or `reason:<key>`), for the window's own words.
+    /// The note's stable key (`error:<kind>`, `reason:<key>`, `pass:<how>`,
+    /// `passError:<kind>`), for the window's own words.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     note_key: Option<String>,
+    /// The values the note's words name (such as the person a pass was for).
+    #[serde(default, skip_serializing_if = "NoteValues::is_empty")]
+    note_values: NoteValues,
 }
+
+/// The values an audit note's words name, by name.
+pub type NoteValues = std::collections::BTreeMap<String, String>;
 
 /// A reset as the audit view and the CSV export show it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
@@ -126,8 +133,10 @@ pub struct AuditRow {
     pub outcome: Outcome,
     /// A line for support: what went wrong, as the log says it.
     pub note: Option<String>,
-    /// The note's stable key (`error:<kind>` or `reason:<key>`), for the window's own words.
+    /// The note's stable key (`error:<kind>`, `reason:<key>`, `pass:<how>`,
+    /// `passError:<kind>`), for the window's own words.
     pub note_key: Option<String>,
+    pub note_values: NoteValues,
 }
 
 /// What happened when a reset was asked for, to be written as its first line.
@@ -140,9 +149,11 @@ pub struct ResetAttempt<'a> {
     /// The reset's start (the key `record_outcome` is called with later); now if none was sent.
     pub started_at: OffsetDateTime,
     pub outcome: Outcome,
+    /// For support: what went wrong, as the error says it.
     pub note: Option<String>,
     /// The note's stable key: `error:<kind>` for an error.
     pub note_key: Option<String>,
+    pub note_values: NoteValues,
 }
 
 impl<'a> ResetAttempt<'a> {
@@ -157,8 +168,10 @@ impl<'a> ResetAttempt<'a> {
         result: &'a Result<ResetStarted, ResetError>,
     ) -> Option<ResetAttempt<'a>> {
         let error_note = |error: &ResetError| {
-            let ipc = IpcError::from(error);
-            (Some(error.to_string()), Some(format!("error:{}", ipc.kind)))
+            (
+                Some(error.to_string()),
+                Some(format!("error:{}", error.failure_kind())),
+            )
         };
         let (started_at, outcome, name, (note, note_key)) = match result {
             Ok(started) => (
@@ -194,6 +207,7 @@ impl<'a> ResetAttempt<'a> {
             outcome,
             note,
             note_key,
+            note_values: NoteValues::new(),
         })
     }
 }
@@ -229,6 +243,7 @@ impl AuditLog {
             outcome: attempt.outcome,
             note: attempt.note.as_deref().map(clean),
             note_key: attempt.note_key.clone(),
+            note_values: attempt.note_values.clone(),
         };
         let _held = self.lock.lock().unwrap_or_else(|p| p.into_inner());
         self.append(&line)
@@ -262,6 +277,7 @@ impl AuditLog {
             outcome,
             note: None,
             note_key,
+            note_values: NoteValues::new(),
             ..first.clone()
         };
         self.append(&line)?;
@@ -282,6 +298,7 @@ impl AuditLog {
                     if line.note.is_some() || line.note_key.is_some() {
                         row.note = line.note;
                         row.note_key = line.note_key;
+                        row.note_values = line.note_values;
                     }
                 }
                 None => rows.push((line.action.clone(), row_of(line))),
@@ -355,6 +372,7 @@ fn row_of(line: Line) -> AuditRow {
         outcome: line.outcome,
         note: line.note,
         note_key: line.note_key,
+        note_values: line.note_values,
     }
 }
 

@@ -1,5 +1,3 @@
-use std::time::Duration as StdDuration;
-
 use time::Duration;
 
 use super::csv::{ExportWords, export, to_csv};
@@ -34,6 +32,7 @@ fn attempt<'a>(
         outcome: Outcome::Sent,
         note: None,
         note_key: None,
+        note_values: NoteValues::new(),
     }
 }
 
@@ -102,9 +101,17 @@ fn rows_come_newest_first() {
     let now = OffsetDateTime::now_utc();
     log.record_attempt(&attempt(&op, &a, "first", now - Duration::minutes(5)))
         .unwrap();
-    std::thread::sleep(StdDuration::from_millis(5));
-    log.record_attempt(&attempt(&op, &b, "second", now))
-        .unwrap();
+    // Written a minute after the first line: two lines written one after the other can carry the
+    // same time on a coarse clock, and which comes first then is anyone's guess.
+    let first = log.read_lines().unwrap().remove(0);
+    log.append(&Line {
+        action: action_key(&b, now),
+        at: first.at + Duration::minutes(1),
+        device_id: b.as_str().to_owned(),
+        device_name: Some("second".to_owned()),
+        ..first
+    })
+    .unwrap();
     let names: Vec<_> = log
         .rows()
         .unwrap()
@@ -183,6 +190,7 @@ fn row(name: &str, ticket: &str) -> AuditRow {
         outcome: Outcome::PasscodeIssued,
         note: None,
         note_key: None,
+        note_values: NoteValues::new(),
     }
 }
 
@@ -207,10 +215,15 @@ fn words() -> ExportWords {
             "Neue Kennung ausgegeben".to_owned(),
         )]
         .into(),
-        notes: [(
-            "reason:failed".to_owned(),
-            "Das Gerät scheiterte.".to_owned(),
-        )]
+        notes: [
+            ("reason:failed", "Das Gerät scheiterte."),
+            (
+                "pass:oneTime",
+                "Befristeter Zugriffspass für {person}, {minutes} Minuten, einmalig",
+            ),
+            ("value:person", "den Hauptbenutzer des Geräts"),
+        ]
+        .map(|(k, v)| (k.to_owned(), v.to_owned()))
         .into(),
     }
 }
@@ -258,6 +271,32 @@ fn csv_words_outcomes_and_notes_by_key_and_keeps_what_it_has_no_words_for() {
         lines[2].ends_with(",canceled,written by an earlier version"),
         "{}",
         lines[2]
+    );
+}
+
+#[test]
+fn csv_words_a_pass_with_its_values_and_words_a_person_not_recorded() {
+    let pass = |values: &[(&str, &str)]| AuditRow {
+        outcome: Outcome::AccessPassGiven,
+        note_key: Some("pass:oneTime".to_owned()),
+        note_values: values
+            .iter()
+            .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
+            .collect(),
+        ..row("a", "1")
+    };
+    let named = pass(&[("minutes", "60"), ("person", "zoë@contoso.example")]);
+    let unnamed = pass(&[("minutes", "60")]);
+    let text = to_csv(&[named, unnamed], &words()).unwrap();
+    let lines: Vec<&str> = text.split("\r\n").collect();
+    let note = |line: &str| line.split(",\"").nth(2).unwrap_or_default().to_owned();
+    assert_eq!(
+        note(lines[1]),
+        "Befristeter Zugriffspass für zoë@contoso.example, 60 Minuten, einmalig\""
+    );
+    assert_eq!(
+        note(lines[2]),
+        "Befristeter Zugriffspass für den Hauptbenutzer des Geräts, 60 Minuten, einmalig\""
     );
 }
 

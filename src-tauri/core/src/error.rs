@@ -1,9 +1,10 @@
-//! The one error type of the core, and the one error shape that crosses IPC.
+//! The core's error type for everything outside Graph, resets and passes, and what it tells the
+//! window (a stable kind, a line for support).
 
+use crate::Failure;
 use crate::auth::ProviderError;
 use crate::error_kind::FailureKind;
-use crate::graph::{GraphError, ipc_error};
-pub use crate::ipc_error::IpcError;
+use crate::graph::GraphError;
 
 /// Everything that can go wrong in the core. Variants carry no secret: tokens and passcodes are
 /// never part of an error.
@@ -66,6 +67,12 @@ pub enum CoreError {
     /// A Graph call failed; the Graph error carries its own kind and message.
     #[error(transparent)]
     Graph(#[from] GraphError),
+    /// Sending or following a reset failed; the reset error carries its own kind.
+    #[error(transparent)]
+    Reset(#[from] crate::reset::ResetError),
+    /// Giving a Temporary Access Pass failed; the pass error carries its own kind.
+    #[error(transparent)]
+    Tap(#[from] crate::reset::TapError),
     /// Graph's organisation and the sign-in's `tid` name different tenants: nothing that
     /// embeds the tenant ID may be written.
     #[error("the organisation's ID {organization} differs from the sign-in's tenant {token}")]
@@ -77,20 +84,13 @@ pub enum CoreError {
     /// The profile's assignments changed since the window showed them: nothing was sent.
     #[error("the assignments changed since they were shown")]
     AssignmentsChanged,
+    /// The administrator asks for a ticket number with every reset, and none was given.
+    #[error("a ticket number is required")]
+    TicketRequired,
 }
 
-impl From<&CoreError> for IpcError {
-    fn from(error: &CoreError) -> Self {
-        if let CoreError::Graph(graph) = error {
-            return ipc_error(graph);
-        }
-        IpcError::new(error.kind(), Some(error.to_string()))
-    }
-}
-
-impl CoreError {
-    /// The stable word the window branches on and words the failure by.
-    pub fn kind(&self) -> FailureKind {
+impl Failure for CoreError {
+    fn failure_kind(&self) -> FailureKind {
         match self {
             CoreError::Config(_) => FailureKind::Config,
             CoreError::BadRequest(_) => FailureKind::BadRequest,
@@ -116,17 +116,32 @@ impl CoreError {
             CoreError::Browser(_) => FailureKind::BrowserUnavailable,
             CoreError::Storage(_) => FailureKind::Storage,
             CoreError::Clipboard(_) => FailureKind::Clipboard,
-            CoreError::Graph(graph) => graph.kind().into(),
+            CoreError::Graph(graph) => graph.failure_kind(),
+            CoreError::Reset(reset) => reset.failure_kind(),
+            CoreError::Tap(tap) => tap.failure_kind(),
             CoreError::TenantMismatch { .. } => FailureKind::TenantMismatch,
             CoreError::Unconfirmed(_) => FailureKind::Unconfirmed,
             CoreError::AssignmentsChanged => FailureKind::AssignmentsChanged,
+            CoreError::TicketRequired => FailureKind::TicketRequired,
         }
     }
-}
 
-impl From<CoreError> for IpcError {
-    fn from(error: CoreError) -> Self {
-        IpcError::from(&error)
+    fn support_detail(&self) -> Option<String> {
+        match self {
+            CoreError::Graph(graph) => graph.support_detail(),
+            CoreError::Reset(reset) => reset.support_detail(),
+            CoreError::Tap(tap) => tap.support_detail(),
+            other => Some(other.to_string()),
+        }
+    }
+
+    fn retry_after_seconds(&self) -> Option<u64> {
+        match self {
+            CoreError::Graph(graph) => graph.retry_after_seconds(),
+            CoreError::Reset(reset) => reset.retry_after_seconds(),
+            CoreError::Tap(tap) => tap.retry_after_seconds(),
+            _ => None,
+        }
     }
 }
 
@@ -135,11 +150,17 @@ mod tests {
     use super::*;
 
     #[test]
-    fn ipc_error_serializes_kind_and_detail_in_camel_case_and_no_sentence() {
-        let json = serde_json::to_value(IpcError::from(CoreError::NotSignedIn)).unwrap();
-        assert_eq!(json["kind"], "notSignedIn");
-        assert_eq!(json["detail"], "nobody is signed in");
-        assert_eq!(json.as_object().unwrap().len(), 2, "{json}");
+    fn a_graph_failure_inside_keeps_its_kind_detail_and_wait() {
+        let graph = GraphError::from(crate::graph::ServiceError {
+            status: 429,
+            retry_after: Some(std::time::Duration::from_secs(7)),
+            request_id: Some("r-7".into()),
+            ..crate::graph::ServiceError::default()
+        });
+        let error = CoreError::Graph(graph);
+        assert_eq!(error.failure_kind(), "throttled");
+        assert_eq!(error.retry_after_seconds(), Some(7));
+        assert!(error.support_detail().unwrap_or_default().contains("r-7"));
     }
 
     #[test]
@@ -151,9 +172,9 @@ mod tests {
             trace_id: Some("trace-1".to_owned()),
             correlation_id: Some("corr-1".to_owned()),
         };
-        let ipc = IpcError::from(CoreError::ConsentMissing(provider));
-        assert_eq!(ipc.kind, "consentMissing");
-        let detail = ipc.detail.unwrap();
+        let error = CoreError::ConsentMissing(provider);
+        assert_eq!(error.failure_kind(), "consentMissing");
+        let detail = error.support_detail().unwrap();
         assert!(detail.contains("AADSTS65001"), "{detail}");
         assert!(
             detail.contains("trace-1") && detail.contains("corr-1"),
@@ -182,7 +203,7 @@ mod tests {
             (CoreError::SignInRejected("nonce".into()), "signInRejected"),
         ];
         for (error, kind) in cases {
-            assert_eq!(IpcError::from(&error).kind, kind);
+            assert_eq!(error.failure_kind(), kind);
         }
     }
 }

@@ -11,14 +11,14 @@ pub mod desk;
 pub mod diagnostics;
 pub mod error;
 pub mod error_kind;
+pub mod failure;
 pub mod files;
 pub mod graph;
-mod ipc_error;
 pub mod keychain;
 pub mod logging;
-pub mod phrase;
 pub mod reset;
 pub mod secret;
+pub mod sentence;
 pub mod setup;
 mod sync;
 mod word_enum;
@@ -28,7 +28,7 @@ pub use auth::{AccessToken, Auth, AuthOptions, Session, Task};
 pub use config::Config;
 pub use error::CoreError;
 pub use error_kind::FailureKind;
-pub use ipc_error::IpcError;
+pub use failure::Failure;
 pub use keychain::{KeyringStore, SecretStore};
 
 /// The version the app reports to the window, so the UI shows what actually runs.

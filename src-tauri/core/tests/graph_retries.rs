@@ -3,13 +3,13 @@
 
 mod graph_support;
 
+use pindesk_core::Failure;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use graph_support::*;
 use pindesk_core::graph::{
     AmbiguityReason, ErrorKind, GraphError, GraphOptions, GraphRequest, ResourcePath, Sent,
-    ipc_error,
 };
 use serde_json::{Value, json};
 
@@ -70,10 +70,9 @@ async fn a_retry_after_beyond_the_cap_is_reported_as_throttled_instead_of_waited
     let error = graph.get::<Value>(&organization()).await.unwrap_err();
     assert!(started.elapsed() < Duration::from_secs(5));
     assert_eq!(error.kind(), ErrorKind::Throttled);
-    let ipc = ipc_error(&error);
-    assert_eq!(ipc.kind, "throttled");
+    assert_eq!(error.failure_kind(), "throttled");
     assert_eq!(
-        ipc.retry_after_seconds,
+        error.retry_after_seconds(),
         Some(600),
         "the window says how long to wait"
     );
@@ -178,7 +177,7 @@ async fn a_claims_challenge_is_surfaced_without_refreshing_or_retrying() {
         error.claims_challenge(),
         Some("eyJhY2Nlc3NfdG9rZW4iOnt9fQ==")
     );
-    assert_eq!(ipc_error(&error).kind, "claimsChallenge");
+    assert_eq!(error.failure_kind(), "claimsChallenge");
     assert_eq!(tokens.forced(), 0);
     assert_eq!(server.seen().len(), 1);
     assert_eq!(
@@ -253,7 +252,7 @@ async fn post_once_is_ambiguous_when_the_connection_drops_or_times_out() {
     );
     assert_eq!(dropped.seen().len(), 1);
 
-    let hanging = ScriptServer::start(|_, _| Script::Hang(Duration::from_secs(5))).await;
+    let hanging = ScriptServer::start(|_, _| Script::Hang).await;
     let options = GraphOptions {
         request_timeout: Duration::from_millis(300),
         ..fast_options()

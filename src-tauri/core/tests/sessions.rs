@@ -12,7 +12,7 @@ use pindesk_core::clock::Clock;
 use pindesk_core::keychain::{
     FaultyStore, MemoryStore, SERVICE, SecretStore, WINDOWS_MAX_SECRET_BYTES,
 };
-use pindesk_core::{CoreError, IpcError, Task};
+use pindesk_core::{CoreError, Failure, Task};
 
 /// A browser that must never be needed.
 fn no_browser() -> Arc<FakeBrowser> {
@@ -171,7 +171,7 @@ async fn a_locked_keychain_at_start_means_no_silent_sign_in_and_a_warning() {
         .use_account(&session.account.id)
         .await
         .unwrap_err();
-    assert_eq!(IpcError::from(&error).kind, "keychainUnavailable");
+    assert_eq!(error.failure_kind(), "keychainUnavailable");
 }
 
 #[tokio::test]
@@ -245,7 +245,7 @@ async fn a_keychain_that_refuses_to_delete_keeps_the_account_listed_to_retry_sig
     let session = auth.sign_in(Task::Helpdesk, None).await.unwrap();
     faulty.set_fail_deletes(true);
     let error = auth.sign_out(&session.account.id).await.unwrap_err();
-    assert_eq!(IpcError::from(&error).kind, "keychainUnavailable");
+    assert_eq!(error.failure_kind(), "keychainUnavailable");
     assert!(matches!(
         auth.access_token(Task::Helpdesk).await,
         Err(CoreError::NotSignedIn)
@@ -276,7 +276,7 @@ async fn a_refresh_token_the_provider_no_longer_accepts_ends_the_session_and_is_
         no_browser(),
     );
     let error = restarted.restore_session().await.unwrap_err();
-    assert_eq!(IpcError::from(&error).kind, "sessionExpired", "{error}");
+    assert_eq!(error.failure_kind(), "sessionExpired", "{error}");
     assert!(common::stored_refresh_token(&store, &session.account.id).is_none());
     assert_eq!(
         restarted.accounts().len(),

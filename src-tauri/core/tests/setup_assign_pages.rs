@@ -5,6 +5,7 @@ mod graph_support;
 
 use graph_support::*;
 use pindesk_core::CoreError;
+use pindesk_core::Failure;
 use pindesk_core::graph::models::DeviceConfigurationId;
 use pindesk_core::setup::{NewTarget, assign, assignments};
 use serde_json::{Value, json};
@@ -84,14 +85,13 @@ async fn a_set_changed_since_the_window_showed_it_is_reported_and_nothing_is_sen
         .await
         .unwrap()
         .into_iter()
-        .filter(|a| a.name == "All devices")
+        .filter(|a| a.kind == pindesk_core::setup::TargetKind::AllDevices)
         .map(|a| a.key)
         .collect();
     let error = assign(&graph, &profile(), &NewTarget::AllUsers, &shown)
         .await
         .unwrap_err();
     assert!(matches!(error, CoreError::AssignmentsChanged), "{error:?}");
-    let ipc = pindesk_core::IpcError::from(&error);
-    assert_eq!(ipc.kind, "assignmentsChanged");
+    assert_eq!(error.failure_kind(), "assignmentsChanged");
     assert!(server.seen().iter().all(|s| s.method != "POST"));
 }

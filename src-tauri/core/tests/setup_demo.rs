@@ -19,7 +19,7 @@ use pindesk_core::setup::{
     TargetKind, assign, assignments, consent_status, ensure_policy, oma_uri, search_groups,
     setup_overview,
 };
-use pindesk_core::{Auth, IpcError, Task};
+use pindesk_core::{Auth, Failure, Task};
 use serde_json::{Value, json};
 
 const PILOT: &str = "PinDesk pilot users";
@@ -178,7 +178,7 @@ async fn re_running_setup_after_each_step_creates_nothing_twice() {
         .unwrap();
     assert_eq!(found[0].name, PILOT);
     assert_eq!(found[0].member_count, Some(3));
-    assert_eq!(found[0].kind, "Security group");
+    assert_eq!(found[0].kind, "security");
     let pilot = NewTarget::Group {
         group_id: found[0].id.clone(),
     };
@@ -217,7 +217,7 @@ async fn re_running_setup_after_each_step_creates_nothing_twice() {
     assert!(
         assigned
             .iter()
-            .any(|a| a.kind == TargetKind::ExcludedGroup && a.name == FINANCE)
+            .any(|a| a.kind == TargetKind::ExcludedGroup && a.target.params["name"] == FINANCE)
     );
 
     let done = setup_overview(&client, &tid, DEFAULT_CLIENT_ID)
@@ -230,15 +230,22 @@ async fn re_running_setup_after_each_step_creates_nothing_twice() {
     );
     assert!(done.deployment.counts.is_some());
     // Each sentence carries its key for the window's own words.
-    assert_eq!(start.tenant.status.phrase.key, "tenantNamed");
-    assert_eq!(start.consent.status.phrase.key, "consentNotDone");
-    assert_eq!(start.assignment.status.phrase.key, "assignmentWaits");
-    assert_eq!(done.policy.status.phrase.key, "policyFound");
-    assert_eq!(done.assignment.status.phrase.key, "assignedTo");
-    assert_eq!(done.assignment.status.phrase.params["names"], PILOT);
-    assert_eq!(done.deployment.status.phrase.key, "deploymentCounts");
-    assert_eq!(found[0].kind_key, "security");
-    assert!(assigned.iter().any(|a| a.phrase.key == "group"));
+    assert_eq!(start.tenant.status.sentence.key, "tenantNamed");
+    assert_eq!(start.consent.status.sentence.key, "consentNotDone");
+    assert_eq!(start.assignment.status.sentence.key, "assignmentWaits");
+    assert_eq!(done.policy.status.sentence.key, "policyFound");
+    assert_eq!(done.assignment.status.sentence.key, "assignedTo");
+    let names: Vec<_> = done
+        .assignment
+        .assignments
+        .iter()
+        .filter(|a| a.kind != TargetKind::ExcludedGroup)
+        .map(|a| &a.target.params["name"])
+        .collect();
+    assert_eq!(names, [PILOT], "who it reaches, for the window's \"Assigned to\" line");
+    assert_eq!(done.deployment.status.sentence.key, "deploymentCounts");
+    assert_eq!(found[0].kind, "security");
+    assert!(assigned.iter().any(|a| a.target.key == "group"));
     // Reading the overview again changed nothing.
     assert_eq!(posts(&tenant, "/deviceManagement/deviceConfigurations"), 1);
     assert_eq!(posts(&tenant, "/assign"), 1);
@@ -366,7 +373,7 @@ async fn a_disabled_app_is_reported_as_disabled_with_what_to_do() {
     assert!(!status.done);
     assert_eq!(status.apps[0].state, PinResetAppState::Enabled);
     assert_eq!(status.apps[1].state, PinResetAppState::Disabled);
-    assert!(status.apps[1].message.contains("Enterprise applications"));
+    assert_eq!(status.apps[1].sentence.key, "appDisabled");
 }
 
 #[tokio::test]
@@ -429,7 +436,7 @@ async fn the_helpdesk_sees_setup_done_but_is_told_the_role_is_missing_to_change_
     )
     .await
     .unwrap_err();
-    assert_eq!(IpcError::from(&refused).kind, "roleMissing");
+    assert_eq!(refused.failure_kind(), "roleMissing");
     assert_eq!(
         posts(&tenant, "/assign"),
         2,
@@ -471,6 +478,6 @@ async fn a_person_without_an_intune_role_is_told_what_they_cannot_see_not_an_err
         .unwrap();
     assert_eq!(overview.consent.status.state, ItemState::Done);
     assert_eq!(overview.policy.status.state, ItemState::CannotSee);
-    assert!(overview.policy.status.message.contains("can't see"));
+    assert_eq!(overview.policy.status.sentence.key, "cannotSeeProfiles");
     assert!(!overview.everything_done);
 }

@@ -8,7 +8,7 @@ use std::time::Duration;
 use common::{FakeBrowser, Play};
 use demo_tenant::{ADMIN, HELPDESK, Options};
 use pindesk_core::keychain::{MemoryStore, SecretStore};
-use pindesk_core::{CoreError, IpcError, Task};
+use pindesk_core::{CoreError, Failure, Task};
 use url::Url;
 
 fn memory() -> Arc<dyn SecretStore> {
@@ -169,7 +169,7 @@ async fn cancel_stops_the_sign_in_and_closes_the_listener() {
 
     auth.cancel_sign_in();
     let error = running.await.unwrap().unwrap_err();
-    assert_eq!(IpcError::from(&error).kind, "signInCancelled");
+    assert_eq!(error.failure_kind(), "signInCancelled");
     assert!(!common::listening(port).await);
     assert!(!auth.sign_in_running());
     auth.cancel_sign_in();
@@ -187,7 +187,7 @@ async fn a_second_sign_in_while_one_waits_starts_no_second_listener() {
     });
     common::until_running(&auth, &browser).await;
     let second = auth.sign_in(Task::Setup, None).await.unwrap_err();
-    assert_eq!(IpcError::from(&second).kind, "signInInProgress");
+    assert_eq!(second.failure_kind(), "signInInProgress");
     assert_eq!(browser.opened().len(), 1);
     auth.cancel_sign_in();
     running.await.unwrap().unwrap_err();
@@ -210,7 +210,7 @@ async fn the_listener_gives_up_after_the_timeout() {
         Duration::from_millis(300),
     );
     let error = auth.sign_in(Task::Helpdesk, None).await.unwrap_err();
-    assert_eq!(IpcError::from(&error).kind, "signInTimedOut");
+    assert_eq!(error.failure_kind(), "signInTimedOut");
     assert!(!common::listening(browser.loopback_port()).await);
     assert!(!auth.sign_in_running());
 }
@@ -227,7 +227,7 @@ async fn an_unreachable_identity_provider_is_a_network_error() {
     let browser = FakeBrowser::new(None, Play::Ignore);
     let auth = common::auth(config, memory(), browser.clone());
     let error = auth.sign_in(Task::Helpdesk, None).await.unwrap_err();
-    assert_eq!(IpcError::from(&error).kind, "network", "{error}");
+    assert_eq!(error.failure_kind(), "network", "{error}");
     assert!(browser.opened().is_empty());
 }
 
@@ -239,9 +239,8 @@ async fn an_unknown_tenant_is_reported_as_a_settings_problem() {
     let config = common::config_with_authority(&tenant, &dir, authority);
     let auth = common::auth(config, memory(), FakeBrowser::new(None, Play::Ignore));
     let error = auth.sign_in(Task::Helpdesk, None).await.unwrap_err();
-    let ipc = IpcError::from(&error);
-    assert_eq!(ipc.kind, "config", "{error}");
-    assert!(ipc.detail.unwrap().contains("AADSTS90002"));
+    assert_eq!(error.failure_kind(), "config", "{error}");
+    assert!(error.support_detail().unwrap().contains("AADSTS90002"));
 }
 
 #[tokio::test]

@@ -14,7 +14,7 @@ use pindesk_core::auth::{GraphTokens, every_graph_scope};
 use pindesk_core::graph::{GraphClient, GraphOptions, TokenSource};
 use pindesk_core::keychain::{MemoryStore, SecretStore};
 use pindesk_core::setup::{ItemState, admin_consent_url, setup_overview, signin_consent};
-use pindesk_core::{Auth, IpcError, Task};
+use pindesk_core::{Auth, Failure, Task};
 
 async fn strict_tenant() -> DemoTenant {
     common::tenant(Options {
@@ -71,9 +71,8 @@ async fn a_helpdesk_sign_in_without_org_consent_says_the_organisation_has_not_ap
     let tenant = strict_tenant().await;
     let auth = auth_for(&tenant, HELPDESK, "signin-consent-refused");
     let error = auth.sign_in(Task::Helpdesk, None).await.unwrap_err();
-    let ipc = IpcError::from(&error);
-    assert_eq!(ipc.kind, "orgNotApproved");
-    assert!(ipc.detail.unwrap().contains("AADSTS65001"));
+    assert_eq!(error.failure_kind(), "orgNotApproved");
+    assert!(error.support_detail().unwrap().contains("AADSTS65001"));
 }
 
 #[tokio::test]

@@ -12,7 +12,7 @@ use demo_tenant::{ADMIN, HELPDESK, Options};
 use pindesk_core::auth::GraphTokens;
 use pindesk_core::graph::TokenSource;
 use pindesk_core::keychain::{DEMO_SERVICE, KeyringStore, MemoryStore, SecretStore};
-use pindesk_core::{IpcError, Task};
+use pindesk_core::{Failure, Task};
 
 fn token_requests(tenant: &demo_tenant::DemoTenant) -> usize {
     tenant
@@ -42,7 +42,7 @@ async fn a_changed_authority_sends_no_refresh_token_and_lists_the_account_as_els
     );
     assert_eq!(moved.restore_session().await.unwrap(), None);
     let error = moved.use_account(&session.account.id).await.unwrap_err();
-    assert_eq!(IpcError::from(&error).kind, "accountElsewhere");
+    assert_eq!(error.failure_kind(), "accountElsewhere");
     assert_eq!(
         token_requests(&second),
         0,
@@ -83,11 +83,7 @@ async fn interaction_required_on_one_task_keeps_the_refresh_token_and_the_other_
     tenant.require_interaction_for("DeviceManagementConfiguration.ReadWrite.All");
 
     let error = auth.access_token(Task::Setup).await.unwrap_err();
-    assert_eq!(
-        IpcError::from(&error).kind,
-        "interactionRequired",
-        "{error}"
-    );
+    assert_eq!(error.failure_kind(), "interactionRequired", "{error}");
     assert!(
         common::stored_refresh_token(&store, &session.account.id).is_some(),
         "the only refresh token is kept"

@@ -11,7 +11,7 @@ use time::OffsetDateTime;
 use time::format_description::well_known::Rfc3339;
 use time::macros::format_description;
 
-use super::{AuditRow, Outcome};
+use super::{AuditRow, NoteValues, Outcome};
 use crate::config::write_atomically;
 use crate::error::CoreError;
 
@@ -19,7 +19,8 @@ use crate::error::CoreError;
 pub const COLUMNS: usize = 9;
 
 /// The export's words from the window's catalogue: the column headings, each outcome, and each
-/// note by its key (`error:<kind>`, `reason:<key>`).
+/// note by its key (`error:<kind>`, `reason:<key>`, `pass:<how>`, `passError:<kind>`). A note's
+/// words name its values as `{name}`; `value:<name>` words one the log did not record.
 #[derive(Debug, Clone, Default, Deserialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
 pub struct ExportWords {
@@ -50,7 +51,7 @@ pub fn to_csv(rows: &[AuditRow], words: &ExportWords) -> Result<String, CoreErro
             .note_key
             .as_ref()
             .and_then(|key| words.notes.get(key))
-            .cloned()
+            .map(|text| fill(text, &row.note_values, &words.notes))
             .or_else(|| row.note.clone())
             .unwrap_or_default();
         push_row(
@@ -70,6 +71,29 @@ pub fn to_csv(rows: &[AuditRow], words: &ExportWords) -> Result<String, CoreErro
         );
     }
     Ok(out)
+}
+
+/// `text` with each `{name}` replaced by its value, or by the words for a value not recorded.
+fn fill(text: &str, values: &NoteValues, notes: &BTreeMap<String, String>) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(open) = rest.find('{') {
+        let Some(close) = rest[open..].find('}').map(|c| open + c) else {
+            break;
+        };
+        let name = &rest[open + 1..close];
+        let value = values
+            .get(name)
+            .or_else(|| notes.get(&format!("value:{name}")));
+        out.push_str(&rest[..open]);
+        match value {
+            Some(value) => out.push_str(value),
+            None => out.push_str(&rest[open..=close]),
+        }
+        rest = &rest[close + 1..];
+    }
+    out.push_str(rest);
+    out
 }
 
 fn push_row(out: &mut String, cells: impl Iterator<Item = String>) {

@@ -3,10 +3,11 @@
 
 use time::OffsetDateTime;
 
-use super::{Operator, Outcome, ResetAttempt};
-use crate::IpcError;
+use super::{NoteValues, Operator, Outcome, ResetAttempt};
+use crate::Failure;
 use crate::graph::models::ManagedDeviceId;
 use crate::reset::{TapCreated, TapError};
+use crate::word_enum::word_enum;
 
 /// A pass as the window asked for it, after its confirmation.
 #[derive(Debug, Clone)]
@@ -21,30 +22,45 @@ pub struct PassAsked<'a> {
     pub lifetime_minutes: Option<u32>,
 }
 
+word_enum! {
+    /// How a pass was given, as its audit note says it (`pass:<how>`), with the person and the
+    /// minutes as values.
+    pub enum PassNote {
+        OneTime => "oneTime",
+        Reusable => "reusable",
+        /// The service did not say the lifetime and none was asked for: the policy's.
+        OneTimePolicyLifetime => "oneTimePolicyLifetime",
+        ReusablePolicyLifetime => "reusablePolicyLifetime",
+    }
+}
+
 impl<'a> PassAsked<'a> {
     /// The line to write for what `create_tap` answered; `None` for a second click on a pass
-    /// already being made, which is no new action.
+    /// already being made, which is no new action. The note is a key and values (never the pass
+    /// itself); a failure keeps the error's own text for support.
     pub fn attempt(&self, result: &Result<TapCreated, TapError>) -> Option<ResetAttempt<'a>> {
-        let who = self
-            .person
-            .map(|n| n.get(..200).unwrap_or(n))
-            .unwrap_or("the device's primary user");
+        let mut values = NoteValues::new();
+        if let Some(person) = self.person {
+            values.insert(
+                "person".to_owned(),
+                person.get(..200).unwrap_or(person).to_owned(),
+            );
+        }
         let (outcome, note, note_key) = match result {
             Ok(made) => {
-                let lifetime = made
+                let minutes = made
                     .lifetime_minutes
-                    .or(self.lifetime_minutes.map(i64::from))
-                    .map_or_else(
-                        || "the policy's lifetime".to_owned(),
-                        |m| format!("{m} minutes"),
-                    );
-                let usage = if made.one_time {
-                    "one-time use"
-                } else {
-                    "reusable"
+                    .or(self.lifetime_minutes.map(i64::from));
+                let how = match (made.one_time, minutes) {
+                    (true, Some(_)) => PassNote::OneTime,
+                    (false, Some(_)) => PassNote::Reusable,
+                    (true, None) => PassNote::OneTimePolicyLifetime,
+                    (false, None) => PassNote::ReusablePolicyLifetime,
                 };
-                let note = format!("Temporary Access Pass for {who}, {lifetime}, {usage}");
-                (Outcome::AccessPassGiven, note, None)
+                if let Some(minutes) = minutes {
+                    values.insert("minutes".to_owned(), minutes.to_string());
+                }
+                (Outcome::AccessPassGiven, None, format!("pass:{how}"))
             }
             Err(TapError::AlreadySending) => return None,
             Err(error) => {
@@ -54,12 +70,8 @@ impl<'a> PassAsked<'a> {
                     }
                     _ => Outcome::NotSent,
                 };
-                let key = format!("error:{}", IpcError::from(error).kind);
-                (
-                    outcome,
-                    format!("Temporary Access Pass for {who}: {error}"),
-                    Some(key),
-                )
+                let key = format!("passError:{}", error.failure_kind());
+                (outcome, Some(error.to_string()), key)
             }
         };
         Some(ResetAttempt {
@@ -69,8 +81,9 @@ impl<'a> PassAsked<'a> {
             ticket: self.ticket,
             started_at: OffsetDateTime::now_utc(),
             outcome,
-            note: Some(note),
-            note_key,
+            note,
+            note_key: Some(note_key),
+            note_values: values,
         })
     }
 }
@@ -111,19 +124,24 @@ mod tests {
         };
         let line = asked.attempt(&made(Some(60), true)).unwrap();
         assert_eq!(line.outcome, Outcome::AccessPassGiven);
-        let note = line.note.clone().unwrap();
+        assert_eq!(line.note_key.as_deref(), Some("pass:oneTime"));
+        let values: Vec<_> = line
+            .note_values
+            .iter()
+            .map(|(k, v)| (k.as_str(), v.as_str()))
+            .collect();
         assert_eq!(
-            note,
-            "Temporary Access Pass for ngozi@contoso.example, 60 minutes, one-time use"
+            values,
+            [("minutes", "60"), ("person", "ngozi@contoso.example")]
         );
-        assert!(!note.contains("Xk7-9qPz") && !format!("{line:?}").contains("Xk7-9qPz"));
+        assert_eq!(line.note, None, "no English: the window words it");
+        assert!(!format!("{line:?}").contains("Xk7-9qPz"));
         let policy = asked.attempt(&made(None, false)).unwrap();
-        assert!(
-            policy
-                .note
-                .unwrap()
-                .ends_with("the policy's lifetime, reusable")
+        assert_eq!(
+            policy.note_key.as_deref(),
+            Some("pass:reusablePolicyLifetime")
         );
+        assert!(!policy.note_values.contains_key("minutes"));
     }
 
     #[test]
@@ -139,8 +157,15 @@ mod tests {
         };
         let refused = asked.attempt(&Err(TapError::AdminTarget)).unwrap();
         assert_eq!(refused.outcome, Outcome::NotSent);
-        assert_eq!(refused.note_key.as_deref(), Some("error:tapAdminTarget"));
-        assert!(refused.note.unwrap().contains("the device's primary user"));
+        assert_eq!(
+            refused.note_key.as_deref(),
+            Some("passError:tapAdminTarget")
+        );
+        assert!(refused.note_values.is_empty(), "no person was named");
+        assert!(
+            refused.note.is_some_and(|n| n.contains("administrator")),
+            "kept for support"
+        );
         let unseen = asked
             .attempt(&Err(TapError::CreatedUnseen { ends_at: None }))
             .unwrap();

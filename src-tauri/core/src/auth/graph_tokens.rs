@@ -51,7 +51,7 @@ impl TokenSource for GraphTokens {
                 .map(|token| BearerToken::new(token.secret()))
                 .map_err(|error| {
                     GraphError::Token(TokenFailure {
-                        kind: error.kind(),
+                        kind: crate::Failure::failure_kind(&error),
                         detail: error.to_string(),
                     })
                 })

@@ -214,7 +214,7 @@ mod tests {
         let kind = |code: &str, error: &str, stage| {
             let e =
                 ProviderError::new(error, Some(&format!("{code}: text"))).into_core_error(stage);
-            crate::IpcError::from(&e).kind
+            crate::Failure::failure_kind(&e)
         };
         assert_eq!(
             kind("AADSTS65001", "invalid_grant", Stage::Refresh),
@@ -255,7 +255,7 @@ mod tests {
     fn an_organisation_that_has_not_approved_pindesk_is_never_a_cancellation() {
         let kind = |error: &str, description: Option<&str>| {
             let e = ProviderError::new(error, description).into_core_error(Stage::Authorize);
-            crate::IpcError::from(&e).kind
+            crate::Failure::failure_kind(&e)
         };
         for (error, description) in [
             (
@@ -288,9 +288,10 @@ mod tests {
             suberror: Some("consent_required".into()),
             ..TokenErrorBody::default()
         });
-        let ipc = crate::IpcError::from(&refused.into_core_error(Stage::Refresh));
-        assert_eq!(ipc.kind, "orgNotApproved");
-        assert!(ipc.detail.is_some_and(|d| d.contains("AADSTS65001")));
+        let error = refused.into_core_error(Stage::Refresh);
+        assert_eq!(crate::Failure::failure_kind(&error), "orgNotApproved");
+        let detail = crate::Failure::support_detail(&error);
+        assert!(detail.is_some_and(|d| d.contains("AADSTS65001")));
     }
 
     #[test]

@@ -107,7 +107,7 @@ pub async fn start_reset(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::IpcError;
+    use crate::Failure;
     use crate::graph::GraphError;
 
     #[test]
@@ -117,9 +117,8 @@ mod tests {
             client_request_id: "crid-1".to_owned(),
             admin_center_url: admin_center_url(&ManagedDeviceId::new("abc")),
         };
-        let ipc = IpcError::from(&error);
-        assert_eq!(ipc.kind, "resetUnconfirmed");
-        let detail = ipc.detail.unwrap();
+        assert_eq!(error.failure_kind(), "resetUnconfirmed");
+        let detail = error.support_detail().unwrap();
         assert!(detail.contains("crid-1") && detail.contains("mdmDeviceId/abc"));
     }
 

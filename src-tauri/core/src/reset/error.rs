@@ -1,8 +1,7 @@
 //! What can go wrong sending a reset, and how the window is told.
 
-use crate::FailureKind;
-use crate::IpcError;
-use crate::graph::{GraphError, ipc_error};
+use crate::graph::GraphError;
+use crate::{Failure, FailureKind};
 
 #[derive(Debug, thiserror::Error)]
 pub enum ResetError {
@@ -21,27 +20,33 @@ pub enum ResetError {
     },
 }
 
-impl From<&ResetError> for IpcError {
-    fn from(error: &ResetError) -> Self {
-        match error {
-            ResetError::Graph(graph) => ipc_error(graph),
-            ResetError::AlreadySending => IpcError::new(FailureKind::ResetAlreadySending, None),
+impl Failure for ResetError {
+    fn failure_kind(&self) -> FailureKind {
+        match self {
+            ResetError::Graph(graph) => graph.failure_kind(),
+            ResetError::AlreadySending => FailureKind::ResetAlreadySending,
+            ResetError::Unconfirmed { .. } => FailureKind::ResetUnconfirmed,
+        }
+    }
+
+    fn support_detail(&self) -> Option<String> {
+        match self {
+            ResetError::Graph(graph) => graph.support_detail(),
+            ResetError::AlreadySending => None,
             ResetError::Unconfirmed {
                 detail,
                 client_request_id,
                 admin_center_url,
-            } => IpcError::new(
-                FailureKind::ResetUnconfirmed,
-                Some(format!(
-                    "{detail}; client-request-id {client_request_id}; {admin_center_url}"
-                )),
-            ),
+            } => Some(format!(
+                "{detail}; client-request-id {client_request_id}; {admin_center_url}"
+            )),
         }
     }
-}
 
-impl From<ResetError> for IpcError {
-    fn from(error: ResetError) -> Self {
-        IpcError::from(&error)
+    fn retry_after_seconds(&self) -> Option<u64> {
+        match self {
+            ResetError::Graph(graph) => graph.retry_after_seconds(),
+            _ => None,
+        }
     }
 }

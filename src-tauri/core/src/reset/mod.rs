@@ -24,7 +24,9 @@ mod tap_create;
 pub mod tap_policy;
 
 pub use action::{ResetStarted, start_reset};
-pub use eligibility::{Effect, Eligibility, Kind, Verdict, eligibility, eligibility_at, kind_of};
+pub use eligibility::{
+    Effect, Eligibility, Kind, StateKey, Verdict, eligibility, eligibility_at, kind_of,
+};
 pub use error::ResetError;
 pub use followed::{ResetStatusForWindow, follow_reset};
 pub use lookup::{DeviceSummary, Query, SearchResults, more_devices, search_devices};

@@ -8,10 +8,9 @@ use time::OffsetDateTime;
 
 use super::in_flight::InFlightSet;
 use super::tap::{AccessPass, PassMethod, passes_path, running_pass};
-use crate::FailureKind;
-use crate::IpcError;
 use crate::graph::models::datetime;
-use crate::graph::{ErrorKind, GraphClient, GraphError, Sent, ipc_error};
+use crate::graph::{ErrorKind, GraphClient, GraphError, Sent};
+use crate::{Failure, FailureKind};
 
 /// How far the service's clock may differ from this computer's when reading a pass back.
 const CLOCK_SKEW: time::Duration = time::Duration::minutes(5);
@@ -61,28 +60,41 @@ fn rfc3339(at: Option<OffsetDateTime>) -> Option<String> {
     })
 }
 
-impl From<&TapError> for IpcError {
-    fn from(error: &TapError) -> Self {
-        let (kind, detail) = match error {
-            TapError::Graph(graph) => return ipc_error(graph),
-            TapError::AlreadySending => (FailureKind::TapAlreadySending, None),
-            // `detail` carries the end time for the window to show in local time.
-            TapError::Exists { ends_at } => (FailureKind::TapExists, rfc3339(*ends_at)),
-            TapError::PolicyRefused => (FailureKind::TapPolicyRefused, None),
-            TapError::AdminTarget => (FailureKind::TapAdminTarget, None),
-            TapError::RoleMissing => (FailureKind::TapRoleMissing, None),
+impl Failure for TapError {
+    fn failure_kind(&self) -> FailureKind {
+        match self {
+            TapError::Graph(graph) => graph.failure_kind(),
+            TapError::AlreadySending => FailureKind::TapAlreadySending,
+            TapError::Exists { .. } => FailureKind::TapExists,
+            TapError::PolicyRefused => FailureKind::TapPolicyRefused,
+            TapError::AdminTarget => FailureKind::TapAdminTarget,
+            TapError::RoleMissing => FailureKind::TapRoleMissing,
+            TapError::Unconfirmed { .. } => FailureKind::TapUnconfirmed,
+            TapError::CreatedUnseen { .. } => FailureKind::TapCreatedUnseen,
+        }
+    }
+
+    fn support_detail(&self) -> Option<String> {
+        match self {
+            TapError::Graph(graph) => graph.support_detail(),
+            // The end time, for the window to show in local time.
+            TapError::Exists { ends_at } | TapError::CreatedUnseen { ends_at } => rfc3339(*ends_at),
             TapError::Unconfirmed {
                 detail,
                 client_request_id,
-            } => (
-                FailureKind::TapUnconfirmed,
-                Some(format!("{detail}; client-request-id {client_request_id}")),
-            ),
-            TapError::CreatedUnseen { ends_at } => {
-                (FailureKind::TapCreatedUnseen, rfc3339(*ends_at))
-            }
-        };
-        IpcError::new(kind, detail)
+            } => Some(format!("{detail}; client-request-id {client_request_id}")),
+            TapError::AlreadySending
+            | TapError::PolicyRefused
+            | TapError::AdminTarget
+            | TapError::RoleMissing => None,
+        }
+    }
+
+    fn retry_after_seconds(&self) -> Option<u64> {
+        match self {
+            TapError::Graph(graph) => graph.retry_after_seconds(),
+            _ => None,
+        }
     }
 }
 
@@ -218,17 +230,17 @@ mod tests {
 
     #[test]
     fn every_refusal_has_its_own_kind_and_names_who_can_help() {
-        let kinds: Vec<IpcError> = [
+        let kinds: Vec<FailureKind> = [
             TapError::Exists { ends_at: None },
             TapError::PolicyRefused,
             TapError::AdminTarget,
             TapError::RoleMissing,
         ]
         .iter()
-        .map(IpcError::from)
+        .map(Failure::failure_kind)
         .collect();
         assert_eq!(
-            kinds.iter().map(|k| k.kind).collect::<Vec<_>>(),
+            kinds,
             [
                 "tapExists",
                 "tapPolicyRefused",

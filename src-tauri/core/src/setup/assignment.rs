@@ -12,6 +12,7 @@ use crate::graph::models::{
 use crate::graph::{
     CancellationToken, GraphClient, GraphError, GraphRequest, ResourcePath, Sent, search_term,
 };
+use crate::word_enum::word_enum;
 
 pub use super::assignment_views::{AssignmentView, TargetKind};
 use super::assignment_views::{target_key, views};
@@ -67,40 +68,37 @@ pub struct GroupChoice {
     pub id: GroupId,
     pub name: String,
     pub description: Option<String>,
-    /// "Security group", "Microsoft 365 group", "Dynamic security group", ...
-    pub kind: String,
-    /// The same by key: `security`, `microsoft365` or `distribution`, `dynamic…` when dynamic.
-    pub kind_key: &'static str,
+    pub kind: GroupKind,
     /// When Graph could count them in the same extra round trip; absent otherwise.
     pub member_count: Option<u64>,
 }
 
-fn group_kind_key(group: &Group) -> &'static str {
+word_enum! {
+    /// What kind of group it is, worded by the window as `groupKind.<key>`.
+    pub enum GroupKind {
+        Security => "security",
+        DynamicSecurity => "dynamicSecurity",
+        Microsoft365 => "microsoft365",
+        DynamicMicrosoft365 => "dynamicMicrosoft365",
+        Distribution => "distribution",
+        DynamicDistribution => "dynamicDistribution",
+    }
+}
+
+fn group_kind(group: &Group) -> GroupKind {
     let types = group.group_types.clone().unwrap_or_default();
     let dynamic = types
         .iter()
         .any(|t| t.eq_ignore_ascii_case("DynamicMembership"));
     let unified = types.iter().any(|t| t.eq_ignore_ascii_case("Unified"));
     match (dynamic, unified, group.security_enabled == Some(true)) {
-        (false, true, _) => "microsoft365",
-        (true, true, _) => "dynamicMicrosoft365",
-        (false, false, true) => "security",
-        (true, false, true) => "dynamicSecurity",
-        (false, false, false) => "distribution",
-        (true, false, false) => "dynamicDistribution",
+        (false, true, _) => GroupKind::Microsoft365,
+        (true, true, _) => GroupKind::DynamicMicrosoft365,
+        (false, false, true) => GroupKind::Security,
+        (true, false, true) => GroupKind::DynamicSecurity,
+        (false, false, false) => GroupKind::Distribution,
+        (true, false, false) => GroupKind::DynamicDistribution,
     }
-}
-
-fn group_kind(group: &Group) -> String {
-    match group_kind_key(group) {
-        "microsoft365" => "Microsoft 365 group",
-        "dynamicMicrosoft365" => "Dynamic Microsoft 365 group",
-        "security" => "Security group",
-        "dynamicSecurity" => "Dynamic security group",
-        "dynamicDistribution" => "Dynamic distribution group",
-        _ => "Distribution group",
-    }
-    .to_owned()
 }
 
 /// Groups whose name has a word starting with `text` (directory search), first page only.
@@ -134,7 +132,6 @@ pub async fn search_groups(
                 name: g.display_name.clone().unwrap_or_default(),
                 description: g.description.clone().filter(|d| !d.is_empty()),
                 kind: group_kind(g),
-                kind_key: group_kind_key(g),
                 member_count: None,
             })
         })

@@ -60,23 +60,19 @@ fn the_window_names_targets_by_kind() {
 }
 
 #[test]
-fn group_kinds_read_plainly() {
+fn group_kinds_follow_dynamic_membership_microsoft_365_and_security() {
     let dynamic = Group {
         group_types: Some(vec!["DynamicMembership".into()]),
         security_enabled: Some(true),
         ..Group::default()
     };
-    assert_eq!(group_kind(&dynamic), "Dynamic security group");
-    assert_eq!(group_kind_key(&dynamic), "dynamicSecurity");
+    assert_eq!(group_kind(&dynamic), GroupKind::DynamicSecurity);
     let m365 = Group {
-        group_types: Some(vec!["Unified".into()]),
+        group_types: Some(vec!["Unified".into(), "DynamicMembership".into()]),
         ..Group::default()
     };
-    assert_eq!(group_kind(&m365), "Microsoft 365 group");
-    assert_eq!(group_kind_key(&m365), "microsoft365");
-    let list = Group::default();
-    assert_eq!(
-        (group_kind(&list).as_str(), group_kind_key(&list)),
-        ("Distribution group", "distribution")
-    );
+    assert_eq!(group_kind(&m365), GroupKind::DynamicMicrosoft365);
+    assert_eq!(group_kind(&Group::default()), GroupKind::Distribution);
+    let json = serde_json::to_value(group_kind(&m365)).unwrap();
+    assert_eq!(json, "dynamicMicrosoft365");
 }

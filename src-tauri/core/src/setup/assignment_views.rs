@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::graph::models::{AssignmentTarget, DeviceConfigurationAssignment, Group, GroupId};
 use crate::graph::{Filter, GraphClient, GraphError, GraphRequest, ResourcePath};
-use crate::phrase::Phrase;
+use crate::sentence::{Sentence, TargetKey};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
@@ -24,10 +24,8 @@ pub enum TargetKind {
 pub struct AssignmentView {
     pub kind: TargetKind,
     pub group_id: Option<GroupId>,
-    /// The group's name, or a plain description of the target.
-    pub name: String,
-    /// The same by key (`group`, `unreadableGroup`, `allDevices`, `allUsers`, `otherTarget`).
-    pub phrase: Phrase,
+    /// Who it is, by key: a group with its own name, or a kind of target the window words.
+    pub target: Sentence<TargetKey>,
     /// Names the target exactly; the window hands back the keys it showed when it assigns.
     pub key: String,
 }
@@ -69,51 +67,35 @@ pub(crate) async fn views(
         }
     }
     let name_of = |id: &GroupId| match names.get(&id.as_str().to_ascii_lowercase()) {
-        Some(name) => (
-            name.clone(),
-            Phrase::new("group", &[("name", name.clone())]),
-        ),
-        None => (
-            format!("a group that could not be read ({id})"),
-            Phrase::new("unreadableGroup", &[("id", id.to_string())]),
-        ),
+        Some(name) => Sentence::new(TargetKey::Group, &[("name", name.clone())]),
+        None => Sentence::new(TargetKey::UnreadableGroup, &[("id", id.to_string())]),
     };
     Ok(targets
         .into_iter()
         .map(|target| (target_key(target), target))
         .map(|(key, target)| match target {
-            AssignmentTarget::Group { group_id, .. } => {
-                let (name, phrase) = name_of(group_id);
-                AssignmentView {
-                    kind: TargetKind::Group,
-                    group_id: Some(group_id.clone()),
-                    name,
-                    phrase,
-                    key,
-                }
-            }
-            AssignmentTarget::ExclusionGroup { group_id, .. } => {
-                let (name, phrase) = name_of(group_id);
-                AssignmentView {
-                    kind: TargetKind::ExcludedGroup,
-                    group_id: Some(group_id.clone()),
-                    name,
-                    phrase,
-                    key,
-                }
-            }
+            AssignmentTarget::Group { group_id, .. } => AssignmentView {
+                kind: TargetKind::Group,
+                group_id: Some(group_id.clone()),
+                target: name_of(group_id),
+                key,
+            },
+            AssignmentTarget::ExclusionGroup { group_id, .. } => AssignmentView {
+                kind: TargetKind::ExcludedGroup,
+                group_id: Some(group_id.clone()),
+                target: name_of(group_id),
+                key,
+            },
             AssignmentTarget::AllDevices { .. } => AssignmentView {
                 kind: TargetKind::AllDevices,
                 group_id: None,
-                name: "All devices".to_owned(),
-                phrase: Phrase::plain("allDevices"),
+                target: Sentence::plain(TargetKey::AllDevices),
                 key,
             },
             AssignmentTarget::AllLicensedUsers { .. } => AssignmentView {
                 kind: TargetKind::AllUsers,
                 group_id: None,
-                name: "All users".to_owned(),
-                phrase: Phrase::plain("allUsers"),
+                target: Sentence::plain(TargetKey::AllUsers),
                 key,
             },
             AssignmentTarget::Other { odata_type, .. } => {
@@ -121,8 +103,7 @@ pub(crate) async fn views(
                 AssignmentView {
                     kind: TargetKind::Other,
                     group_id: None,
-                    name: format!("Another kind of target ({odata})"),
-                    phrase: Phrase::new("otherTarget", &[("type", odata)]),
+                    target: Sentence::new(TargetKey::OtherTarget, &[("type", odata)]),
                     key,
                 }
             }

@@ -4,9 +4,10 @@
 use serde::{Deserialize, Serialize};
 use url::Url;
 
+use crate::Failure;
 use crate::graph::models::ServicePrincipal;
-use crate::graph::{ErrorKind, GraphClient, GraphError, GraphRequest, ResourcePath, ipc_error};
-use crate::phrase::Phrase;
+use crate::graph::{ErrorKind, GraphClient, GraphError, GraphRequest, ResourcePath};
+use crate::sentence::{AppKey, SaysFailure, Sentence};
 
 /// One of the two enterprise apps behind Windows Hello PIN reset.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, ts_rs::TS)]
@@ -132,10 +133,8 @@ pub enum PinResetAppState {
 pub struct AppCheck {
     pub app: PinResetApp,
     pub state: PinResetAppState,
-    /// Plain words for the person, saying what to do next.
-    pub message: String,
-    /// The same by key, with the app's name: for the window's own words.
-    pub phrase: Phrase,
+    /// What PinDesk found and what to do next, by key with the app's name.
+    pub sentence: Sentence<AppKey>,
     /// For support only.
     pub detail: Option<String>,
 }
@@ -146,49 +145,23 @@ pub struct ConsentStatus {
     pub apps: Vec<AppCheck>,
     /// Both apps present and enabled.
     pub done: bool,
-    /// What to tell the person when an app is still absent after they said they accepted (or
-    /// the watch ran out): the consent most likely went to another organisation. The window shows
-    /// it only then, not while the person is still on the consent pages.
-    pub after_return: Option<ConsentNote>,
-}
-
-/// A sentence for the window, in English and by key.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
-#[serde(rename_all = "camelCase")]
-pub struct ConsentNote {
-    pub message: String,
-    pub phrase: Phrase,
+    /// An app is absent. Once the person said they accepted (or the watch ran out), the window
+    /// says the consent most likely went to another organisation: Entra records admin consent in
+    /// the tenant the browser signed in to (a guest's or partner's home organisation, another
+    /// account already signed in, a link sent earlier that named `common`). None of that is
+    /// visible from here, so the words name the likely causes and the way out.
+    pub absent_after_accept: bool,
 }
 
 impl ConsentStatus {
     pub fn from_checks(apps: Vec<AppCheck>) -> ConsentStatus {
         let done = apps.iter().all(|a| a.state == PinResetAppState::Enabled);
-        let after_return = apps
-            .iter()
-            .any(|a| a.state == PinResetAppState::Absent)
-            .then(consent_elsewhere);
+        let absent_after_accept = apps.iter().any(|a| a.state == PinResetAppState::Absent);
         ConsentStatus {
             apps,
             done,
-            after_return,
+            absent_after_accept,
         }
-    }
-}
-
-/// The browser came back, yet Graph still has no service principal in this organisation. Entra
-/// records admin consent in the tenant the browser signed in to: a guest's or partner's home
-/// organisation, another account already signed in to the browser, or a link sent earlier that
-/// named `common`. None of that is visible from here, so the words name the likely causes and
-/// the way out (links that name this organisation).
-fn consent_elsewhere() -> ConsentNote {
-    ConsentNote {
-        message: "PinDesk still cannot find the app in this organisation. If you clicked Accept, \
-                  the consent probably went to a different organisation: for example your own \
-                  organisation if you are a guest or partner here, or another account that was \
-                  already signed in to the browser. Open the pages again from here, sign in with \
-                  an administrator account of this organisation, and accept again."
-            .to_owned(),
-        phrase: Phrase::plain("consentElsewhere"),
     }
 }
 
@@ -200,45 +173,34 @@ pub(crate) fn sp_request(app: &PinResetApp) -> GraphRequest {
 /// Reads one app's answer: 404 means absent, a role or scope refusal means "can't see".
 pub(crate) fn check(app: &PinResetApp, answer: Result<ServicePrincipal, GraphError>) -> AppCheck {
     let name = app.display_name;
-    let named = |key| Phrase::new(key, &[("name", name.to_owned())]);
-    let (state, phrase, message, detail) = match answer {
+    let named = |key| Sentence::new(key, &[("name", name.to_owned())]);
+    let principal =
+        |sp: &ServicePrincipal| sp.id.as_ref().map(|id| format!("service principal {id}"));
+    let (state, sentence, detail) = match answer {
         Ok(sp) if sp.account_enabled == Some(false) => (
             PinResetAppState::Disabled,
-            named("appDisabled"),
-            format!(
-                "{name} is in your organisation but switched off, so PIN reset will not work. \
-                 In the Entra admin center, open Enterprise applications, find {name} and set \
-                 \"Enabled for users to sign in\" to Yes."
-            ),
-            sp.id.map(|id| format!("service principal {id}")),
+            named(AppKey::AppDisabled),
+            principal(&sp),
         ),
         Ok(sp) => (
             PinResetAppState::Enabled,
-            named("appEnabled"),
-            format!("{name} is allowed and switched on."),
-            sp.id.map(|id| format!("service principal {id}")),
+            named(AppKey::AppEnabled),
+            principal(&sp),
         ),
-        Err(e) if e.is_not_found() => (
-            PinResetAppState::Absent,
-            named("appAbsent"),
-            format!("{name} has not been allowed for your organisation yet."),
-            None,
-        ),
+        Err(e) if e.is_not_found() => (PinResetAppState::Absent, named(AppKey::AppAbsent), None),
         Err(e) => {
-            let ipc = ipc_error(&e);
             let state = if cannot_see(&e) {
                 PinResetAppState::CannotSee
             } else {
                 PinResetAppState::Failed
             };
-            (state, Phrase::error(ipc.kind), e.to_string(), ipc.detail)
+            (state, AppKey::failed(e.failure_kind()), e.support_detail())
         }
     };
     AppCheck {
         app: *app,
         state,
-        message,
-        phrase,
+        sentence,
         detail,
     }
 }
@@ -261,27 +223,6 @@ pub async fn consent_status(client: &GraphClient) -> Result<ConsentStatus, Graph
         .map(|(app, answer)| check(app, answer.json::<ServicePrincipal>()))
         .collect();
     Ok(ConsentStatus::from_checks(apps))
-}
-
-/// A short message a person without the role can send to an administrator, with both links.
-pub fn admin_request_message(links: &[ConsentLink]) -> String {
-    let mut text = String::from(
-        "Hello,\n\nTo let our helpdesk reset Windows Hello PINs, an Application Administrator (or \
-         higher) needs to allow Microsoft's two PIN reset apps for our organisation, once. \
-         Please open these two links in order, sign in with your administrator account and \
-         click Accept on each. A blank page or \"You do not have permission to view this \
-         directory or page.\" afterwards is normal.\n\n",
-    );
-    for (i, link) in links.iter().enumerate() {
-        text.push_str(&format!(
-            "{}. {}:\n{}\n\n",
-            i + 1,
-            link.app.display_name,
-            link.url
-        ));
-    }
-    text.push_str("Thank you!\n");
-    text
 }
 
 #[cfg(test)]

@@ -1,5 +1,5 @@
-//! How the profile deploys: Intune's counts and one line per device, with plain explanations of
-//! the states people ask about (not applicable, error, conflict).
+//! How the profile deploys: Intune's counts and one line per device, each with a status the
+//! window explains (not applicable, error and conflict are the ones people ask about).
 
 use serde::{Deserialize, Serialize};
 use time::OffsetDateTime;
@@ -10,6 +10,7 @@ use crate::graph::models::{
     DeviceConfigurationId,
 };
 use crate::graph::{CancellationToken, GraphClient, GraphError, GraphRequest, ResourcePath};
+use crate::word_enum::word_enum;
 
 const CONFIGURATIONS: &str = "deviceManagement/deviceConfigurations";
 
@@ -43,13 +44,8 @@ impl DeploymentCounts {
 pub struct DeviceLine {
     pub device: String,
     pub user: Option<String>,
-    /// `succeeded`, `pending`, `notApplicable`, `error`, `conflict`, `notAssigned`.
-    #[ts(
-        type = r#""succeeded" | "pending" | "notApplicable" | "error" | "conflict" | "notAssigned""#
-    )]
-    pub status: &'static str,
-    /// What the status means, in plain words.
-    pub explanation: &'static str,
+    /// The window words it, and what it means, as `setup.device.<status>` (and `.why`).
+    pub status: DeviceStatus,
     /// Errors and conflicts: the window highlights these.
     pub needs_attention: bool,
     pub last_report: Option<String>,
@@ -80,40 +76,34 @@ fn rfc3339(at: Option<OffsetDateTime>) -> Option<String> {
         .and_then(|at| at.format(&Rfc3339).ok())
 }
 
+word_enum! {
+    /// Where the profile stands on one device.
+    pub enum DeviceStatus {
+        /// The device has PIN recovery turned on.
+        Succeeded => "succeeded",
+        /// Waiting for the device to check in (up to eight hours).
+        Pending => "pending",
+        /// Not Windows: expected for the other devices of an assigned user.
+        NotApplicable => "notApplicable",
+        /// The device could not apply it (Windows too old, or not Entra joined).
+        Error => "error",
+        /// Another profile sets the value differently.
+        Conflict => "conflict",
+        /// No longer in an assigned group.
+        NotAssigned => "notAssigned",
+    }
+}
+
 fn line(status: &DeviceConfigurationDeviceStatus) -> DeviceLine {
-    let (word, explanation, attention) = match status.status {
-        Some(ComplianceStatus::Compliant | ComplianceStatus::Remediated) => {
-            ("succeeded", "The device has PIN recovery turned on.", false)
-        }
-        Some(ComplianceStatus::NotApplicable) => (
-            "notApplicable",
-            "This profile is for Windows only. Other devices of an assigned user (phones, Macs) \
-             are listed as not applicable: that is expected, nothing to fix.",
-            false,
-        ),
-        Some(ComplianceStatus::Error | ComplianceStatus::NonCompliant) => (
-            "error",
-            "The device could not apply the setting. Usually the Windows version is too old \
-             (1703 or later is needed) or the device is not Entra joined.",
-            true,
-        ),
-        Some(ComplianceStatus::Conflict) => (
-            "conflict",
-            "Another profile sets EnablePinRecovery differently for this device. Find the other \
-             profile (it may set the value to false) and remove the conflict.",
-            true,
-        ),
-        Some(ComplianceStatus::NotAssigned) => (
-            "notAssigned",
-            "The device is no longer in an assigned group.",
-            false,
-        ),
-        Some(ComplianceStatus::Unknown) | None => (
-            "pending",
-            "Waiting for the device to check in with Intune; this can take up to eight hours.",
-            false,
-        ),
+    let word = match status.status {
+        Some(ComplianceStatus::Compliant | ComplianceStatus::Remediated) => DeviceStatus::Succeeded,
+        Some(ComplianceStatus::NotApplicable) => DeviceStatus::NotApplicable,
+        Some(ComplianceStatus::Error | ComplianceStatus::NonCompliant) => DeviceStatus::Error,
+        Some(ComplianceStatus::Conflict) => DeviceStatus::Conflict,
+        Some(ComplianceStatus::NotAssigned) => DeviceStatus::NotAssigned,
+        Some(ComplianceStatus::Unknown) | None => DeviceStatus::Pending,
     };
+    let attention = matches!(word, DeviceStatus::Error | DeviceStatus::Conflict);
     let is_system = |u: &Option<String>| {
         u.as_deref()
             .is_some_and(|u| u.trim().eq_ignore_ascii_case(SYSTEM_ACCOUNT))
@@ -127,7 +117,6 @@ fn line(status: &DeviceConfigurationDeviceStatus) -> DeviceLine {
             .or_else(|| status.user_name.clone())
             .filter(|u| !u.is_empty() && !device_context),
         status: word,
-        explanation,
         needs_attention: attention,
         last_report: rfc3339(status.last_reported_date_time),
         device_context,
@@ -196,7 +185,13 @@ pub async fn deployment(
         pages += 1;
     }
     let mut devices: Vec<DeviceLine> = statuses.iter().map(line).collect();
-    devices.sort_by_key(|d| (!d.needs_attention, d.status, d.device.to_lowercase()));
+    devices.sort_by_key(|d| {
+        (
+            !d.needs_attention,
+            d.status.as_str(),
+            d.device.to_lowercase(),
+        )
+    });
     Ok(Deployment {
         counts: DeploymentCounts::of(&overview),
         devices,

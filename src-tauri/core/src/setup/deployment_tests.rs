@@ -1,19 +1,32 @@
 use super::*;
 
 #[test]
-fn not_applicable_is_explained_calmly_and_conflicts_are_highlighted() {
+fn not_applicable_is_calm_and_errors_and_conflicts_are_highlighted() {
     let na = line(&DeviceConfigurationDeviceStatus {
         status: Some(ComplianceStatus::NotApplicable),
         ..DeviceConfigurationDeviceStatus::default()
     });
     assert!(!na.needs_attention);
-    assert!(na.explanation.contains("expected"));
+    assert_eq!(na.status, DeviceStatus::NotApplicable);
     let conflict = line(&DeviceConfigurationDeviceStatus {
         status: Some(ComplianceStatus::Conflict),
         ..DeviceConfigurationDeviceStatus::default()
     });
     assert!(conflict.needs_attention);
     assert_eq!(conflict.status, "conflict");
+    let error = line(&DeviceConfigurationDeviceStatus {
+        status: Some(ComplianceStatus::NonCompliant),
+        ..DeviceConfigurationDeviceStatus::default()
+    });
+    assert_eq!(
+        (error.status, error.needs_attention),
+        (DeviceStatus::Error, true)
+    );
+    let unknown = line(&DeviceConfigurationDeviceStatus::default());
+    assert_eq!(
+        (unknown.status, unknown.needs_attention),
+        (DeviceStatus::Pending, false)
+    );
 }
 
 #[test]

@@ -21,13 +21,14 @@ pub mod policy;
 pub mod signin_consent;
 
 pub use assignment::{
-    AssignmentView, GroupChoice, NewTarget, TargetKind, assign, assignments, search_groups,
+    AssignmentView, GroupChoice, GroupKind, NewTarget, TargetKind, assign, assignments,
+    search_groups,
 };
 pub use consent::{
-    AppCheck, ConsentLink, ConsentNote, ConsentStatus, PIN_RESET_APPS, PinResetApp,
-    PinResetAppState, admin_request_message, consent_links, consent_status, consent_tenant_for,
+    AppCheck, ConsentLink, ConsentStatus, PIN_RESET_APPS, PinResetApp, PinResetAppState,
+    consent_links, consent_status, consent_tenant_for,
 };
-pub use deployment::{Deployment, DeploymentCounts, DeviceLine, deployment};
+pub use deployment::{Deployment, DeploymentCounts, DeviceLine, DeviceStatus, deployment};
 pub use overview::{ItemState, SetupOverview, setup_overview};
 pub use policy::{
     PolicyChoice, PolicySearch, ProblemKind, ProfileProblem, ProfileRef, ensure_policy,

@@ -5,9 +5,10 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::Failure;
 use crate::graph::models::{DeviceConfiguration, Organization, ServicePrincipal, TenantId};
 use crate::graph::{BatchItem, CancellationToken, GraphClient, GraphError};
-use crate::phrase::Phrase;
+use crate::sentence::{SaysFailure, Sentence, StatusKey};
 
 use super::consent::{self, ConsentStatus, PIN_RESET_APPS, PinResetAppState};
 use super::overview_item::Part;
@@ -89,31 +90,23 @@ fn tenant_part(answer: BatchItem, token_tid: &str) -> (TenantPart, TenantId) {
         Ok(org) => match policy::tenant_id(&org, token_tid) {
             Ok(id) => {
                 let name = org.display_name.clone();
-                let (phrase, message) = match name.as_deref() {
-                    Some(n) => (
-                        Phrase::new("tenantNamed", &[("name", n.to_owned())]),
-                        format!("Organisation: {n}."),
-                    ),
-                    None => (
-                        Phrase::plain("tenantUnnamed"),
-                        "Organisation: name not available.".to_owned(),
-                    ),
+                let sentence = match name.as_deref() {
+                    Some(n) => Sentence::new(StatusKey::TenantNamed, &[("name", n.to_owned())]),
+                    None => Sentence::plain(StatusKey::TenantUnnamed),
                 };
                 let part = TenantPart {
-                    status: Status::new(ItemState::Done, phrase, message),
+                    status: Status::new(ItemState::Done, sentence),
                     id: Some(id.clone()),
                     name,
                 };
                 (part, id)
             }
             Err(mismatch) => {
-                let ipc = crate::IpcError::from(&mismatch);
                 let part = TenantPart {
                     status: Status {
                         state: ItemState::Failed,
-                        message: mismatch.to_string(),
-                        phrase: Phrase::error(ipc.kind),
-                        detail: ipc.detail,
+                        sentence: StatusKey::failed(mismatch.failure_kind()),
+                        detail: mismatch.support_detail(),
                     },
                     id: org.id,
                     name: org.display_name,
@@ -141,35 +134,15 @@ fn consent_part(answers: Vec<BatchItem>) -> ConsentPart {
     let apps = ConsentStatus::from_checks(checks);
     let states: Vec<PinResetAppState> = apps.apps.iter().map(|a| a.state).collect();
     let status = if apps.done {
-        Status::new(
-            ItemState::Done,
-            Phrase::plain("consentDone"),
-            "Both PIN reset apps are allowed and switched on.",
-        )
+        Status::plain(ItemState::Done, StatusKey::ConsentDone)
     } else if states.contains(&PinResetAppState::Disabled) {
-        Status::new(
-            ItemState::NotDone,
-            Phrase::plain("consentDisabled"),
-            "A PIN reset app is in your organisation but switched off.",
-        )
+        Status::plain(ItemState::NotDone, StatusKey::ConsentDisabled)
     } else if states.contains(&PinResetAppState::CannotSee) {
-        Status::new(
-            ItemState::CannotSee,
-            Phrase::plain("consentCannotSee"),
-            "You can't see whether the PIN reset apps are allowed with your account's permissions.",
-        )
+        Status::plain(ItemState::CannotSee, StatusKey::ConsentCannotSee)
     } else if states.contains(&PinResetAppState::Failed) {
-        Status::new(
-            ItemState::Failed,
-            Phrase::plain("consentFailed"),
-            "PinDesk could not check the PIN reset apps just now.",
-        )
+        Status::plain(ItemState::Failed, StatusKey::ConsentFailed)
     } else {
-        Status::new(
-            ItemState::NotDone,
-            Phrase::plain("consentNotDone"),
-            "The PIN reset apps are not allowed yet.",
-        )
+        Status::plain(ItemState::NotDone, StatusKey::ConsentNotDone)
     };
     ConsentPart { status, apps }
 }
@@ -196,14 +169,9 @@ fn policy_part(search: &Result<PolicySearch, GraphError>, tenant: &TenantId) -> 
             let status = match &profile {
                 Some(p) => Status::new(
                     ItemState::Done,
-                    Phrase::new("policyFound", &[("name", p.name.clone())]),
-                    format!("The profile \"{}\" turns on PIN recovery.", p.name),
+                    Sentence::new(StatusKey::PolicyFound, &[("name", p.name.clone())]),
                 ),
-                None => Status::new(
-                    ItemState::NotDone,
-                    Phrase::plain("policyMissing"),
-                    "No profile turns on PIN recovery yet.",
-                ),
+                None => Status::plain(ItemState::NotDone, StatusKey::PolicyMissing),
             };
             PolicyPart {
                 status,

@@ -1,10 +1,11 @@
-//! One line of the setup overview: its state and its words, by key and in English. Shared by the
-//! overview and the parts read for the chosen profile.
+//! One line of the setup overview: its state and its sentence by key. Shared by the overview and
+//! the parts read for the chosen profile.
 
 use serde::Serialize;
 
-use crate::graph::{GraphError, ipc_error};
-use crate::phrase::Phrase;
+use crate::Failure;
+use crate::graph::GraphError;
+use crate::sentence::{SaysFailure, Sentence, StatusKey};
 
 use super::assignment::AssignmentView;
 use super::consent;
@@ -21,14 +22,14 @@ pub enum ItemState {
     Failed,
 }
 
-/// One line of the overview: its state and plain words about it, in English (`message`) and by
-/// key (`phrase`), so the window can say it in the person's language.
+/// One line of the overview: its state and its sentence by key, which the window words in the
+/// person's language.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
 pub struct Status {
     pub state: ItemState,
-    pub message: String,
-    pub phrase: Phrase,
+    pub sentence: Sentence<StatusKey>,
+    /// For support only.
     pub detail: Option<String>,
 }
 
@@ -42,43 +43,39 @@ pub(crate) enum Part {
 }
 
 impl Part {
-    fn words(self) -> (&'static str, &'static str) {
+    fn cannot_see(self) -> StatusKey {
         match self {
-            Part::Tenant => ("cannotSeeTenant", "your organisation's details"),
-            Part::Profiles => ("cannotSeeProfiles", "the device configuration profiles"),
-            Part::Assignments => ("cannotSeeAssignments", "who the profile is assigned to"),
-            Part::Deployment => ("cannotSeeDeployment", "how the profile deploys"),
+            Part::Tenant => StatusKey::CannotSeeTenant,
+            Part::Profiles => StatusKey::CannotSeeProfiles,
+            Part::Assignments => StatusKey::CannotSeeAssignments,
+            Part::Deployment => StatusKey::CannotSeeDeployment,
         }
     }
 }
 
 impl Status {
-    pub(crate) fn new(state: ItemState, phrase: Phrase, message: impl Into<String>) -> Status {
+    pub(crate) fn new(state: ItemState, sentence: Sentence<StatusKey>) -> Status {
         Status {
             state,
-            message: message.into(),
-            phrase,
+            sentence,
             detail: None,
         }
     }
 
+    pub(crate) fn plain(state: ItemState, key: StatusKey) -> Status {
+        Status::new(state, Sentence::plain(key))
+    }
+
     pub(crate) fn from_error(error: &GraphError, part: Part) -> Status {
-        let ipc = ipc_error(error);
-        if consent::cannot_see(error) {
-            let (key, what) = part.words();
-            Status {
-                state: ItemState::CannotSee,
-                message: format!("You can't see {what} with your account's role or permissions."),
-                phrase: Phrase::plain(key),
-                detail: ipc.detail,
-            }
+        let (state, sentence) = if consent::cannot_see(error) {
+            (ItemState::CannotSee, Sentence::plain(part.cannot_see()))
         } else {
-            Status {
-                state: ItemState::Failed,
-                message: error.to_string(),
-                phrase: Phrase::error(ipc.kind),
-                detail: ipc.detail,
-            }
+            (ItemState::Failed, StatusKey::failed(error.failure_kind()))
+        };
+        Status {
+            state,
+            sentence,
+            detail: error.support_detail(),
         }
     }
 }

@@ -11,7 +11,7 @@ use super::assignment_views::views;
 use super::deployment::{DeploymentCounts, overview_request};
 use super::overview_item::{AssignmentPart, DeploymentPart, ItemState, Part, Status};
 use super::policy::ProfileRef;
-use crate::phrase::Phrase;
+use crate::sentence::{Sentence, StatusKey};
 
 #[derive(Deserialize)]
 struct Assignments {
@@ -26,19 +26,11 @@ pub(crate) async fn assignment_and_deployment(
     let Some(profile) = profile else {
         return (
             AssignmentPart {
-                status: Status::new(
-                    ItemState::NotDone,
-                    Phrase::plain("assignmentWaits"),
-                    "Comes after the profile exists.",
-                ),
+                status: Status::plain(ItemState::NotDone, StatusKey::AssignmentWaits),
                 assignments: Vec::new(),
             },
             DeploymentPart {
-                status: Status::new(
-                    ItemState::NotDone,
-                    Phrase::plain("deploymentWaits"),
-                    "Comes after the profile is assigned.",
-                ),
+                status: Status::plain(ItemState::NotDone, StatusKey::DeploymentWaits),
                 counts: None,
             },
         );
@@ -74,32 +66,19 @@ pub(crate) async fn assignment_and_deployment(
         None => Ok(Vec::new()),
     };
     let assignment = match assigned {
+        // The window names who it reaches from the list, each target in its own words.
         Ok(list)
             if list
                 .iter()
                 .any(|a| a.kind != super::TargetKind::ExcludedGroup) =>
         {
-            let names = list
-                .iter()
-                .filter(|a| a.kind != super::TargetKind::ExcludedGroup)
-                .map(|a| a.name.as_str())
-                .collect::<Vec<_>>()
-                .join(", ");
             AssignmentPart {
-                status: Status::new(
-                    ItemState::Done,
-                    Phrase::new("assignedTo", &[("names", names.clone())]),
-                    format!("Assigned to {names}."),
-                ),
+                status: Status::plain(ItemState::Done, StatusKey::AssignedTo),
                 assignments: list,
             }
         }
         Ok(list) => AssignmentPart {
-            status: Status::new(
-                ItemState::NotDone,
-                Phrase::plain("notAssigned"),
-                "The profile is not assigned to anyone yet.",
-            ),
+            status: Status::plain(ItemState::NotDone, StatusKey::NotAssigned),
             assignments: list,
         },
         Err(e) => AssignmentPart {
@@ -119,12 +98,8 @@ pub(crate) async fn assignment_and_deployment(
                 ItemState::NotDone
             };
             let errors = counts.errors + counts.failed;
-            let message = format!(
-                "{} devices have it, {} are waiting, {} have errors, {} not applicable.",
-                counts.succeeded, counts.pending, errors, counts.not_applicable
-            );
-            let phrase = Phrase::new(
-                "deploymentCounts",
+            let sentence = Sentence::new(
+                StatusKey::DeploymentCounts,
                 &[
                     ("succeeded", counts.succeeded.to_string()),
                     ("pending", counts.pending.to_string()),
@@ -133,7 +108,7 @@ pub(crate) async fn assignment_and_deployment(
                 ],
             );
             DeploymentPart {
-                status: Status::new(state, phrase, message),
+                status: Status::new(state, sentence),
                 counts: Some(counts),
             }
         }
@@ -142,11 +117,7 @@ pub(crate) async fn assignment_and_deployment(
             counts: None,
         },
         None => DeploymentPart {
-            status: Status::new(
-                ItemState::NotDone,
-                Phrase::plain("deploymentNoReport"),
-                "No report yet.",
-            ),
+            status: Status::plain(ItemState::NotDone, StatusKey::DeploymentNoReport),
             counts: None,
         },
     };

@@ -11,7 +11,6 @@ use crate::graph::models::{
     Windows10CustomConfiguration,
 };
 use crate::graph::{CancellationToken, GraphClient, GraphError, GraphRequest, ResourcePath, Sent};
-use crate::phrase::Phrase;
 
 pub const PROFILE_NAME: &str = "Windows Hello PIN recovery";
 const PROFILE_DESCRIPTION: &str = "Lets people reset a forgotten Windows Hello PIN, and lets \
@@ -91,28 +90,14 @@ pub enum ProblemKind {
     WrongPath,
 }
 
-impl ProblemKind {
-    /// The stable word the window words the problem by (as serialized).
-    pub fn key(self) -> &'static str {
-        match self {
-            ProblemKind::ValueFalse => "valueFalse",
-            ProblemKind::OtherTenant => "otherTenant",
-            ProblemKind::NotBoolean => "notBoolean",
-            ProblemKind::WrongPath => "wrongPath",
-        }
-    }
-}
-
 /// A profile that looks like the PIN recovery policy but will not work as one: pointed out, not
 /// silently ignored.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
 pub struct ProfileProblem {
     pub profile: ProfileRef,
+    /// The window words it as `setup.problem.<kind>` with the profile's name.
     pub kind: ProblemKind,
-    pub message: String,
-    /// The message by key (the kind) with the profile's name, for the window's own words.
-    pub phrase: Phrase,
     pub oma_uri: String,
 }
 
@@ -150,27 +135,6 @@ fn judge(setting: &OmaSetting, tenant: &TenantId) -> Option<Result<(), (ProblemK
     })
 }
 
-fn problem_message(kind: ProblemKind, name: &str) -> String {
-    match kind {
-        ProblemKind::ValueFalse => format!(
-            "The profile \"{name}\" turns PIN recovery off (EnablePinRecovery is false). Change \
-             it to true in the Intune admin center, or delete it, so it does not conflict."
-        ),
-        ProblemKind::OtherTenant => format!(
-            "The profile \"{name}\" sets PIN recovery for another organisation's ID, so it has no \
-             effect here. It was probably copied from another tenant: fix the ID or delete it."
-        ),
-        ProblemKind::NotBoolean => format!(
-            "The profile \"{name}\" sets EnablePinRecovery with a type other than Boolean, which \
-             Windows does not read as intended. Change the setting type to Boolean."
-        ),
-        ProblemKind::WrongPath => format!(
-            "The profile \"{name}\" sets EnablePinRecovery under a path Windows does not use. The \
-             path must start with ./Device/Vendor/MSFT/PassportForWork/."
-        ),
-    }
-}
-
 /// Sorts `profiles` (already read with their settings) into usable ones and problems.
 pub(crate) fn sort_profiles(
     profiles: &[Windows10CustomConfiguration],
@@ -203,8 +167,6 @@ pub(crate) fn sort_profiles(
             search.problems.push(ProfileProblem {
                 profile: reference.clone(),
                 kind,
-                message: problem_message(kind, &reference.name),
-                phrase: Phrase::new(kind.key(), &[("name", reference.name.clone())]),
                 oma_uri: uri,
             });
         }

@@ -16,10 +16,11 @@
 use serde::Serialize;
 use url::Url;
 
+use crate::Failure;
 use crate::auth::{every_graph_scope, graph_scope_prefix};
 use crate::graph::models::{OAuth2PermissionGrant, ServicePrincipal};
-use crate::graph::{BatchItem, GraphClient, GraphError, GraphRequest, ResourcePath, ipc_error};
-use crate::phrase::Phrase;
+use crate::graph::{BatchItem, GraphClient, GraphError, GraphRequest, ResourcePath};
+use crate::sentence::{SaysFailure, Sentence, StatusKey};
 
 use super::consent::cannot_see;
 use super::overview_item::ItemState;
@@ -36,9 +37,8 @@ pub const ADMIN_CONSENT_REDIRECT: &str = "http://localhost";
 #[serde(rename_all = "camelCase")]
 pub struct SignInConsent {
     pub state: ItemState,
-    /// Plain words in English, and the same by key for the window's own words.
-    pub message: String,
-    pub phrase: Phrase,
+    /// Where the approval stands, by key for the window's words.
+    pub sentence: Sentence<StatusKey>,
     /// For support only.
     pub detail: Option<String>,
     /// The sign-in client's application ID, and its name where the organisation has it.
@@ -96,8 +96,7 @@ pub(crate) fn judge(
     let all_missing = || needed.iter().map(|s| (*s).to_owned()).collect::<Vec<_>>();
     let mut result = SignInConsent {
         state: ItemState::NotDone,
-        message: String::new(),
-        phrase: Phrase::plain("signInConsentNotDone"),
+        sentence: Sentence::plain(StatusKey::SignInConsentNotDone),
         detail: None,
         client_id: client_id.to_owned(),
         client_name: None,
@@ -106,10 +105,7 @@ pub(crate) fn judge(
     };
     let sp = match sp.json::<ServicePrincipal>() {
         Ok(sp) => sp,
-        Err(e) if e.is_not_found() => {
-            result.message = "Your organisation has not approved PinDesk's sign-in yet.".into();
-            return result;
-        }
+        Err(e) if e.is_not_found() => return result,
         Err(e) => return failed(result, &e),
     };
     result.client_name = sp.display_name.clone();
@@ -137,13 +133,10 @@ pub(crate) fn judge(
     result.granted = granted;
     if result.missing.is_empty() {
         result.state = ItemState::Done;
-        result.phrase = Phrase::plain("signInConsentDone");
-        result.message = "Your organisation has approved PinDesk: everyone can sign in.".into();
+        result.sentence = Sentence::plain(StatusKey::SignInConsentDone);
     } else {
-        result.message =
-            "Your organisation has not approved every permission PinDesk needs.".into();
-        result.phrase = Phrase::new(
-            "signInConsentMissing",
+        result.sentence = Sentence::new(
+            StatusKey::SignInConsentMissing,
             &[("count", result.missing.len().to_string())],
         );
     }
@@ -151,19 +144,14 @@ pub(crate) fn judge(
 }
 
 fn failed(mut result: SignInConsent, error: &GraphError) -> SignInConsent {
-    let ipc = ipc_error(error);
-    result.detail = ipc.detail;
+    result.detail = error.support_detail();
     result.missing = Vec::new();
     if cannot_see(error) {
         result.state = ItemState::CannotSee;
-        result.phrase = Phrase::plain("signInConsentCannotSee");
-        result.message = "You can't see whether your organisation approved PinDesk with your \
-                          account's role or permissions."
-            .into();
+        result.sentence = Sentence::plain(StatusKey::SignInConsentCannotSee);
     } else {
         result.state = ItemState::Failed;
-        result.phrase = Phrase::error(ipc.kind);
-        result.message = error.to_string();
+        result.sentence = StatusKey::failed(error.failure_kind());
     }
     result
 }

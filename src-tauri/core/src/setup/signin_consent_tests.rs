@@ -75,7 +75,11 @@ fn missing_permissions_are_listed_and_a_person_s_own_consent_does_not_count() {
     );
     assert!(answer.missing.contains(&"GroupMember.Read.All".to_owned()));
     assert!(!answer.missing.contains(&"User.Read".to_owned()));
-    assert_eq!(answer.phrase.key, "signInConsentMissing");
+    assert_eq!(answer.sentence.key, "signInConsentMissing");
+    assert_eq!(
+        answer.sentence.params["count"],
+        answer.missing.len().to_string()
+    );
 }
 
 #[test]

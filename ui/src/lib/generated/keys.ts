@@ -1,5 +1,5 @@
 // Written by `cargo test -p pindesk --test contract` from the Rust side's key lists (src-tauri/src/contract.rs); do not edit.
-import type { FailureKind, Outcome, ReasonKey } from './types';
+import type { FailureKind, Outcome, PassNote, ReasonKey, StateKey } from './types';
 
 /** Every kind of error the Rust side sends. */
 export const FAILURE_KINDS: readonly FailureKind[] = [
@@ -71,4 +71,24 @@ export const REASON_KEYS: readonly ReasonKey[] = [
   'notSupported',
   'canceled',
   'unknown',
+];
+
+/** Every state other than managed a device can be in (`state.<key>`). */
+export const STATE_KEYS: readonly StateKey[] = [
+  'retiring',
+  'retireFailed',
+  'wiping',
+  'wipeFailed',
+  'deleting',
+  'unhealthy',
+  'discovered',
+  'other',
+];
+
+/** Every way an audit note says a pass was given (`pass:<how>`). */
+export const PASS_NOTES: readonly PassNote[] = [
+  'oneTime',
+  'reusable',
+  'oneTimePolicyLifetime',
+  'reusablePolicyLifetime',
 ];

@@ -15,13 +15,9 @@ tenantName: string | null, };
 
 export type AppCheck = { app: PinResetApp, state: PinResetAppState, 
 /**
- * Plain words for the person, saying what to do next.
+ * What PinDesk found and what to do next, by key with the app's name.
  */
-message: string, 
-/**
- * The same by key, with the app's name: for the window's own words.
- */
-phrase: Phrase, 
+sentence: Sentence<AppKey>, 
 /**
  * For support only.
  */
@@ -45,20 +41,25 @@ problems: Array<FileProblem>,
  */
 resetRules: ResetRules, };
 
-export type AssignmentPart = { assignments: Array<AssignmentView>, state: ItemState, message: string, phrase: Phrase, detail: string | null, };
+/**
+ * What PinDesk found out about one PIN reset app, worded as `setup.app.<key>`.
+ */
+export type AppKey = "appEnabled" | "appAbsent" | "appDisabled" | "error";
+
+export type AssignmentPart = { assignments: Array<AssignmentView>, state: ItemState, sentence: Sentence<StatusKey>, 
+/**
+ * For support only.
+ */
+detail: string | null, };
 
 /**
  * One assignment as the window lists it.
  */
 export type AssignmentView = { kind: TargetKind, groupId: GroupId | null, 
 /**
- * The group's name, or a plain description of the target.
+ * Who it is, by key: a group with its own name, or a kind of target the window words.
  */
-name: string, 
-/**
- * The same by key (`group`, `unreadableGroup`, `allDevices`, `allUsers`, `otherTarget`).
- */
-phrase: Phrase, 
+target: Sentence<TargetKey>, 
 /**
  * Names the target exactly; the window hands back the keys it showed when it assigns.
  */
@@ -73,9 +74,10 @@ export type AuditRow = { at: string, operator: string, tenantId: string, tenantN
  */
 note: string | null, 
 /**
- * The note's stable key (`error:<kind>` or `reason:<key>`), for the window's own words.
+ * The note's stable key (`error:<kind>`, `reason:<key>`, `pass:<how>`,
+ * `passError:<kind>`), for the window's own words.
  */
-noteKey: string | null, };
+noteKey: string | null, noteValues: { [key in string]: string }, };
 
 /**
  * One line's answer.
@@ -98,26 +100,27 @@ export type ConfigFile = "administrator" | "settings" | "accounts";
 export type ConsentLink = { app: PinResetApp, url: string, };
 
 /**
- * The consent pages and the message to send an administrator when the person lacks the role.
+ * The two consent pages, in the order they must be opened.
  */
-export type ConsentLinks = { links: Array<ConsentLink>, messageForAdmin: string, };
+export type ConsentLinks = { links: Array<ConsentLink>, };
 
+export type ConsentPart = { state: ItemState, sentence: Sentence<StatusKey>, 
 /**
- * A sentence for the window, in English and by key.
+ * For support only.
  */
-export type ConsentNote = { message: string, phrase: Phrase, };
-
-export type ConsentPart = { state: ItemState, message: string, phrase: Phrase, detail: string | null, apps: Array<AppCheck>, 
+detail: string | null, apps: Array<AppCheck>, 
 /**
  * Both apps present and enabled.
  */
 done: boolean, 
 /**
- * What to tell the person when an app is still absent after they said they accepted (or
- * the watch ran out): the consent most likely went to another organisation. The window shows
- * it only then, not while the person is still on the consent pages.
+ * An app is absent. Once the person said they accepted (or the watch ran out), the window
+ * says the consent most likely went to another organisation: Entra records admin consent in
+ * the tenant the browser signed in to (a guest's or partner's home organisation, another
+ * account already signed in, a link sent earlier that named `common`). None of that is
+ * visible from here, so the words name the likely causes and the way out.
  */
-afterReturn: ConsentNote | null, };
+absentAfterAccept: boolean, };
 
 export type ConsentStatus = { apps: Array<AppCheck>, 
 /**
@@ -125,11 +128,13 @@ export type ConsentStatus = { apps: Array<AppCheck>,
  */
 done: boolean, 
 /**
- * What to tell the person when an app is still absent after they said they accepted (or
- * the watch ran out): the consent most likely went to another organisation. The window shows
- * it only then, not while the person is still on the consent pages.
+ * An app is absent. Once the person said they accepted (or the watch ran out), the window
+ * says the consent most likely went to another organisation: Entra records admin consent in
+ * the tenant the browser signed in to (a guest's or partner's home organisation, another
+ * account already signed in, a link sent earlier that named `common`). None of that is
+ * visible from here, so the words name the likely causes and the way out.
  */
-afterReturn: ConsentNote | null, };
+absentAfterAccept: boolean, };
 
 /**
  * What the window says after a copy.
@@ -145,7 +150,11 @@ complete: boolean, };
 
 export type DeploymentCounts = { succeeded: number, pending: number, notApplicable: number, errors: number, failed: number, lastUpdate: string | null, };
 
-export type DeploymentPart = { counts: DeploymentCounts | null, state: ItemState, message: string, phrase: Phrase, detail: string | null, };
+export type DeploymentPart = { counts: DeploymentCounts | null, state: ItemState, sentence: Sentence<StatusKey>, 
+/**
+ * For support only.
+ */
+detail: string | null, };
 
 /**
  * The ID of an Intune device configuration profile.
@@ -157,13 +166,9 @@ export type DeviceConfigurationId = string;
  */
 export type DeviceLine = { device: string, user: string | null, 
 /**
- * `succeeded`, `pending`, `notApplicable`, `error`, `conflict`, `notAssigned`.
+ * The window words it, and what it means, as `setup.device.<status>` (and `.why`).
  */
-status: "succeeded" | "pending" | "notApplicable" | "error" | "conflict" | "notAssigned", 
-/**
- * What the status means, in plain words.
- */
-explanation: string, 
+status: DeviceStatus, 
 /**
  * Errors and conflicts: the window highlights these.
  */
@@ -173,6 +178,11 @@ needsAttention: boolean, lastReport: string | null,
  * with the user "System account". The window words them as "the device itself".
  */
 deviceContext: boolean, };
+
+/**
+ * Where the profile stands on one device.
+ */
+export type DeviceStatus = "succeeded" | "pending" | "notApplicable" | "error" | "conflict" | "notAssigned";
 
 /**
  * One line of the results list.
@@ -211,7 +221,8 @@ effect: Effect | null, };
 
 /**
  * The export's words from the window's catalogue: the column headings, each outcome, and each
- * note by its key (`error:<kind>`, `reason:<key>`).
+ * note by its key (`error:<kind>`, `reason:<key>`, `pass:<how>`, `passError:<kind>`). A note's
+ * words name its values as `{name}`; `value:<name>` words one the log did not record.
  */
 export type ExportWords = { headings: Array<string>, outcomes: { [key in Outcome]?: string }, notes: { [key in string]: string }, };
 
@@ -249,15 +260,7 @@ export type Fixer = "wait" | "intuneAdministrator" | "applicationAdministrator" 
 /**
  * A group the picker offers.
  */
-export type GroupChoice = { id: GroupId, name: string, description: string | null, 
-/**
- * "Security group", "Microsoft 365 group", "Dynamic security group", ...
- */
-kind: string, 
-/**
- * The same by key: `security`, `microsoft365` or `distribution`, `dynamic…` when dynamic.
- */
-kindKey: string, 
+export type GroupChoice = { id: GroupId, name: string, description: string | null, kind: GroupKind, 
 /**
  * When Graph could count them in the same extra round trip; absent otherwise.
  */
@@ -267,6 +270,11 @@ memberCount: number | null, };
  * An Entra group's object ID.
  */
 export type GroupId = string;
+
+/**
+ * What kind of group it is, worded by the window as `groupKind.<key>`.
+ */
+export type GroupKind = "security" | "dynamicSecurity" | "microsoft365" | "dynamicMicrosoft365" | "distribution" | "dynamicDistribution";
 
 /**
  * What the window receives when a command fails: `kind` is a stable word the window words in
@@ -332,7 +340,11 @@ export type Origin = "default" | "administrator" | "user" | "environment" | "loc
  */
 export type Outcome = "sent" | "alreadyRunning" | "notSent" | "unconfirmed" | "passcodeIssued" | "doneWithoutPasscode" | "failed" | "notSupported" | "canceled" | "accessPassGiven";
 
-export type Phrase = { key: string, params: { [key in string]: string }, };
+/**
+ * How a pass was given, as its audit note says it (`pass:<how>`), with the person and the
+ * minutes as values.
+ */
+export type PassNote = "oneTime" | "reusable" | "oneTimePolicyLifetime" | "reusablePolicyLifetime";
 
 /**
  * One of the two enterprise apps behind Windows Hello PIN reset.
@@ -373,7 +385,11 @@ others: Array<ProfileRef>, problems: Array<ProfileProblem>,
 /**
  * The OMA-URI this tenant needs.
  */
-omaUri: string | null, state: ItemState, message: string, phrase: Phrase, detail: string | null, };
+omaUri: string | null, state: ItemState, sentence: Sentence<StatusKey>, 
+/**
+ * For support only.
+ */
+detail: string | null, };
 
 /**
  * The device's primary user, as Intune names them on the device.
@@ -386,11 +402,11 @@ export type ProblemKind = "valueFalse" | "otherTenant" | "notBoolean" | "wrongPa
  * A profile that looks like the PIN recovery policy but will not work as one: pointed out, not
  * silently ignored.
  */
-export type ProfileProblem = { profile: ProfileRef, kind: ProblemKind, message: string, 
+export type ProfileProblem = { profile: ProfileRef, 
 /**
- * The message by key (the kind) with the profile's name, for the window's own words.
+ * The window words it as `setup.problem.<kind>` with the profile's name.
  */
-phrase: Phrase, omaUri: string, };
+kind: ProblemKind, omaUri: string, };
 
 /**
  * A profile, as the window names it.
@@ -488,6 +504,8 @@ export type SearchResults = { devices: Array<DeviceSummary>,
  */
 more: string | null, };
 
+export type Sentence<K> = { key: K, params: { [key in string]: string }, };
+
 /**
  * One value of the settings view.
  */
@@ -535,9 +553,9 @@ everythingDone: boolean, };
 
 export type SignInConsent = { state: ItemState, 
 /**
- * Plain words in English, and the same by key for the window's own words.
+ * Where the approval stands, by key for the window's words.
  */
-message: string, phrase: Phrase, 
+sentence: Sentence<StatusKey>, 
 /**
  * For support only.
  */
@@ -560,6 +578,17 @@ granted: Array<string>, };
  * refused the token learns that the sign-in lasts for this session only.
  */
 export type SignedIn = { storageWarning: string | null, account: Account, task: Task, };
+
+/**
+ * A state Intune manages a device in other than "managed", named in the `notManaged` rule's
+ * sentence (`state.<key>`).
+ */
+export type StateKey = "retiring" | "retireFailed" | "wiping" | "wipeFailed" | "deleting" | "unhealthy" | "discovered" | "other";
+
+/**
+ * A line of the setup overview, worded by the window as `setup.status.<key>`.
+ */
+export type StatusKey = "tenantNamed" | "tenantUnnamed" | "cannotSeeTenant" | "cannotSeeProfiles" | "cannotSeeAssignments" | "cannotSeeDeployment" | "signInConsentDone" | "signInConsentNotDone" | "signInConsentMissing" | "signInConsentCannotSee" | "consentDone" | "consentDisabled" | "consentCannotSee" | "consentFailed" | "consentNotDone" | "policyFound" | "policyMissing" | "assignmentWaits" | "deploymentWaits" | "assignedTo" | "notAssigned" | "deploymentCounts" | "deploymentNoReport" | "error";
 
 /**
  * The pass, shown once: the copy sent to the window is overwritten once it has been sent.
@@ -585,13 +614,18 @@ adminTarget: boolean,
 endsAt: string | null, needs: string | null, };
 
 /**
- * Who the pass is for, as the confirmation card showed them.
+ * Who a pass is for, as the confirmation card showed them.
  */
 export type TapRequest = { deviceId: string, deviceName: string | null, userId: string, userPrincipalName: string | null, 
 /**
  * `None`: the policy's default (PinDesk could not read the policy).
  */
 lifetimeMinutes: number | null, oneTime: boolean | null, adminTarget: boolean, ticket: string | null, };
+
+/**
+ * Who a profile is assigned to, worded as `setup.target.<key>`; a group by its own name.
+ */
+export type TargetKey = "group" | "unreadableGroup" | "allDevices" | "allUsers" | "otherTarget";
 
 export type TargetKind = "group" | "excludedGroup" | "allDevices" | "allUsers" | "other";
 
@@ -605,7 +639,11 @@ export type Task = "helpdesk" | "setup" | "setupStatus" | "readiness" | "accessP
  */
 export type TenantId = string;
 
-export type TenantPart = { id: TenantId | null, name: string | null, state: ItemState, message: string, phrase: Phrase, detail: string | null, };
+export type TenantPart = { id: TenantId | null, name: string | null, state: ItemState, sentence: Sentence<StatusKey>, 
+/**
+ * For support only.
+ */
+detail: string | null, };
 
 export type Verdict = "resettable" | "selfService" | "notPossible" | "unknown";
 

@@ -3,10 +3,9 @@
 // type check fails while a rule the Rust side sends has no headline or explanation here.
 
 import type { AuditRow, Eligibility, ResetStatus } from '../api';
-import { FAILURE_KINDS, OUTCOMES, REASON_KEYS } from '../generated/keys';
-import type { ExportWords, ReasonKey, RuleKey } from '../generated/types';
-import { isFailureKind } from '../ipc-error';
-import { errorWords, known, t, tOr, type Params } from '.';
+import { FAILURE_KINDS, OUTCOMES, PASS_NOTES, REASON_KEYS } from '../generated/keys';
+import type { ExportWords, RuleKey } from '../generated/types';
+import { errorWords, fill, known, t, tOr, type Params } from '.';
 
 /** The rules that mean "not eligible, here is what we saw": one explanation names the values. */
 const UNRECOGNISED = [
@@ -67,22 +66,35 @@ export function outcome(row: AuditRow): string {
   return t(`outcome.${row.outcome}`);
 }
 
-const isReasonKey = (key: string): key is ReasonKey => (REASON_KEYS as readonly string[]).includes(key);
+/** Every audit note's words by its key (`error:<kind>`, `reason:<key>`, `pass:<how>`,
+ * `passError:<kind>`), its values left as `{name}`; `value:<name>` words a value not recorded. */
+function noteWords(): Record<string, string> {
+  const notes: Record<string, string> = { 'value:person': t('audit.note.somePerson') };
+  for (const kind of FAILURE_KINDS) {
+    notes[`error:${kind}`] = errorWords(kind).what;
+    notes[`passError:${kind}`] = t('audit.note.passError', { error: errorWords(kind).what });
+  }
+  for (const key of REASON_KEYS) notes[`reason:${key}`] = t(`reason.${key}`);
+  for (const how of PASS_NOTES) notes[`pass:${how}`] = t(`audit.note.pass.${how}`);
+  return notes;
+}
 
-/** An audit note: a reason (`reason:<key>`) or an error (`error:<kind>`) by its key; a line
- * an earlier version wrote keeps its own text. */
+/** An audit note in the person's language, from its key and values; a line an earlier version
+ * wrote keeps its own text. */
 export function note(row: AuditRow): string | null {
-  const [kind, key] = (row.noteKey ?? '').split(':');
-  if (kind === 'reason' && key && isReasonKey(key)) return t(`reason.${key}`);
-  if (kind === 'error' && isFailureKind(key)) return errorWords(key).what;
-  return row.note;
+  const notes = noteWords();
+  const words = row.noteKey ? notes[row.noteKey] : undefined;
+  if (words === undefined) return row.note;
+  const unrecorded = Object.fromEntries(
+    Object.entries(notes)
+      .filter(([key]) => key.startsWith('value:'))
+      .map(([key, text]) => [key.slice('value:'.length), text]),
+  );
+  return fill(words, { ...unrecorded, ...row.noteValues });
 }
 
 /** The CSV export's words: the columns, every outcome, and every note by its key. */
 export function exportWords(): ExportWords {
-  const notes: Record<string, string> = {};
-  for (const kind of FAILURE_KINDS) notes[`error:${kind}`] = errorWords(kind).what;
-  for (const key of REASON_KEYS) notes[`reason:${key}`] = t(`reason.${key}`);
   return {
     headings: [
       t('audit.csv.time'),
@@ -96,6 +108,6 @@ export function exportWords(): ExportWords {
       t('audit.csv.note'),
     ],
     outcomes: Object.fromEntries(OUTCOMES.map((o) => [o, t(`outcome.${o}`)])),
-    notes,
+    notes: noteWords(),
   };
 }

@@ -1,6 +1,6 @@
 // The names the Reset view uses for what crosses IPC; the types are generated from the Rust
 // side (generated/types.ts).
-import type { Phrase, ResetStartedForWindow, ResetStatusForWindow } from '../generated/types';
+import type { ResetStartedForWindow, ResetStatusForWindow } from '../generated/types';
 
 export type {
   AuditRow,
@@ -16,7 +16,5 @@ export type {
   Verdict,
 } from '../generated/types';
 
-/** A sentence by its stable key and the values it names, for the window's own words. */
-export type RustPhrase = Phrase;
 export type ResetStarted = ResetStartedForWindow;
 export type ResetStatus = ResetStatusForWindow;

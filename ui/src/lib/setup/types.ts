@@ -1,6 +1,6 @@
 // The names the setup screens use for what crosses IPC; the types are generated from the Rust
-// side (generated/types.ts). Sentences come in English (`message`) and by key (`phrase`):
-// words.ts says them in the person's language, with the English as the fallback.
+// side (generated/types.ts). Sentences come as a key and the values they name: words.ts says
+// them in the person's language.
 import type { TenantPart } from '../generated/types';
 
 export type {
@@ -26,5 +26,5 @@ export type {
   TargetKind,
 } from '../generated/types';
 
-/** What every line of the overview says: where it stands, in words and by key. */
-export type Status = Pick<TenantPart, 'state' | 'message' | 'phrase' | 'detail'>;
+/** What every line of the overview says: where it stands, by key. */
+export type Status = Pick<TenantPart, 'state' | 'sentence' | 'detail'>;

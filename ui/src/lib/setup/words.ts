@@ -1,25 +1,32 @@
-// The setup's sentences in the person's language: what the Rust side sends comes with a key and
-// the values it names (its English text is the fallback); names of targets, group kinds and
-// device statuses are worded here too.
+// The setup's sentences in the person's language. The Rust side sends each as a key and the
+// values it names (generated/types.ts); the key types make `npm run check` fail while a key has
+// no words here. Group kinds and device statuses are worded here too.
 
 import { errorWords, t, tOr, type Params } from '../i18n';
 import { isFailureKind } from '../ipc-error';
-import type { RustPhrase } from '../reset/types';
-import type { AppCheck, AssignmentView, ConsentLink, DeviceLine, GroupChoice, ProfileProblem } from './types';
+import type {
+  AppCheck,
+  AppKey,
+  AssignmentView,
+  ConsentLink,
+  DeviceLine,
+  GroupChoice,
+  ProfileProblem,
+  Sentence,
+  StatusKey,
+} from '../generated/types';
 
-type Said = { message: string; phrase?: RustPhrase };
-
-function say(prefix: string, said: Said, extra: Params = {}): string {
-  const phrase = said.phrase;
-  if (!phrase) return said.message;
-  const kind = phrase.params.kind;
-  if (phrase.key === 'error') return isFailureKind(kind) ? errorWords(kind).what : said.message;
-  return tOr(`${prefix}.${phrase.key}`, said.message, { ...phrase.params, ...extra });
+/** An error sentence names the kind of failure; the error catalogue words it. */
+function failed(sentence: Sentence<'error'>): string {
+  const kind = sentence.params.kind;
+  return isFailureKind(kind) ? errorWords(kind).what : errorWords('internal').what;
 }
 
 /** A line of the overview ("Organisation: Northwind Demo."); `extra` replaces named values. */
-export function statusText(status: Said, extra: Params = {}): string {
-  return say('setup.status', status, extra);
+export function statusText(status: { sentence: Sentence<StatusKey> }, extra: Params = {}): string {
+  const { key, params } = status.sentence;
+  if (key === 'error') return failed({ key, params });
+  return t(`setup.status.${key}`, { ...params, ...extra });
 }
 
 /** A Graph permission in plain words ("Reset a device's passcode"); its name when unknown. */
@@ -28,18 +35,19 @@ export function permissionName(scope: string): string {
 }
 
 export function appText(check: AppCheck): string {
-  return say('setup.app', check);
+  const { key, params }: Sentence<AppKey> = check.sentence;
+  if (key === 'error') return failed({ key, params });
+  return t(`setup.app.${key}`, params);
 }
 
 export function problemText(problem: ProfileProblem): string {
-  return say('setup.problem', problem);
+  return t(`setup.problem.${problem.kind}`, { name: problem.profile.name });
 }
 
 /** A group's own name, or the words for a target that has none. */
 export function targetName(view: AssignmentView): string {
-  const phrase = view.phrase;
-  if (!phrase || phrase.key === 'group') return view.name;
-  return tOr(`setup.target.${phrase.key}`, view.name, phrase.params);
+  const { key, params } = view.target;
+  return key === 'group' ? (params.name ?? '') : t(`setup.target.${key}`, params);
 }
 
 /** Who the profile reaches, as the overview's "Assigned to …" line names them. */
@@ -51,15 +59,15 @@ export function assignedNames(views: AssignmentView[]): string {
 }
 
 export function groupKind(group: GroupChoice): string {
-  return group.kindKey ? tOr(`groupKind.${group.kindKey}`, group.kind) : group.kind;
+  return t(`groupKind.${group.kind}`);
 }
 
 export function deviceStatus(line: DeviceLine): string {
-  return tOr(`setup.device.${line.status}`, line.status);
+  return t(`setup.device.${line.status}`);
 }
 
 export function deviceWhy(line: DeviceLine): string {
-  return tOr(`setup.device.${line.status}.why`, line.explanation);
+  return t(`setup.device.${line.status}.why`);
 }
 
 /** The message someone without the role sends an administrator, with both links in order. */

@@ -43,3 +43,18 @@ word_enum! {
         NoCheckIn => "noCheckIn",
     }
 }
+
+word_enum! {
+    /// A state Intune manages a device in other than "managed", named in the `notManaged` rule's
+    /// sentence (`state.<key>`).
+    pub enum StateKey {
+        Retiring => "retiring",
+        RetireFailed => "retireFailed",
+        Wiping => "wiping",
+        WipeFailed => "wipeFailed",
+        Deleting => "deleting",
+        Unhealthy => "unhealthy",
+        Discovered => "discovered",
+        Other => "other",
+    }
+}

@@ -31,7 +31,7 @@ mod apple;
 mod keys;
 mod warnings;
 
-pub use keys::{RuleKey, WarningKey};
+pub use keys::{RuleKey, StateKey, WarningKey};
 use warnings::warnings;
 
 /// Values a sentence names, by name.
@@ -254,22 +254,22 @@ pub(super) fn when_managed(
         Some(state) => verdict(
             Verdict::NotPossible,
             RuleKey::NotManaged,
-            &[("state", s(state_key(state)))],
+            &[("state", s(state_key(state).as_str()))],
         ),
     }
 }
 
 /// A management state's stable key (`state.<key>` in the catalogues).
-fn state_key(state: ManagementState) -> &'static str {
+fn state_key(state: ManagementState) -> StateKey {
     match state {
-        ManagementState::RetirePending | ManagementState::RetireIssued => "retiring",
-        ManagementState::RetireFailed => "retireFailed",
-        ManagementState::WipePending | ManagementState::WipeIssued => "wiping",
-        ManagementState::WipeFailed => "wipeFailed",
-        ManagementState::DeletePending => "deleting",
-        ManagementState::Unhealthy => "unhealthy",
-        ManagementState::Discovered => "discovered",
-        _ => "other",
+        ManagementState::RetirePending | ManagementState::RetireIssued => StateKey::Retiring,
+        ManagementState::RetireFailed => StateKey::RetireFailed,
+        ManagementState::WipePending | ManagementState::WipeIssued => StateKey::Wiping,
+        ManagementState::WipeFailed => StateKey::WipeFailed,
+        ManagementState::DeletePending => StateKey::Deleting,
+        ManagementState::Unhealthy => StateKey::Unhealthy,
+        ManagementState::Discovered => StateKey::Discovered,
+        _ => StateKey::Other,
     }
 }
 

@@ -1,40 +1,30 @@
-//! The window's view of a Graph failure: a stable `kind` the window words, and a `detail` line
-//! for support with status, codes and request ids. No token ever reaches either: the error type
-//! holds none.
+//! What a Graph failure tells the window: a stable kind, a line for support with status, codes
+//! and request ids, and Microsoft's wait when it throttles. No token ever reaches any of them:
+//! the error type holds none.
 
 use std::fmt::Write as _;
 
 use super::error::{ErrorKind, GraphError, ServiceError};
-use crate::IpcError;
+use crate::{Failure, FailureKind};
 
 /// How much of the service's message goes into `detail`; Intune's can be very long.
 const DETAIL_MESSAGE_CHARS: usize = 300;
 
-pub fn ipc_error(error: &GraphError) -> IpcError {
-    if let GraphError::Token(failure) = error {
-        return IpcError::new(failure.kind, Some(failure.detail.clone()));
+impl Failure for GraphError {
+    fn failure_kind(&self) -> FailureKind {
+        match self {
+            GraphError::Token(failure) => failure.kind,
+            other => other.kind().into(),
+        }
     }
-    let kind = error.kind();
-    let wait = error
-        .service()
-        .and_then(|e| e.retry_after)
-        .filter(|w| w.as_secs() > 0 && kind == ErrorKind::Throttled);
-    IpcError {
-        kind: kind.into(),
-        detail: Some(detail(error)),
-        retry_after_seconds: wait.map(|w| w.as_secs()),
-    }
-}
 
-impl From<&GraphError> for IpcError {
-    fn from(error: &GraphError) -> Self {
-        ipc_error(error)
+    fn support_detail(&self) -> Option<String> {
+        Some(detail(self))
     }
-}
 
-impl From<GraphError> for IpcError {
-    fn from(error: GraphError) -> Self {
-        ipc_error(&error)
+    fn retry_after_seconds(&self) -> Option<u64> {
+        let wait = self.service()?.retry_after?;
+        (wait.as_secs() > 0 && self.kind() == ErrorKind::Throttled).then_some(wait.as_secs())
     }
 }
 
@@ -125,15 +115,13 @@ mod tests {
             retry_after: Some(Duration::from_secs(12)),
             ..ServiceError::default()
         });
-        let ipc = ipc_error(&error);
-        assert_eq!(ipc.kind, "throttled");
+        assert_eq!(error.failure_kind(), "throttled");
         assert_eq!(
-            ipc.retry_after_seconds,
+            error.retry_after_seconds(),
             Some(12),
             "the window counts it down"
         );
-        assert_eq!(serde_json::to_value(&ipc).unwrap()["retryAfterSeconds"], 12);
-        let detail = ipc.detail.unwrap_or_default();
+        let detail = error.support_detail().unwrap_or_default();
         for part in [
             "HTTP 429",
             "TooManyRequests",
@@ -151,12 +139,12 @@ mod tests {
             kind: crate::FailureKind::NotSignedIn,
             detail: "nobody is signed in".to_owned(),
         };
+        let error = GraphError::Token(failure);
+        assert_eq!(error.failure_kind(), crate::FailureKind::NotSignedIn);
         assert_eq!(
-            ipc_error(&GraphError::Token(failure)),
-            IpcError::new(
-                crate::FailureKind::NotSignedIn,
-                Some("nobody is signed in".to_owned())
-            )
+            error.support_detail().as_deref(),
+            Some("nobody is signed in")
         );
+        assert_eq!(error.retry_after_seconds(), None);
     }
 }

@@ -1,9 +1,13 @@
 //! The application service: what the running app holds (the configuration in use, the sign-in
 //! state built on it, the audit log, the searches in flight and, in demo mode, the demo tenant) and
 //! what the window's commands do with it that is more than one call of a job: settings saved and
-//! read again, the demo switch, a Graph client per task. The shell only hands it to the commands.
+//! read again, the demo switch, a Graph client per task, and each command's work (`helpdesk`,
+//! `setup`). The shell only hands it to the commands.
 
 use std::sync::Arc;
+
+pub mod helpdesk;
+pub mod setup;
 
 use crate::audit::AuditLog;
 use crate::auth::GraphTokens;
@@ -11,9 +15,9 @@ use crate::clipboard::{SecretClipboard, clear_after};
 use crate::config::{
     Config, FileProblem, Settings, SettingsView, save_language, save_log_level, save_user_settings,
 };
-use crate::graph::{GraphClient, GraphOptions, Superseding, ipc_error};
+use crate::graph::{GraphClient, GraphOptions, Superseding};
 use crate::logging::{LogLevel, Logging};
-use crate::{Auth, CoreError, IpcError, KeyringStore, SecretStore, Task};
+use crate::{Auth, CoreError, KeyringStore, SecretStore, Task};
 use serde::Serialize;
 use tokio::sync::{Mutex, RwLock};
 use url::Url;
@@ -69,11 +73,11 @@ impl std::fmt::Debug for Desk {
 
 impl Desk {
     /// The app's state over the OS keychain.
-    pub fn new(config: Config) -> Result<Desk, IpcError> {
+    pub fn new(config: Config) -> Result<Desk, CoreError> {
         Desk::with_store(config, Arc::new(KeyringStore::native()))
     }
 
-    pub fn with_store(config: Config, store: Arc<dyn SecretStore>) -> Result<Desk, IpcError> {
+    pub fn with_store(config: Config, store: Arc<dyn SecretStore>) -> Result<Desk, CoreError> {
         let audit = AuditLog::in_dir(&config.data_dir);
         let language = std::sync::Mutex::new(config.language.clone());
         let auth = Auth::new(config, Arc::clone(&store))?;
@@ -102,7 +106,7 @@ impl Desk {
     /// A Graph client with `task`'s scopes from `auth` (the caller's sign-in state, so what it
     /// read of the session and the tokens it sends agree), over the connections of every
     /// earlier call to the same Graph URL.
-    pub fn graph(&self, auth: &Auth, task: Task) -> Result<GraphClient, IpcError> {
+    pub fn graph(&self, auth: &Auth, task: Task) -> Result<GraphClient, CoreError> {
         self.graph_with(auth, GraphTokens::new(auth.clone(), task))
     }
 
@@ -112,14 +116,14 @@ impl Desk {
         auth: &Auth,
         task: Task,
         account_id: &str,
-    ) -> Result<GraphClient, IpcError> {
+    ) -> Result<GraphClient, CoreError> {
         self.graph_with(
             auth,
             GraphTokens::of_account(auth.clone(), task, account_id),
         )
     }
 
-    fn graph_with(&self, auth: &Auth, tokens: GraphTokens) -> Result<GraphClient, IpcError> {
+    fn graph_with(&self, auth: &Auth, tokens: GraphTokens) -> Result<GraphClient, CoreError> {
         let base = auth.config().graph_url.clone();
         let tokens = Arc::new(tokens);
         let mut slot = self.graph.lock().unwrap_or_else(|p| p.into_inner());
@@ -129,7 +133,7 @@ impl Desk {
             return Ok(client.with_tokens(tokens));
         }
         let client = GraphClient::new(base.clone(), tokens, GraphOptions::default())
-            .map_err(|e| ipc_error(&e))?;
+            .map_err(CoreError::Graph)?;
         *slot = Some((base, client.clone()));
         Ok(client)
     }
@@ -185,7 +189,7 @@ impl Desk {
     }
 
     /// Saves the log level and applies it at once; the sign-in state is left as it is.
-    pub async fn set_log_level(&self, level: LogLevel) -> Result<SettingsView, IpcError> {
+    pub async fn set_log_level(&self, level: LogLevel) -> Result<SettingsView, CoreError> {
         let data_dir = self.auth().await.config().data_dir.clone();
         save_log_level(&data_dir, level)?;
         if let Some(logging) = self.logging() {
@@ -229,7 +233,7 @@ impl Desk {
 
     /// Saves the window's language and applies it to what `app_info` and `settings` report,
     /// without signing anyone out.
-    pub async fn set_language(&self, language: Option<String>) -> Result<(), IpcError> {
+    pub async fn set_language(&self, language: Option<String>) -> Result<(), CoreError> {
         let data_dir = self.auth().await.config().data_dir.clone();
         save_language(&data_dir, language.as_deref())?;
         *self.language.lock().unwrap_or_else(|p| p.into_inner()) = language
@@ -252,7 +256,7 @@ impl Desk {
 
     /// Saves the person's own settings and applies them at once: the configuration is read again
     /// from every source, so an administrator's file or an environment variable still wins.
-    pub async fn save_settings(&self, settings: Settings) -> Result<SettingsView, IpcError> {
+    pub async fn save_settings(&self, settings: Settings) -> Result<SettingsView, CoreError> {
         let mut auth = self.auth.write().await;
         let path = auth.config().user_settings_path();
         let previous = std::fs::read(&path).ok();
@@ -270,7 +274,7 @@ impl Desk {
                 if let Err(e) = restored {
                     tracing::warn!(error = %e, "could not put the previous settings back");
                 }
-                return Err(error.into());
+                return Err(error);
             }
         };
         if let Some(tenant) = self.demo.lock().await.as_ref() {
@@ -283,7 +287,7 @@ impl Desk {
     }
 
     /// Starts the built-in demo tenant (once) and points the app at it.
-    pub async fn use_demo_tenant(&self) -> Result<AppInfo, IpcError> {
+    pub async fn use_demo_tenant(&self) -> Result<AppInfo, CoreError> {
         self.use_demo_tenant_with(demo_tenant::Options::default())
             .await
     }
@@ -294,7 +298,7 @@ impl Desk {
     pub async fn use_demo_tenant_with(
         &self,
         options: demo_tenant::Options,
-    ) -> Result<AppInfo, IpcError> {
+    ) -> Result<AppInfo, CoreError> {
         let mut demo = self.demo.lock().await;
         if demo.is_none() {
             let tenant = demo_tenant::DemoTenant::start(options)
