@@ -10,6 +10,11 @@ use zeroize::Zeroizing;
 use crate::error::CoreError;
 use crate::sync::lock;
 
+/// What a copied secret's clearing waits on: runs the task once the delay has passed. The app's
+/// is a thread that sleeps, so the clearing needs no async runtime from whoever copied; a test
+/// passes one it moves on itself.
+pub type Scheduler = Arc<dyn Fn(Duration, Box<dyn FnOnce() + Send>) + Send + Sync>;
+
 /// How long a copied passcode stays on the clipboard.
 pub const CLEAR_AFTER: Duration = Duration::from_secs(60);
 
@@ -41,6 +46,8 @@ struct Inner {
     /// The secret last copied, until it is cleared: what [`SecretClipboard::clear_if_ours`]
     /// looks for when the app quits before the timer.
     copied: Mutex<Option<Zeroizing<String>>>,
+    /// `None`: the wall clock.
+    scheduler: Option<Scheduler>,
 }
 
 impl std::fmt::Debug for SecretClipboard {
@@ -50,6 +57,16 @@ impl std::fmt::Debug for SecretClipboard {
 }
 
 impl SecretClipboard {
+    /// A clipboard whose clearing waits on `scheduler` instead of the wall clock.
+    pub fn with_scheduler(scheduler: Scheduler) -> SecretClipboard {
+        SecretClipboard {
+            inner: Arc::new(Inner {
+                scheduler: Some(scheduler),
+                ..Inner::default()
+            }),
+        }
+    }
+
     /// Copies `secret` and clears it after `clear_after`; a later copy restarts the clock.
     pub fn copy(&self, secret: &str, clear_after: Duration) -> Result<(), CoreError> {
         self.with_board(|board| set_secret(board, secret))?;
@@ -58,14 +75,22 @@ impl SecretClipboard {
         // The timer does not keep the clipboard alive: once its owner is gone (the app quit and
         // cleared already), there is nothing left for it to do.
         let inner = Arc::downgrade(&self.inner);
-        std::thread::spawn(move || {
-            std::thread::sleep(clear_after);
+        let clear = move || {
             if let Some(inner) = inner.upgrade()
                 && inner.generation.load(Ordering::SeqCst) == generation
             {
                 SecretClipboard { inner }.clear_if_ours();
             }
-        });
+        };
+        match &self.inner.scheduler {
+            Some(scheduler) => scheduler(clear_after, Box::new(clear)),
+            None => {
+                std::thread::spawn(move || {
+                    std::thread::sleep(clear_after);
+                    clear();
+                });
+            }
+        }
         Ok(())
     }
 

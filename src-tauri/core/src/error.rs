@@ -126,21 +126,22 @@ impl Failure for CoreError {
         }
     }
 
-    fn support_detail(&self) -> Option<String> {
+    fn graph(&self) -> Option<&GraphError> {
         match self {
-            CoreError::Graph(graph) => graph.support_detail(),
-            CoreError::Reset(reset) => reset.support_detail(),
-            CoreError::Tap(tap) => tap.support_detail(),
-            other => Some(other.to_string()),
+            CoreError::Graph(graph) => Some(graph),
+            CoreError::Reset(reset) => reset.graph(),
+            CoreError::Tap(tap) => tap.graph(),
+            _ => None,
         }
     }
 
-    fn retry_after_seconds(&self) -> Option<u64> {
+    fn support_detail(&self) -> Option<String> {
         match self {
-            CoreError::Graph(graph) => graph.retry_after_seconds(),
-            CoreError::Reset(reset) => reset.retry_after_seconds(),
-            CoreError::Tap(tap) => tap.retry_after_seconds(),
-            _ => None,
+            // A pass's end time, for the window to show in local time.
+            CoreError::Tap(tap) => tap.support_detail(),
+            other => other
+                .graph()
+                .map_or_else(|| Some(other.to_string()), Failure::support_detail),
         }
     }
 }

@@ -3,18 +3,27 @@
 //! into its one IPC error through this trait, and only there.
 
 use crate::FailureKind;
+use crate::graph::GraphError;
 
 pub trait Failure: std::error::Error {
     /// The stable word the window finds its sentences by.
     fn failure_kind(&self) -> FailureKind;
 
+    /// The Graph failure this one is, if it is one: its detail and wait are this one's.
+    fn graph(&self) -> Option<&GraphError> {
+        None
+    }
+
     /// One line for support: codes, statuses and request ids, never a secret.
     fn support_detail(&self) -> Option<String> {
-        Some(self.to_string())
+        match self.graph() {
+            Some(graph) => graph.support_detail(),
+            None => Some(self.to_string()),
+        }
     }
 
     /// Seconds Microsoft asked to wait before trying again, when it said (throttling).
     fn retry_after_seconds(&self) -> Option<u64> {
-        None
+        self.graph().and_then(Failure::retry_after_seconds)
     }
 }

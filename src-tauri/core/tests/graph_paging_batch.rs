@@ -3,12 +3,12 @@
 
 mod graph_support;
 
+use pindesk_core::Failure;
 use std::time::{Duration, Instant};
 
 use graph_support::*;
 use pindesk_core::graph::{
-    CancellationToken, Filter, GraphError, GraphOptions, GraphRequest, ResourcePath, ipc_error,
-    search_term,
+    CancellationToken, Filter, GraphError, GraphOptions, GraphRequest, ResourcePath, search_term,
 };
 use serde_json::{Value, json};
 use url::Url;
@@ -112,19 +112,21 @@ async fn cancelling_stops_paging_even_while_waiting_out_a_retry_after() {
     .await;
     let graph = client(server.base.clone(), FixedToken::new("t"), fast_options());
     let cancel = CancellationToken::new();
-    let trigger = cancel.clone();
-    tokio::spawn(async move {
-        tokio::time::sleep(Duration::from_millis(200)).await;
-        trigger.cancel();
-    });
+    // Cancelled once the first "not now" has reached the client, which then waits 30 seconds.
+    let cancel_when_told_to_wait = async {
+        server.until_answered(1).await;
+        cancel.cancel();
+    };
+    let search = groups_search();
     let started = Instant::now();
-    let error = graph
-        .get_all::<Value>(&groups_search(), &cancel)
-        .await
-        .unwrap_err();
+    let (read, ()) = tokio::join!(
+        graph.get_all::<Value>(&search, &cancel),
+        cancel_when_told_to_wait
+    );
+    let error = read.unwrap_err();
     assert!(matches!(error, GraphError::Cancelled), "{error:?}");
     assert!(started.elapsed() < Duration::from_secs(5));
-    assert_eq!(ipc_error(&error).kind, "cancelled");
+    assert_eq!(error.failure_kind(), "cancelled");
 }
 
 #[tokio::test]

@@ -3,6 +3,8 @@
 
 mod common;
 
+use std::time::Duration;
+
 use demo_tenant::{DemoTenant, HELPDESK, Options};
 use pindesk_core::audit::{AuditLog, Operator, Outcome, ResetAttempt};
 use pindesk_core::graph::models::ManagedDeviceId;
@@ -10,6 +12,18 @@ use pindesk_core::graph::{CancellationToken, GraphClient};
 use pindesk_core::reset::{
     ResetState, Verdict, follow_reset, more_devices, reset_status, search_devices, start_reset,
 };
+
+/// How long each device here takes to pick a reset up, and then to finish it: longer than any
+/// test run, so a device moves only when a test moves the tenant's clock.
+const DEVICE_STEP: Duration = Duration::from_secs(600);
+
+fn slow_devices() -> Options {
+    Options {
+        pickup_after: DEVICE_STEP,
+        finish_after: DEVICE_STEP,
+        ..Options::default()
+    }
+}
 
 async fn helpdesk(options: Options, name: &str) -> (DemoTenant, GraphClient) {
     let signed_in = common::desk::desk(options, HELPDESK, name).await;
@@ -39,7 +53,7 @@ fn posts(tenant: &DemoTenant) -> usize {
 
 #[tokio::test]
 async fn a_double_confirmation_sends_one_reset_and_the_passcode_arrives() {
-    let (tenant, client) = helpdesk(Options::default(), "reset-double").await;
+    let (tenant, client) = helpdesk(slow_devices(), "reset-double").await;
     let id = find(&client, "Zoë’s Lumia").await;
     let (first, second) = tokio::join!(start_reset(&client, &id), start_reset(&client, &id));
     let started = first.or(second).unwrap();
@@ -48,18 +62,10 @@ async fn a_double_confirmation_sends_one_reset_and_the_passcode_arrives() {
     assert!(again.already_running);
     assert_eq!(posts(&tenant), 1);
 
-    let mut status = reset_status(&client, &id, started.started_at)
+    tenant.advance_clock(DEVICE_STEP * 2);
+    let status = reset_status(&client, &id, started.started_at)
         .await
         .unwrap();
-    for _ in 0..40 {
-        if status.state.is_final() {
-            break;
-        }
-        tokio::time::sleep(std::time::Duration::from_millis(200)).await;
-        status = reset_status(&client, &id, started.started_at)
-            .await
-            .unwrap();
-    }
     assert_eq!(status.state, ResetState::Done);
     let passcode = status.passcode.clone().expect("a passcode");
     assert_eq!(passcode.expose().len(), 6);
@@ -78,8 +84,7 @@ async fn with_half_of_requests_failing_one_confirmation_still_sends_at_most_one_
     };
     let (tenant, client) = helpdesk(options, "reset-faults").await;
     for name in ["O'Brien's phone", "NW-PHONE-0107"] {
-        let Ok(id) =
-            tokio::time::timeout(std::time::Duration::from_secs(60), find(&client, name)).await
+        let Ok(id) = tokio::time::timeout(Duration::from_secs(60), find(&client, name)).await
         else {
             panic!("search for {name} did not finish");
         };
@@ -234,21 +239,13 @@ async fn search_results_say_what_a_reset_does_on_each_platform() {
 
 #[tokio::test]
 async fn an_iphone_reset_ends_done_with_no_passcode_after_one_post() {
-    let (tenant, client) = helpdesk(Options::default(), "reset-iphone").await;
+    let (tenant, client) = helpdesk(slow_devices(), "reset-iphone").await;
     let id = find(&client, "Zoë’s iPhone").await;
     let started = start_reset(&client, &id).await.unwrap();
-    let mut status = reset_status(&client, &id, started.started_at)
+    tenant.advance_clock(DEVICE_STEP * 2);
+    let status = reset_status(&client, &id, started.started_at)
         .await
         .unwrap();
-    for _ in 0..40 {
-        if status.state.is_final() {
-            break;
-        }
-        tokio::time::sleep(std::time::Duration::from_millis(200)).await;
-        status = reset_status(&client, &id, started.started_at)
-            .await
-            .unwrap();
-    }
     assert_eq!(status.state, ResetState::Done);
     assert!(status.passcode.is_none());
     assert_eq!(posts(&tenant), 1);
@@ -256,7 +253,7 @@ async fn an_iphone_reset_ends_done_with_no_passcode_after_one_post() {
 
 #[tokio::test]
 async fn a_followed_reset_writes_its_ending_to_the_audit_log_once_and_never_the_passcode() {
-    let (_tenant, client) = helpdesk(Options::default(), "reset-follow").await;
+    let (tenant, client) = helpdesk(slow_devices(), "reset-follow").await;
     let dir = common::data_dir("reset-follow-audit");
     let audit = AuditLog::in_dir(&dir);
     let id = find(&client, "Zoë’s Lumia").await;
@@ -269,22 +266,24 @@ async fn a_followed_reset_writes_its_ending_to_the_audit_log_once_and_never_the_
     let attempt = ResetAttempt::of_start(&operator, &id, None, None, &result).unwrap();
     audit.record_attempt(&attempt).unwrap();
     let since = result.unwrap().started_at;
-    let mut passcode = None;
-    for _ in 0..40 {
-        let window = follow_reset(&client, &audit, &id, since).await.unwrap();
-        if window.state.is_final() {
-            passcode = window.passcode.clone();
-            // Read again after the end: the log already has its outcome.
-            follow_reset(&client, &audit, &id, since).await.unwrap();
-            break;
-        }
+    // Followed as sent, once picked up, and once finished.
+    let mut window = follow_reset(&client, &audit, &id, since).await.unwrap();
+    for _ in 0..2 {
+        assert!(!window.state.is_final());
         assert!(
             window.passcode.is_none(),
             "no passcode before the reset is done"
         );
-        tokio::time::sleep(std::time::Duration::from_millis(200)).await;
+        tenant.advance_clock(DEVICE_STEP);
+        window = follow_reset(&client, &audit, &id, since).await.unwrap();
     }
-    let passcode = passcode.expect("the reset ends with a passcode");
+    assert!(window.state.is_final());
+    let passcode = window
+        .passcode
+        .clone()
+        .expect("the reset ends with a passcode");
+    // Read again after the end: the log already has its outcome.
+    follow_reset(&client, &audit, &id, since).await.unwrap();
     let rows = audit.rows().unwrap();
     assert_eq!(rows.len(), 1);
     assert_eq!(rows[0].outcome, Outcome::PasscodeIssued);

@@ -242,7 +242,11 @@ async fn re_running_setup_after_each_step_creates_nothing_twice() {
         .filter(|a| a.kind != TargetKind::ExcludedGroup)
         .map(|a| &a.target.params["name"])
         .collect();
-    assert_eq!(names, [PILOT], "who it reaches, for the window's \"Assigned to\" line");
+    assert_eq!(
+        names,
+        [PILOT],
+        "who it reaches, for the window's \"Assigned to\" line"
+    );
     assert_eq!(done.deployment.status.sentence.key, "deploymentCounts");
     assert_eq!(found[0].kind, "security");
     assert!(assigned.iter().any(|a| a.target.key == "group"));

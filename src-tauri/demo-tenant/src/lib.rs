@@ -153,8 +153,9 @@ impl DemoTenant {
         TENANT_ID
     }
 
-    /// Moves the tenant's clock forward: deployments report, passes start and end, and codes and
-    /// tokens expire as if `by` had passed, without a test waiting for it.
+    /// Moves the tenant's clock forward: deployments report, devices take up and finish passcode
+    /// resets, passes start and end, and codes and tokens expire as if `by` had passed, without a
+    /// test waiting for it.
     pub fn advance_clock(&self, by: std::time::Duration) {
         self.shared.clock.advance(by);
     }

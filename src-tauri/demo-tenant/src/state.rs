@@ -9,7 +9,7 @@ use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use rand::rngs::{OsRng, StdRng};
 use rand::{RngCore, SeedableRng};
 
-use crate::graph::Throttle;
+use crate::graph::{ResetUnderway, Throttle};
 use crate::log::RequestLog;
 use crate::seed::{Directory, Person, TENANT_ID};
 use crate::{Options, clock};
@@ -27,6 +27,8 @@ pub(crate) struct Shared {
     pub log: RequestLog,
     pub faults: Mutex<StdRng>,
     pub throttle: Mutex<Throttle>,
+    /// Passcode resets their devices have not finished, moved along by the clock below.
+    pub resets: Mutex<Vec<ResetUnderway>>,
     /// What deployments and passes are timed by; tests move it with `DemoTenant::advance_clock`.
     pub clock: clock::Clock,
 }
@@ -59,6 +61,7 @@ impl Shared {
             log,
             faults: Mutex::new(faults),
             throttle: Mutex::new(Throttle::default()),
+            resets: Mutex::new(Vec::new()),
             clock: clock::Clock::default(),
         }
     }

@@ -12,7 +12,10 @@ pub enum ResetError {
     AlreadySending,
     /// The POST got no definite answer and the action results did not show it either. It is
     /// never sent again automatically.
-    #[error("the reset may or may not have been sent: {detail}")]
+    #[error(
+        "the reset may or may not have been sent: {detail}; client-request-id \
+         {client_request_id}; {admin_center_url}"
+    )]
     Unconfirmed {
         detail: String,
         client_request_id: String,
@@ -29,23 +32,9 @@ impl Failure for ResetError {
         }
     }
 
-    fn support_detail(&self) -> Option<String> {
+    fn graph(&self) -> Option<&GraphError> {
         match self {
-            ResetError::Graph(graph) => graph.support_detail(),
-            ResetError::AlreadySending => None,
-            ResetError::Unconfirmed {
-                detail,
-                client_request_id,
-                admin_center_url,
-            } => Some(format!(
-                "{detail}; client-request-id {client_request_id}; {admin_center_url}"
-            )),
-        }
-    }
-
-    fn retry_after_seconds(&self) -> Option<u64> {
-        match self {
-            ResetError::Graph(graph) => graph.retry_after_seconds(),
+            ResetError::Graph(graph) => Some(graph),
             _ => None,
         }
     }

@@ -43,7 +43,9 @@ pub enum TapError {
     #[error("the signed-in person's Entra role does not allow giving a pass")]
     RoleMissing,
     /// The POST got no clear answer and the read-back found nothing.
-    #[error("the pass may or may not have been created: {detail}")]
+    #[error(
+        "the pass may or may not have been created: {detail}; client-request-id {client_request_id}"
+    )]
     Unconfirmed {
         detail: String,
         client_request_id: String,
@@ -74,26 +76,20 @@ impl Failure for TapError {
         }
     }
 
-    fn support_detail(&self) -> Option<String> {
+    fn graph(&self) -> Option<&GraphError> {
         match self {
-            TapError::Graph(graph) => graph.support_detail(),
-            // The end time, for the window to show in local time.
-            TapError::Exists { ends_at } | TapError::CreatedUnseen { ends_at } => rfc3339(*ends_at),
-            TapError::Unconfirmed {
-                detail,
-                client_request_id,
-            } => Some(format!("{detail}; client-request-id {client_request_id}")),
-            TapError::AlreadySending
-            | TapError::PolicyRefused
-            | TapError::AdminTarget
-            | TapError::RoleMissing => None,
+            TapError::Graph(graph) => Some(graph),
+            _ => None,
         }
     }
 
-    fn retry_after_seconds(&self) -> Option<u64> {
+    fn support_detail(&self) -> Option<String> {
         match self {
-            TapError::Graph(graph) => graph.retry_after_seconds(),
-            _ => None,
+            // The end time, for the window to show in local time.
+            TapError::Exists { ends_at } | TapError::CreatedUnseen { ends_at } => rfc3339(*ends_at),
+            other => other
+                .graph()
+                .map_or_else(|| Some(other.to_string()), Failure::support_detail),
         }
     }
 }

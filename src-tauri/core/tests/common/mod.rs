@@ -71,6 +71,8 @@ pub struct FakeBrowser {
     hint: Option<String>,
     play: Play,
     pub opened: Mutex<Vec<Url>>,
+    /// How many times the app opened this browser, for tests that wait for it.
+    opens: tokio::sync::watch::Sender<usize>,
     pub events: Arc<Mutex<Vec<String>>>,
     pub callbacks: Arc<Mutex<Vec<Url>>>,
 }
@@ -81,6 +83,7 @@ impl FakeBrowser {
             hint: hint.map(str::to_owned),
             play,
             opened: Mutex::new(Vec::new()),
+            opens: tokio::sync::watch::channel(0).0,
             events: Arc::new(Mutex::new(Vec::new())),
             callbacks: Arc::new(Mutex::new(Vec::new())),
         })
@@ -114,6 +117,7 @@ impl FakeBrowser {
 impl BrowserOpener for FakeBrowser {
     fn open(&self, url: &Url) -> Result<(), CoreError> {
         self.opened.lock().unwrap().push(url.clone());
+        self.opens.send_modify(|count| *count += 1);
         if self.play == Play::Ignore {
             return Ok(());
         }
@@ -277,15 +281,15 @@ pub fn assert_no_secret_in_files(dir: &Path, secrets: &[String]) {
     }
 }
 
-/// Waits until the app's sign-in is waiting for the browser.
+/// Waits until the app's sign-in is waiting for the browser: the app opens the browser only once
+/// its sign-in runs and its loopback listener is bound.
 pub async fn until_running(auth: &Auth, browser: &FakeBrowser) {
-    for _ in 0..200 {
-        if auth.sign_in_running() && !browser.opened().is_empty() {
-            return;
-        }
-        tokio::time::sleep(Duration::from_millis(10)).await;
-    }
-    panic!("the sign-in never started");
+    let mut opens = browser.opens.subscribe();
+    let opened = tokio::time::timeout(Duration::from_secs(20), opens.wait_for(|n| *n > 0))
+        .await
+        .is_ok_and(|seen| seen.is_ok());
+    assert!(opened, "the sign-in never opened the browser");
+    assert!(auth.sign_in_running());
 }
 
 /// Whether anything still listens on the loopback port.

@@ -33,6 +33,7 @@ use rand::Rng;
 
 pub(crate) use dropped::Dropped;
 pub(crate) use error::GraphError;
+pub(crate) use reset::Underway as ResetUnderway;
 pub(crate) use throttle::Throttle;
 
 use crate::oidc::scopes::Scopes;
@@ -143,6 +144,9 @@ async fn envelope(State(state): State<TenantState>, mut request: Request, next: 
         .and_then(|v| v.to_str().ok())
         .filter(|v| !v.is_empty() && v.len() <= 128)
         .map_or_else(|| request_id.clone(), str::to_owned);
+    // Devices report at their own pace whether anyone asks or not; bringing them up to date
+    // before each request shows every reader the same.
+    reset::catch_up(&state);
     if request.extensions().get::<batch::InBatch>().is_none() && dropped::roll(&state) {
         return dropped::response();
     }
