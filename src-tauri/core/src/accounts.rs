@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 use tracing::warn;
 
 use crate::auth::Task;
-use crate::config::{ConfigFile, FileProblem, ProblemKind, write_atomically};
+use crate::config::{Config, ConfigFile, FileProblem, ProblemKind, write_atomically};
 use crate::error::CoreError;
 
 pub const ACCOUNTS_FILE: &str = "accounts.json";
@@ -36,6 +36,17 @@ pub struct SignInBinding {
     pub authority: String,
     pub client_id: String,
     pub graph_url: String,
+}
+
+impl SignInBinding {
+    /// Where a sign-in made with `config` belongs.
+    pub fn of(config: &Config) -> SignInBinding {
+        SignInBinding {
+            authority: config.authority.to_string(),
+            client_id: config.client_id.clone(),
+            graph_url: config.graph_url.to_string(),
+        }
+    }
 }
 
 /// A remembered account as the sign-in screen lists it: `signed_in_elsewhere` is set when the

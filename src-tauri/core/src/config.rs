@@ -11,7 +11,6 @@ use std::path::{Path, PathBuf};
 use serde::Serialize;
 use url::Url;
 
-use crate::accounts::SignInBinding;
 use crate::error::CoreError;
 use crate::logging::{LOG_DIR, LogLevel};
 
@@ -265,15 +264,6 @@ impl Config {
         Config {
             demo_sandbox: true,
             ..self.with_local_tenant(issuer, graph_url)
-        }
-    }
-
-    /// Where a sign-in made with this configuration belongs.
-    pub fn binding(&self) -> SignInBinding {
-        SignInBinding {
-            authority: self.authority.to_string(),
-            client_id: self.client_id.clone(),
-            graph_url: self.graph_url.to_string(),
         }
     }
 

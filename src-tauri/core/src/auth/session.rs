@@ -14,7 +14,7 @@ use super::discovery::{Discovery, discover};
 use super::http::http_client;
 use super::scopes::Task;
 use super::tokens::{AccessToken, AccountTokens, TokenCache};
-use crate::accounts::{Account, AccountList, ListedAccount};
+use crate::accounts::{Account, AccountList, ListedAccount, SignInBinding};
 use crate::clock::Clock;
 use crate::config::Config;
 use crate::error::CoreError;
@@ -147,7 +147,7 @@ impl Auth {
     /// `Ok(None)` when there is nothing to restore (no account, no stored token, or a keychain
     /// that cannot be read, which also sets [`Auth::storage_warning`]).
     pub async fn restore_session(&self) -> Result<Option<Session>, CoreError> {
-        let binding = self.inner.config.binding();
+        let binding = SignInBinding::of(&self.inner.config);
         let Some((account, task)) = lock(&self.inner.accounts).last_used(&binding) else {
             return Ok(None);
         };
@@ -159,7 +159,7 @@ impl Auth {
 
     /// Switches to a remembered account, silently.
     pub async fn use_account(&self, account_id: &str) -> Result<Session, CoreError> {
-        let binding = self.inner.config.binding();
+        let binding = SignInBinding::of(&self.inner.config);
         let found = lock(&self.inner.accounts).get(account_id, &binding);
         let (account, task) = match found {
             Some(Ok(found)) => found,
@@ -232,7 +232,7 @@ impl Auth {
     /// Remembered accounts for the sign-in screen, each saying whether it signed in somewhere
     /// other than the configuration in use.
     pub fn listed_accounts(&self) -> Vec<ListedAccount> {
-        lock(&self.inner.accounts).listed(&self.inner.config.binding())
+        lock(&self.inner.accounts).listed(&SignInBinding::of(&self.inner.config))
     }
 
     /// An access token for `scopes_for`'s scopes, from memory while comfortably valid, else
@@ -325,7 +325,7 @@ impl Auth {
 
     fn remember(&self, account: &Account, task: Task) {
         let mut accounts = lock(&self.inner.accounts);
-        accounts.remember(account.clone(), task, self.inner.config.binding());
+        accounts.remember(account.clone(), task, SignInBinding::of(&self.inner.config));
         if let Err(e) = accounts.save() {
             warn!(error = %e, "could not save the remembered accounts");
         }

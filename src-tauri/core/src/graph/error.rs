@@ -7,6 +7,8 @@ use std::time::Duration;
 
 use crate::FailureKind;
 
+mod classify;
+
 /// Why the token source gave no token: the sign-in side's kind, and its line for support.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct TokenFailure {
@@ -39,7 +41,7 @@ pub struct ServiceError {
 
 impl ServiceError {
     pub fn kind(&self) -> ErrorKind {
-        super::classify::classify(self)
+        classify::classify(self)
     }
 
     /// The `claims` Conditional Access asked for, when this is a claims challenge.

@@ -11,7 +11,6 @@
 
 mod batch;
 mod budget;
-mod classify;
 mod client;
 mod error;
 mod failure;

@@ -34,4 +34,5 @@ pub use readiness_read::{
     PrimaryUser, ReadinessClients, ReadinessView, SetupFacts, read_readiness,
 };
 pub use status::{ReasonKey, ResetState, ResetStatus, admin_center_url, reset_status};
-pub use tap::{AccessPass, OfferState, TapCreated, TapError, TapOfferView, create_tap, tap_offer};
+pub use tap::{AccessPass, OfferState, TapOfferView, tap_offer};
+pub use tap_create::{TapCreated, TapError, create_tap};

@@ -1,6 +1,6 @@
 //! Following a reset: the device's `deviceActionResults` read from Graph every time (nothing is
 //! kept), the newest `resetPasscodeActionResult` since the reset was sent, its state in plain
-//! words, and the passcode only in [`super::followed::ResetStatusForWindow`].
+//! words, and the passcode only in `ResetStatusForWindow` (`followed.rs`).
 
 use percent_encoding::{NON_ALPHANUMERIC, utf8_percent_encode};
 use serde::{Deserialize, Serialize};

@@ -16,8 +16,6 @@ use crate::graph::{
 };
 use crate::secret::SecretString;
 
-pub use super::tap_create::{TapCreated, TapError, create_tap};
-
 /// The pass itself: shown once, never logged or stored. `Debug` prints `***`; its memory is
 /// overwritten when dropped.
 #[derive(Clone, PartialEq, Eq)]

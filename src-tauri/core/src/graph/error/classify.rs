@@ -2,7 +2,7 @@
 //! where Intune gives nothing but a sentence are matched on that sentence, all in
 //! [`MESSAGE_RULES`], so there is one place to change when the service's wording changes.
 
-use super::error::{ErrorKind, ServiceError};
+use super::{ErrorKind, ServiceError};
 
 /// Phrases in (unwrapped) messages that name a case no code distinguishes, first match wins.
 const MESSAGE_RULES: [(&str, ErrorKind); 4] = [
