@@ -70,7 +70,7 @@ function stopProcess(child) {
 export async function startDemoTenant(args = []) {
   const log = join(freshDir('pindesk-demo-log-'), 'requests.log');
   const child = spawn(demoTenantBinary, [...args, '--log', log], {
-    stdio: ['ignore', 'pipe', 'inherit'],
+    stdio: ['pipe', 'pipe', 'inherit'],
   });
   const lines = createInterface({ input: child.stdout });
   const issuer = await new Promise((resolveIssuer, reject) => {
@@ -82,6 +82,12 @@ export async function startDemoTenant(args = []) {
     issuer,
     graphUrl,
     requestLog: () => readFileSync(log, 'utf8'),
+    /** Moves the tenant's clock (devices, deployments, passes) on instead of waiting. */
+    advanceClock: (ms) =>
+      new Promise((resolveAdvance) => {
+        lines.once('line', resolveAdvance);
+        child.stdin.write(`advance ${Math.round(ms)}\n`);
+      }),
     stop: () => stopProcess(child),
   };
 }

@@ -20,7 +20,7 @@ before(async () => {
   tenant = await startDemoTenant();
   await pinRecoveryDeployed(tenant, 'admin@pindesk-demo.example', ['Finance – Windows devices', 'Area managers']);
   // Devices that checked in lately take the profile within a few seconds of the assignment.
-  await new Promise((r) => setTimeout(r, 5000));
+  await tenant.advanceClock(60_000);
   app = await startApp({
     env: demoEnv(tenant, {
       PINDESK_DATA_DIR: dataDir,

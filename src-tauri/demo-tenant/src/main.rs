@@ -25,7 +25,9 @@ usage: demo-tenant [--port N] [--devices N] [--fault-rate P] [--drop-rate P] [--
                    gets admin-only permissions until one grants them for the organisation at
                    /TENANT/v2.0/adminconsent
 
-Prints the issuer URL as the first line on stdout, then serves until interrupted.
+Prints the issuer URL as the first line on stdout, then serves until interrupted. A line
+`advance MS` on stdin moves the tenant's clock (devices, deployments, passes, tokens) on by MS
+milliseconds and answers `advanced`: tests use it instead of waiting.
 Consent to the PIN reset apps at http://127.0.0.1:PORT/TENANT_ID/oauth2/authorize?client_id=APP_ID
 (the path of Microsoft's published consent URLs); until then Graph answers 404 for them.";
 
@@ -58,7 +60,10 @@ async fn main() -> ExitCode {
         return ExitCode::FAILURE;
     }
     drop(stdout);
-    wait_for_termination().await;
+    tokio::select! {
+        () = wait_for_termination() => {}
+        () = follow_clock_commands(&tenant) => wait_for_termination().await,
+    }
     tenant.shutdown().await;
     ExitCode::SUCCESS
 }
@@ -133,6 +138,23 @@ fn number<T: std::str::FromStr>(flag: &str, raw: &str) -> Result<T, String> {
     raw.trim()
         .parse()
         .map_err(|_| format!("{flag} needs a number, got '{raw}'"))
+}
+
+/// Reads `advance MS` lines from stdin until it closes; anything else is ignored.
+async fn follow_clock_commands(tenant: &DemoTenant) {
+    use tokio::io::AsyncBufReadExt;
+    let mut lines = tokio::io::BufReader::new(tokio::io::stdin()).lines();
+    while let Ok(Some(line)) = lines.next_line().await {
+        let Some(ms) = line
+            .strip_prefix("advance ")
+            .and_then(|ms| ms.trim().parse().ok())
+        else {
+            continue;
+        };
+        tenant.advance_clock(Duration::from_millis(ms));
+        let mut stdout = std::io::stdout().lock();
+        let _ = writeln!(stdout, "advanced").and_then(|()| stdout.flush());
+    }
 }
 
 async fn wait_for_termination() {
