@@ -1,11 +1,16 @@
-import { describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fireEvent, render, screen, waitFor } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import Reset from '../src/views/Reset.svelte';
+import { TIMING } from '../src/lib/reset/reset.svelte';
+import { MAX_FAILURE_BACKOFF_MS, POLL_GAPS } from '../src/lib/reset/poll-schedule.js';
 import { deferred, device, fakeBackend, page, resetStatus, type Handler } from './backend';
+import { flushPromises, passTime, useFakeClock } from './timers';
 import type { ResetStatus } from '../src/lib/api';
 
 vi.mock('@tauri-apps/api/core', () => ({ invoke: vi.fn() }));
+
+afterEach(() => vi.useRealTimers());
 
 const STARTED = {
   deviceId: 'dev-1',
@@ -15,23 +20,24 @@ const STARTED = {
   auditWarning: null,
 };
 const VALID_UNTIL = '2026-12-02T10:00:00Z';
-const pause = (ms = 40) => new Promise((r) => setTimeout(r, ms));
+/** Longer than a watch ever waits between two reads (the schedule's widest gap, or the longest
+ * back-off after failed reads), on the window's own schedule: if no read comes in this long
+ * on the fake clock, none is coming. */
+const QUIET_MS = Math.max(MAX_FAILURE_BACKOFF_MS, ...POLL_GAPS.map((step) => step.gapMs)) + 1;
+/** The first status read comes this long after the reset went out. */
+const FIRST_READ_MS = POLL_GAPS[0].gapMs;
+
+type Clicks = { click: (element: Element) => Promise<void> };
 
 /** Status reads of the reset this test sent (not the read of earlier resets on opening). */
 const watched = (backend: ReturnType<typeof fakeBackend>) =>
   backend.calls('reset_status').filter(([, args]) => (args as { since: string }).since === STARTED.startedAt);
 
-/**
- * Renders the view with short waits, finds the device and opens it. `reset_status` answers the
- * reset the test sends; `earlier` answers the read of earlier resets when the device opens.
- */
-async function openDevice(
-  handlers: Record<string, Handler> = {},
-  idleMs?: number,
-  earlier: Handler = () => resetStatus({ state: 'none' }),
-) {
+/** The Rust side for one device: `reset_status` answers the reset the test sends; `earlier`
+ * answers the read of earlier resets when the device opens. */
+function deviceBackend(handlers: Record<string, Handler>, earlier: Handler) {
   const watch = handlers.reset_status ?? (() => resetStatus());
-  const backend = fakeBackend({
+  return fakeBackend({
     search_devices: () => page([device()]),
     start_reset: () => STARTED,
     open_admin_center: () => null,
@@ -39,16 +45,44 @@ async function openDevice(
     ...handlers,
     reset_status: (args) => ((args as { since: string }).since === STARTED.startedAt ? watch(args) : earlier(args)),
   });
-  const view = render(Reset, { timing: { debounceMs: 5, pollScale: 0.01, ...(idleMs ? { idleMs } : {}) } });
+}
+
+/**
+ * Renders the view with short waits, finds the device and opens it. `reset_status` answers the
+ * reset the test sends; `earlier` answers the read of earlier resets when the device opens.
+ */
+async function openDevice(
+  handlers: Record<string, Handler> = {},
+  earlier: Handler = () => resetStatus({ state: 'none' }),
+) {
+  const backend = deviceBackend(handlers, earlier);
+  const view = render(Reset, { timing: { debounceMs: 5, pollScale: 0.01 } });
   await userEvent.type(screen.getByTestId('device-search'), 'phone');
   await userEvent.click(await screen.findByTestId('device-result'));
   await waitFor(() => expect(backend.calls('reset_status').length).toBeGreaterThan(0));
   return { backend, view };
 }
 
-async function confirmReset() {
-  await userEvent.click(screen.getByTestId('reset-button'));
-  await userEvent.click(screen.getByTestId('confirm-yes'));
+/**
+ * openDevice on the fake clock (see timers.ts), for tests about what happens over time: the
+ * status reads, the passcode's idle and hidden times all keep the window's own pace, and the
+ * test moves time with passTime. Returns the user-event to act with.
+ */
+async function openDeviceOnClock(handlers: Record<string, Handler> = {}) {
+  const user = useFakeClock();
+  const backend = deviceBackend(handlers, () => resetStatus({ state: 'none' }));
+  const view = render(Reset);
+  await user.type(screen.getByTestId('device-search'), 'phone');
+  await passTime(TIMING.debounceMs);
+  await user.click(screen.getByTestId('device-result'));
+  await passTime(0);
+  expect(backend.calls('reset_status')).toHaveLength(1); // the read of earlier resets
+  return { backend, view, user };
+}
+
+async function confirmReset(user: Clicks = userEvent) {
+  await user.click(screen.getByTestId('reset-button'));
+  await user.click(screen.getByTestId('confirm-yes'));
 }
 
 /** reset_status answers whatever `current` says when asked. */
@@ -118,50 +152,69 @@ describe('confirmation', () => {
 });
 
 describe('after Yes', () => {
-  it('shows progress, then the passcode hidden until Show, grouped and spelled out', async () => {
+  it('shows progress, then the passcode hidden until Show, grouped and spelled out; then reads no more', async () => {
     const { state, handler } = scripted({ state: 'pending' });
-    const { backend } = await openDevice({ reset_status: handler });
-    await confirmReset();
-    const progress = await screen.findByTestId('progress-text');
-    // The first status read comes a second (scaled) after the reset went out.
-    await waitFor(() => expect(progress.textContent).toBe('Sent. Waiting for the device to pick it up…'));
+    const { backend, user } = await openDeviceOnClock({ reset_status: handler });
+    await confirmReset(user);
+    await passTime(0);
+    const progress = screen.getByTestId('progress-text');
     expect(progress.getAttribute('aria-live')).toBe('polite');
-    expect(watched(backend)[0]).toEqual(['reset_status', { deviceId: 'dev-1', since: STARTED.startedAt }]);
+    // The first status read comes a second after the reset went out.
+    await passTime(FIRST_READ_MS - 1);
+    expect(watched(backend)).toHaveLength(0);
+    await passTime(1);
+    expect(watched(backend)).toEqual([['reset_status', { deviceId: 'dev-1', since: STARTED.startedAt }]]);
+    expect(progress.textContent).toBe('Sent. Waiting for the device to pick it up…');
     state.current = resetStatus({ state: 'active' });
-    await waitFor(() => expect(screen.getByTestId('progress-text').textContent).toMatch(/picked it up/));
+    await passTime(QUIET_MS);
+    expect(screen.getByTestId('progress-text').textContent).toMatch(/picked it up/);
     state.current = resetStatus({ state: 'done', passcode: '583920', validUntil: VALID_UNTIL });
-    await screen.findByTestId('passcode-panel');
+    await passTime(QUIET_MS);
+    expect(screen.getByTestId('passcode-panel')).toBeTruthy();
     expect(screen.queryByTestId('passcode')).toBeNull();
     expect(document.body.textContent).not.toContain('583');
     const valid = screen.getByTestId('valid-until').textContent!;
     expect(valid).toContain('Valid until');
     expect(valid).toContain(String(new Date(VALID_UNTIL).getFullYear()));
 
-    await userEvent.click(screen.getByTestId('show-passcode'));
+    await user.click(screen.getByTestId('show-passcode'));
     expect(screen.getByTestId('passcode').textContent).toBe('583 920');
-    await userEvent.click(screen.getByTestId('spell-out'));
+    await user.click(screen.getByTestId('spell-out'));
     expect(screen.getByTestId('spelled').textContent).toBe('five eight three — nine two zero');
 
-    await userEvent.click(screen.getByTestId('copy-passcode'));
+    await user.click(screen.getByTestId('copy-passcode'));
     expect(backend.calls('copy_passcode')).toEqual([['copy_passcode', { deviceId: 'dev-1', since: STARTED.startedAt }]]);
-    expect(await screen.findByText('Copied — the clipboard is cleared in 60 seconds')).toBeTruthy();
+    await passTime(0);
+    expect(screen.getByText('Copied — the clipboard is cleared in 60 seconds')).toBeTruthy();
 
     const asked = watched(backend).length;
-    await pause();
+    await passTime(QUIET_MS);
     expect(watched(backend)).toHaveLength(asked); // done: no more polling
   });
 
-  it('Stop watching only stops watching; Check again reads the status again', async () => {
-    const { backend } = await openDevice({ reset_status: () => resetStatus({ state: 'pending' }) });
-    await confirmReset();
-    await userEvent.click(await screen.findByTestId('stop-watching'));
+  it('Stop watching only stops watching; Check again reads the status again, at once', async () => {
+    const { backend, user } = await openDeviceOnClock({ reset_status: () => resetStatus({ state: 'pending' }) });
+    await confirmReset(user);
+    await passTime(FIRST_READ_MS);
+    expect(watched(backend)).toHaveLength(1);
+    await user.click(screen.getByTestId('stop-watching'));
     expect(screen.getByTestId('progress-text').textContent).toMatch(/Stopped watching/);
-    const asked = watched(backend).length;
-    await pause();
-    expect(watched(backend)).toHaveLength(asked);
-    await userEvent.click(screen.getByTestId('check-again'));
-    await waitFor(() => expect(watched(backend).length).toBeGreaterThan(asked));
+    await passTime(QUIET_MS);
+    expect(watched(backend)).toHaveLength(1);
+    await user.click(screen.getByTestId('check-again'));
+    await passTime(0);
+    expect(watched(backend)).toHaveLength(2);
     expect(backend.calls('start_reset')).toHaveLength(1);
+  });
+
+  it('closing the view while it watches a reset sends no more reads', async () => {
+    const { backend, view, user } = await openDeviceOnClock({ reset_status: () => resetStatus({ state: 'pending' }) });
+    await confirmReset(user);
+    await passTime(FIRST_READ_MS);
+    expect(watched(backend)).toHaveLength(1);
+    view.unmount();
+    await passTime(QUIET_MS);
+    expect(watched(backend)).toHaveLength(1);
   });
 
   it('failure shows the reason in plain words and the admin center button', async () => {
@@ -198,14 +251,15 @@ describe('after Yes', () => {
   });
 
   it('a state Intune reports that PinDesk does not know ends the watch and says to check the device', async () => {
-    const { backend } = await openDevice({
+    const { backend, user } = await openDeviceOnClock({
       reset_status: () => resetStatus({ state: 'unknown', reasonKey: 'unknown' }),
     });
-    await confirmReset();
-    expect((await screen.findByTestId('failure-reason')).textContent).toMatch(/does not know\. Check the device/);
-    const asked = backend.calls('reset_status').length;
-    await new Promise((resolve) => setTimeout(resolve, 300));
-    expect(backend.calls('reset_status')).toHaveLength(asked);
+    await confirmReset(user);
+    await passTime(FIRST_READ_MS);
+    expect(watched(backend)).toHaveLength(1);
+    expect(screen.getByTestId('failure-reason').textContent).toMatch(/does not know\. Check the device/);
+    await passTime(QUIET_MS);
+    expect(backend.calls('reset_status')).toHaveLength(2); // the earlier resets' read and that one
   });
 
   it('notSupported without a reason still says why', async () => {
@@ -218,24 +272,26 @@ describe('after Yes', () => {
 describe('the passcode leaves', () => {
   const done = () => resetStatus({ state: 'done', passcode: '583920', validUntil: VALID_UNTIL });
 
-  async function shown(idleMs?: number) {
-    const opened = await openDevice({ reset_status: done }, idleMs);
-    await confirmReset();
-    await userEvent.click(await screen.findByTestId('show-passcode'));
+  /** On the fake clock: the reset's passcode arrives and the person shows it. */
+  async function shown() {
+    const opened = await openDeviceOnClock({ reset_status: done });
+    await confirmReset(opened.user);
+    await passTime(FIRST_READ_MS);
+    await opened.user.click(screen.getByTestId('show-passcode'));
     expect(screen.getByTestId('passcode').textContent).toBe('583 920');
     return opened;
   }
 
   it('when the device is closed', async () => {
-    await shown();
-    await userEvent.click(screen.getByTestId('close-device'));
+    const { user } = await shown();
+    await user.click(screen.getByTestId('close-device'));
     expect(document.body.textContent).not.toContain('583');
     expect(screen.queryByTestId('passcode-panel')).toBeNull();
   });
 
   it('when a new search starts', async () => {
-    await shown();
-    await userEvent.type(screen.getByTestId('device-search'), 'x');
+    const { user } = await shown();
+    await user.type(screen.getByTestId('device-search'), 'x');
     expect(document.body.textContent).not.toContain('583');
   });
 
@@ -244,13 +300,16 @@ describe('the passcode leaves', () => {
     view.unmount();
     expect(document.body.textContent).not.toContain('583');
     const asked = watched(backend).length;
-    await pause();
+    await passTime(QUIET_MS);
     expect(watched(backend)).toHaveLength(asked);
   });
 
   it('after the idle time', async () => {
-    await shown(60);
-    await waitFor(() => expect(screen.queryByTestId('passcode')).toBeNull());
+    await shown();
+    await passTime(TIMING.idleMs - 1);
+    expect(screen.getByTestId('passcode').textContent).toBe('583 920');
+    await passTime(1);
+    expect(screen.queryByTestId('passcode')).toBeNull();
     expect(document.body.textContent).not.toContain('583');
     expect(screen.getByTestId('failure-reason').textContent).toMatch(/10 minutes without activity/);
   });
@@ -260,7 +319,7 @@ describe('coming back to a device', () => {
   const EARLIER_START = '2026-11-24T09:00:00Z';
 
   it('reads a passcode issued in the last seven days from Intune again, hidden until Show', async () => {
-    const { backend } = await openDevice({}, undefined, () =>
+    const { backend } = await openDevice({}, () =>
       resetStatus({ state: 'done', passcode: '271828', startedAt: EARLIER_START, validUntil: VALID_UNTIL }),
     );
     const heading = await screen.findByTestId('earlier-reset');
@@ -276,7 +335,7 @@ describe('coming back to a device', () => {
   });
 
   it('offers a new reset after an earlier one, which asks for confirmation again', async () => {
-    const { backend } = await openDevice({}, undefined, () =>
+    const { backend } = await openDevice({}, () =>
       resetStatus({ state: 'done', passcode: '271828', startedAt: EARLIER_START, validUntil: VALID_UNTIL }),
     );
     await userEvent.click(await screen.findByTestId('reset-again'));
@@ -286,7 +345,7 @@ describe('coming back to a device', () => {
   });
 
   it('says plainly when an earlier reset failed, and still allows a new one', async () => {
-    await openDevice({}, undefined, () =>
+    await openDevice({}, () =>
       resetStatus({ state: 'failed', startedAt: EARLIER_START, reasonKey: 'failed' }),
     );
     expect((await screen.findByTestId('earlier-note')).textContent).toContain('The device could not set a new passcode.');
@@ -295,7 +354,7 @@ describe('coming back to a device', () => {
 
   it('a reset still running elsewhere is followed, not sent again', async () => {
     let state: Partial<ResetStatus> = { state: 'active', startedAt: EARLIER_START };
-    const { backend } = await openDevice({}, undefined, () => resetStatus(state));
+    const { backend } = await openDevice({}, () => resetStatus(state));
     await screen.findByTestId('progress-text');
     state = { state: 'done', passcode: '161803', startedAt: EARLIER_START, validUntil: VALID_UNTIL };
     await screen.findByTestId('passcode-panel');
@@ -305,32 +364,31 @@ describe('coming back to a device', () => {
 
 describe('the passcode leaves when the window stays hidden', () => {
   it('after the hidden time, and not when it comes back sooner', async () => {
-    fakeBackend({
-      search_devices: () => page([device()]),
-      start_reset: () => STARTED,
-      reset_status: (args) =>
-        (args as { since: string }).since === STARTED.startedAt
-          ? resetStatus({ state: 'done', passcode: '583920', validUntil: VALID_UNTIL })
-          : resetStatus({ state: 'none' }),
+    const { user } = await openDeviceOnClock({
+      reset_status: () => resetStatus({ state: 'done', passcode: '583920', validUntil: VALID_UNTIL }),
     });
-    render(Reset, { timing: { debounceMs: 5, pollScale: 0.01, hiddenMs: 80 } });
-    await userEvent.type(screen.getByTestId('device-search'), 'phone');
-    await userEvent.click(await screen.findByTestId('device-result'));
-    await confirmReset();
-    await userEvent.click(await screen.findByTestId('show-passcode'));
+    await confirmReset(user);
+    await passTime(FIRST_READ_MS);
+    await user.click(screen.getByTestId('show-passcode'));
     const hide = (hidden: boolean) => {
       Object.defineProperty(document, 'hidden', { configurable: true, get: () => hidden });
       document.dispatchEvent(new Event('visibilitychange'));
     };
-    hide(true);
-    await pause(20);
-    hide(false);
-    await pause(120);
-    expect(screen.getByTestId('passcode').textContent).toBe('583 920');
-    hide(true);
-    await waitFor(() => expect(screen.queryByTestId('passcode')).toBeNull());
-    expect(document.body.textContent).not.toContain('583');
-    hide(false);
+    try {
+      hide(true);
+      await passTime(TIMING.hiddenMs - 1);
+      hide(false);
+      await passTime(2 * TIMING.hiddenMs); // back in time: the hidden clock no longer runs
+      expect(screen.getByTestId('passcode').textContent).toBe('583 920');
+      hide(true);
+      await passTime(TIMING.hiddenMs - 1);
+      expect(screen.getByTestId('passcode').textContent).toBe('583 920');
+      await passTime(1);
+      expect(screen.queryByTestId('passcode')).toBeNull();
+      expect(document.body.textContent).not.toContain('583');
+    } finally {
+      hide(false);
+    }
   });
 });
 
@@ -384,7 +442,7 @@ describe('an earlier reset read while the person confirms a new one', () => {
     const { backend } = await openDeviceWithSlowEarlier(earlier.promise);
     await userEvent.click(screen.getByTestId('reset-button'));
     earlier.resolve(resetStatus({ state: 'done', passcode: '271828', validUntil: VALID_UNTIL }));
-    await pause();
+    await flushPromises(); // the earlier reset's answer has arrived and been handled
     await userEvent.click(screen.getByTestId('confirm-yes'));
     await waitFor(() => expect(backend.calls('start_reset')).toHaveLength(1));
     expect(screen.queryByTestId('earlier-reset')).toBeNull();

@@ -1,44 +1,54 @@
-import { describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { render, screen, waitFor } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import Reset from '../src/views/Reset.svelte';
 import { api } from '../src/lib/api';
+import { TIMING } from '../src/lib/reset/reset.svelte';
 import { deferred, device, eligibility, fakeBackend, page, resetStatus } from './backend';
+import { flushPromises, passTime, useFakeClock } from './timers';
 
 vi.mock('@tauri-apps/api/core', () => ({ invoke: vi.fn() }));
+
+afterEach(() => vi.useRealTimers());
 
 const search = () => screen.getByTestId('device-search');
 
 describe('device search', () => {
+  // On the fake clock a burst of keys takes no time at all, however busy the machine is.
   it('waits for a pause in typing: fast typing makes one call', async () => {
+    const user = useFakeClock();
     const backend = fakeBackend({ search_devices: () => page([device()]) });
     render(Reset);
     expect(screen.getByLabelText("Person's name, sign-in address, device name or serial number")).toBe(search());
-    await userEvent.type(search(), 'PHONE-00');
+    await user.type(search(), 'PHONE-00');
+    await passTime(TIMING.debounceMs - 1);
     expect(backend.calls('search_devices')).toHaveLength(0); // the burst has not ended yet
-    await screen.findByTestId('device-result');
+    await passTime(1);
     expect(backend.calls('search_devices')).toEqual([['search_devices', { query: 'PHONE-00' }]]);
+    expect(screen.getByTestId('device-result')).toBeTruthy();
     expect(screen.getByTestId('search-status').textContent).toBe('1 device found');
   });
 
   it('asks at once for a key typed after a pause, as people type', async () => {
+    const user = useFakeClock();
     const backend = fakeBackend({ search_devices: () => page([device()]) });
     render(Reset, { timing: { debounceMs: 400 } });
-    await userEvent.type(search(), 'PHONE-0');
-    await waitFor(() => expect(backend.calls('search_devices')).toHaveLength(1), { timeout: 2000 });
-    await new Promise((r) => setTimeout(r, 450));
-    const typed = performance.now();
-    await userEvent.type(search(), '0');
-    await waitFor(() => expect(backend.calls('search_devices')).toHaveLength(2), { timeout: 2000 });
-    expect(performance.now() - typed).toBeLessThan(300); // not the 400 ms a burst waits
+    await user.type(search(), 'PHONE-0');
+    await passTime(400);
+    expect(backend.calls('search_devices')).toHaveLength(1);
+    await passTime(450); // the person pauses, longer than a burst's gap
+    await user.type(search(), '0');
+    await passTime(0); // no time passes: not the 400 ms a burst waits
+    expect(backend.calls('search_devices')).toHaveLength(2);
     expect(backend.calls('search_devices')[1]).toEqual(['search_devices', { query: 'PHONE-00' }]);
   });
 
   it('needs two characters before it asks', async () => {
+    const user = useFakeClock();
     const backend = fakeBackend({ search_devices: () => page([]) });
     render(Reset, { timing: { debounceMs: 5 } });
-    await userEvent.type(search(), 'P');
-    await new Promise((r) => setTimeout(r, 30));
+    await user.type(search(), 'P');
+    await passTime(1_000); // far longer than any debounce
     expect(backend.calls('search_devices')).toHaveLength(0);
     expect(screen.getByTestId('search-status').textContent).toMatch(/at least 2 characters/);
   });
@@ -69,7 +79,7 @@ describe('device search', () => {
     await userEvent.type(search(), 'o');
     await screen.findByText('PHONE-NEW');
     slow.resolve(page([device({ id: 'old', name: 'PHONE-OLD' })]));
-    await new Promise((r) => setTimeout(r, 20));
+    await flushPromises(); // the late answer has arrived and been handled
     expect(screen.queryByText('PHONE-OLD')).toBeNull();
     expect(screen.getAllByTestId('device-result')).toHaveLength(1);
     expect(screen.getByTestId('search-status').textContent).toBe('1 device found');

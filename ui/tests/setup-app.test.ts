@@ -3,6 +3,7 @@ import { render, screen, waitFor } from '@testing-library/svelte';
 import App from '../src/App.svelte';
 import userEvent from '@testing-library/user-event';
 import { device, eligibility, fakeBackend, overview, page, resetStatus, session } from './backend';
+import { flushPromises } from './timers';
 
 vi.mock('@tauri-apps/api/core', () => ({ invoke: vi.fn() }));
 
@@ -22,7 +23,7 @@ describe('setup as the app starts', () => {
   it('says setup is unfinished only on a PC, where it matters, not as a banner', async () => {
     const pc = device({ id: 'pc', name: 'NW-LT-0117', eligibility: eligibility('selfService') });
     const phone = device({ id: 'phone', name: 'PHONE-1' });
-    fakeBackend({
+    const backend = fakeBackend({
       restore_session: () => session('helpdesk'),
       setup_overview: () => overview(false),
       search_devices: () => page([pc, phone]),
@@ -30,7 +31,10 @@ describe('setup as the app starts', () => {
     });
     render(App);
     await screen.findByTestId('view-reset');
-    await new Promise((r) => setTimeout(r, 20));
+    // The overview (setup unfinished) is read after the first screen; once its answer is in,
+    // there is still no banner.
+    await waitFor(() => expect(backend.calls('setup_overview')).toHaveLength(1));
+    await flushPromises();
     expect(screen.queryByTestId('setup-unfinished')).toBeNull();
     await userEvent.type(screen.getByTestId('device-search'), 'NW');
     await userEvent.click((await screen.findAllByTestId('device-result'))[1]);
@@ -42,10 +46,12 @@ describe('setup as the app starts', () => {
   });
 
   it('says nothing when the overview cannot be read, and the reset job still works', async () => {
-    fakeBackend({ restore_session: () => session('helpdesk') });
+    const backend = fakeBackend({ restore_session: () => session('helpdesk') });
     render(App);
     await screen.findByTestId('view-reset');
-    await new Promise((r) => setTimeout(r, 20));
+    // The overview is asked for after the first screen, and fails; once that failure is in:
+    await waitFor(() => expect(backend.calls('setup_overview')).toHaveLength(1));
+    await flushPromises();
     expect(screen.queryByTestId('setup-unfinished')).toBeNull();
     await waitFor(() => expect(screen.getByTestId('device-search')).toBeTruthy());
   });

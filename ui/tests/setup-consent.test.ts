@@ -1,12 +1,16 @@
-import { describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { render, screen, waitFor } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import Consent from '../src/views/Consent.svelte';
 import { SetupStore } from '../src/lib/setup/setup.svelte';
+import { SETUP_TIMING } from '../src/lib/setup/timing';
 import type { ConsentStatus, PinResetApp } from '../src/lib/setup/types';
 import { fakeBackend, overview, sentence } from './backend';
+import { passTime, useFakeClock } from './timers';
 
 vi.mock('@tauri-apps/api/core', () => ({ invoke: vi.fn() }));
+
+afterEach(() => vi.useRealTimers());
 
 const links = {
   links: [
@@ -71,19 +75,26 @@ describe('consent step', () => {
   });
 
   it('stops waiting when cancelled and asks nothing more', async () => {
+    const user = useFakeClock();
+    const poll = SETUP_TIMING.consentPollMs; // the window's own pace
     const backend = fakeBackend({
       setup_overview: () => overview(),
       consent_links: () => links,
       open_consent_pages: () => null,
       consent_status: () => consent('absent'),
     });
-    render(Consent, { store: new SetupStore({ consentPollMs: 20 }) });
-    await userEvent.click(await screen.findByTestId('open-consent'));
-    await userEvent.click(await screen.findByTestId('cancel-consent-watch'));
-    await screen.findByTestId('consent-cancelled');
-    const asked = backend.calls('consent_status').length;
-    await new Promise((r) => setTimeout(r, 60));
-    expect(backend.calls('consent_status')).toHaveLength(asked);
+    render(Consent, { store: new SetupStore() });
+    await passTime(0); // the overview and the links arrive
+    await user.click(screen.getByTestId('open-consent'));
+    await passTime(0);
+    expect(backend.calls('consent_status')).toHaveLength(1); // the first check, at once
+    await passTime(poll);
+    expect(backend.calls('consent_status')).toHaveLength(2); // watching: one check per interval
+    await user.click(screen.getByTestId('cancel-consent-watch'));
+    await passTime(0);
+    expect(screen.getByTestId('consent-cancelled')).toBeTruthy();
+    await passTime(10 * poll);
+    expect(backend.calls('consent_status')).toHaveLength(2);
   });
 
   it('shows a switched-off app with what to do', async () => {

@@ -5,6 +5,7 @@ import Policy from '../src/views/Policy.svelte';
 import { SetupStore } from '../src/lib/setup/setup.svelte';
 import type { GroupChoice } from '../src/lib/setup/types';
 import { deferred, deployment, fakeBackend, overview, sentence } from './backend';
+import { flushPromises } from './timers';
 
 vi.mock('@tauri-apps/api/core', () => ({ invoke: vi.fn() }));
 
@@ -70,7 +71,7 @@ describe('policy step', () => {
     await screen.findByText('Pilot users');
     expect(screen.getByTestId('group-kind').textContent).toMatch(/Security group · 3 members/);
     slow.resolve([group('g-old', 'Pizza club')]);
-    await new Promise((r) => setTimeout(r, 20));
+    await flushPromises(); // the late answer has arrived and been handled
     expect(screen.queryByText('Pizza club')).toBeNull();
     expect(screen.getAllByTestId('group-result')).toHaveLength(1);
   });
