@@ -36,6 +36,8 @@ include!("command_list.rs");
 
 /// Starts the app; `--demo` points it at the built-in demo tenant.
 pub fn run() {
+    // Before anything starts a thread or WebKit: see `rendering::before_the_window`.
+    rendering::before_the_window();
     let config = match pindesk_core::config::Config::load(|name| std::env::var(name).ok()) {
         Ok(config) => config,
         Err(error) => {
@@ -81,8 +83,13 @@ pub fn run() {
                 let _ = window.set_focus();
             }
         }))
-        // Size and position come back where the person left them.
-        .plugin(tauri_plugin_window_state::Builder::default().build())
+        // Size and position come back where the person left them. Not whether it is shown: the
+        // window shows itself once its page has loaded (`rendering::show_when_loaded`).
+        .plugin(
+            tauri_plugin_window_state::Builder::default()
+                .with_state_flags(StateFlags::all().difference(StateFlags::VISIBLE))
+                .build(),
+        )
         .on_window_event(|window, event| {
             // Saved as it changes, not only at a clean exit: a session that ends by logout or
             // a killed process still brings the window back where it was.
@@ -90,10 +97,12 @@ pub fn run() {
                 let _ = window.app_handle().save_window_state(StateFlags::all());
             }
         })
+        .on_page_load(rendering::show_when_loaded)
         .manage(state)
         .setup(move |app| {
             if let Some(window) = app.get_webview_window("main") {
                 rendering::paint_plainly(&window);
+                rendering::show_at_the_latest(&window);
             }
             if let Some(options) = demo {
                 let state = app.state::<Desk>();

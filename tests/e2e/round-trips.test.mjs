@@ -22,10 +22,30 @@ after(async () => {
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** The requests `action` caused, with `settleMs` for any that come late. */
-async function requestsOf(action, settleMs = 1000) {
+/** Waits until the tenant has had no request for `quietMs`: what was under way has arrived. */
+async function untilQuiet(quietMs = 700, timeoutMs = 15000) {
+  const deadline = Date.now() + timeoutMs;
+  let seen = logLines(tenant).length;
+  let since = Date.now();
+  while (Date.now() - since < quietMs) {
+    if (Date.now() > deadline) throw new Error('the tenant kept receiving requests');
+    await sleep(50);
+    const now = logLines(tenant).length;
+    if (now !== seen) [seen, since] = [now, Date.now()];
+  }
+}
+
+/**
+ * The requests `action` caused: waits for the `graph` Graph requests it should cost, then gives
+ * one more request `settleMs` to arrive, so that one too many fails rather than slipping by.
+ */
+async function requestsOf(action, graph, settleMs = 500) {
   const from = logLines(tenant).length;
   await action();
+  const deadline = Date.now() + 10000;
+  while (countRequests(logLines(tenant).slice(from)).graph < graph && Date.now() < deadline) {
+    await sleep(50);
+  }
   await sleep(settleMs);
   return countRequests(logLines(tenant).slice(from));
 }
@@ -46,7 +66,7 @@ test('a silent start sends one token request and no Graph request before the fir
   const env = pindeskEnv(tenant, dataDir);
   const first = await startApp({ env });
   await signIn(first.driver);
-  await sleep(1500); // what the first sign-in reads after its screen
+  await untilQuiet(); // what the first sign-in reads after its screen
   await first.stop();
 
   const from = logLines(tenant).length;
@@ -58,7 +78,7 @@ test('a silent start sends one token request and no Graph request before the fir
       app.driver.execute(`const m = performance.getEntriesByName('first-screen')[0];
         return m ? performance.timeOrigin + m.startTime : null;`),
     );
-    await sleep(2000);
+    await untilQuiet(1000);
     const stamps = watch.stop();
     const early = countRequests(stamps.filter((s) => s.at <= painted).map((s) => s.line));
     assert.equal(early.token, 1, early.lines.join('\n'));
@@ -77,12 +97,12 @@ test('one search by name costs two Graph requests (devices and people), by seria
   const app = await startApp({ env: pindeskEnv(tenant) });
   try {
     await signIn(app.driver);
-    await sleep(1500);
+    await untilQuiet();
     // Device names and the directory's people are asked together; nobody is called Lumi, so no
     // person's devices are read.
-    const named = await requestsOf(() => timedSearch(app.driver, 'Lumi'));
+    const named = await requestsOf(() => timedSearch(app.driver, 'Lumi'), 2);
     assert.deepEqual([named.token, named.graph], [0, 2], named.lines.join('\n'));
-    const serial = await requestsOf(() => timedSearch(app.driver, 'NW-PHONE-0009'));
+    const serial = await requestsOf(() => timedSearch(app.driver, 'NW-PHONE-0009'), 4);
     // ...and, when the text looks like a serial number, the serial too. A serial typed in full
     // names one device, which opens at once: its earlier resets are read.
     assert.deepEqual([serial.token, serial.graph], [0, 4], serial.lines.join('\n'));
@@ -97,11 +117,11 @@ test('the setup overview costs two Graph requests, a group search two', async ()
   try {
     await app.driver.waitForDisplayed('[data-testid="sign-in-screen"]');
     await invoke(app.driver, 'sign_in', { task: 'setup', loginHint: ADMIN });
-    await sleep(1500);
-    const overview = await requestsOf(() => invoke(app.driver, 'setup_overview', {}), 300);
+    await untilQuiet();
+    const overview = await requestsOf(() => invoke(app.driver, 'setup_overview', {}), 2);
     assert.equal(overview.graph, 2, overview.lines.join('\n'));
     // The directory search, then one batch for the member counts of the groups found.
-    const groups = await requestsOf(() => invoke(app.driver, 'search_groups', { text: 'Help' }), 300);
+    const groups = await requestsOf(() => invoke(app.driver, 'search_groups', { text: 'Help' }), 2);
     assert.equal(groups.graph, 2, groups.lines.join('\n'));
   } finally {
     await app.stop();

@@ -1,4 +1,5 @@
-// Desktop manners in the real window: the window comes back at the size the person left it.
+// Desktop manners in the real window: it shows itself once its page is ready, and comes back at
+// the size the person left it.
 
 import assert from 'node:assert/strict';
 import { rmSync } from 'node:fs';
@@ -33,5 +34,22 @@ test('the window reopens at the size it was closed with', async () => {
     assert.notEqual(set.width, 1040, 'the size really changed from the default');
   } finally {
     await second.stop();
+  }
+});
+
+test('the window, hidden while its page loads, shows itself once the page is ready', async () => {
+  const app = await startApp({ args: ['--demo'], env });
+  try {
+    await app.driver.waitForDisplayed('[data-testid="sign-in-screen"]');
+    // WebKit calls a page hidden while its window is not on screen. Shown when the page is
+    // ready, not by the 3 s fallback: well before that once the first screen is there.
+    const shown = await app.driver.waitFor(
+      'the window on screen',
+      async () => (await app.driver.execute('return document.visibilityState')) === 'visible',
+      1500,
+    );
+    assert.equal(shown, true);
+  } finally {
+    await app.stop();
   }
 });

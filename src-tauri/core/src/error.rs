@@ -139,9 +139,7 @@ impl Failure for CoreError {
         match self {
             // A pass's end time, for the window to show in local time.
             CoreError::Tap(tap) => tap.support_detail(),
-            other => other
-                .graph()
-                .map_or_else(|| Some(other.to_string()), Failure::support_detail),
+            other => crate::failure::default_detail(other),
         }
     }
 }

@@ -16,14 +16,20 @@ pub trait Failure: std::error::Error {
 
     /// One line for support: codes, statuses and request ids, never a secret.
     fn support_detail(&self) -> Option<String> {
-        match self.graph() {
-            Some(graph) => graph.support_detail(),
-            None => Some(self.to_string()),
-        }
+        default_detail(self)
     }
 
     /// Seconds Microsoft asked to wait before trying again, when it said (throttling).
     fn retry_after_seconds(&self) -> Option<u64> {
         self.graph().and_then(Failure::retry_after_seconds)
+    }
+}
+
+/// The support line of an error without a detail of its own: its Graph failure's, else its
+/// message. Errors that add a detail for some variants use it for the rest.
+pub fn default_detail<E: Failure + ?Sized>(error: &E) -> Option<String> {
+    match error.graph() {
+        Some(graph) => graph.support_detail(),
+        None => Some(error.to_string()),
     }
 }

@@ -87,9 +87,7 @@ impl Failure for TapError {
         match self {
             // The end time, for the window to show in local time.
             TapError::Exists { ends_at } | TapError::CreatedUnseen { ends_at } => rfc3339(*ends_at),
-            other => other
-                .graph()
-                .map_or_else(|| Some(other.to_string()), Failure::support_detail),
+            other => crate::failure::default_detail(other),
         }
     }
 }
