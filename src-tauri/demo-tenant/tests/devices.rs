@@ -272,3 +272,43 @@ async fn beta_devices_carry_device_type_and_join_type_but_v1_does_not() -> TestR
     assert_eq!(status, StatusCode::BAD_REQUEST, "{body}");
     Ok(())
 }
+
+#[tokio::test]
+async fn serial_numbers_in_any_case_find_their_devices_among_a_hundred_thousand() -> TestResult {
+    let tenant = start_with(Options {
+        devices: 100_000,
+        ..Options::default()
+    })
+    .await?;
+    let token = graph_token(&tenant, ADMIN).await?;
+    let select = [("$select", "deviceName,serialNumber"), ("$top", "1000")];
+    let (_, first) = graph_json(&tenant, &token, DEVICES, &select).await?;
+    let next = text(&first, "/@odata.nextLink").to_owned();
+    let (_, second) = graph_json(&tenant, &token, &next, &[]).await?;
+    let (a, b) = (&first["value"][3], &second["value"][997]);
+    let serial = |device: &Value| text(device, "/serialNumber").to_owned();
+    let name = |device: &Value| text(device, "/deviceName").to_owned();
+    assert!(!serial(a).is_empty() && !serial(b).is_empty());
+
+    // Answered from the serial number index, as Intune does: later device first, one in
+    // lower case.
+    let either = format!(
+        "serialNumber eq '{}' or serialNumber eq '{}'",
+        serial(b),
+        serial(a).to_lowercase()
+    );
+    let (status, body) = graph_json(&tenant, &token, DEVICES, &[("$filter", &either)]).await?;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    assert_eq!(names(&body), [name(a), name(b)], "in the tenant's order");
+
+    // The same device when the filter reads the whole fleet.
+    let scanned = format!(
+        "serialNumber eq '{}' and deviceName eq '{}'",
+        serial(b).to_lowercase(),
+        name(b)
+    );
+    let (status, body) = graph_json(&tenant, &token, DEVICES, &[("$filter", &scanned)]).await?;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    assert_eq!(names(&body), [name(b)]);
+    Ok(())
+}

@@ -69,7 +69,8 @@ struct SubReply {
 
 impl GraphClient {
     /// Sends `requests` as JSON batches and returns one answer per request, in order. Up to
-    /// [`MAX_BATCH`] requests cost one round trip (more are split into batches of 20).
+    /// [`MAX_BATCH`] requests cost one round trip; more are split into batches of 20, sent at
+    /// once, so the wait stays one round trip (the service counts each request either way).
     pub async fn batch(&self, requests: &[GraphRequest]) -> Result<Vec<BatchItem>, GraphError> {
         for request in requests {
             refuse_bad_path(request.path())?;
@@ -77,8 +78,13 @@ impl GraphClient {
         let mut answers: Vec<Option<Result<Value, GraphError>>> =
             requests.iter().map(|_| None).collect();
         let indices: Vec<usize> = (0..requests.len()).collect();
-        for chunk in indices.chunks(MAX_BATCH) {
-            self.batch_chunk(requests, chunk, &mut answers).await?;
+        let chunks = indices
+            .chunks(MAX_BATCH)
+            .map(|chunk| self.batch_chunk(requests, chunk));
+        for answered in futures_util::future::join_all(chunks).await {
+            for (index, answer) in answered? {
+                answers[index] = Some(answer);
+            }
         }
         Ok(answers
             .into_iter()
@@ -86,15 +92,17 @@ impl GraphClient {
             .collect())
     }
 
+    /// One batch of at most [`MAX_BATCH`], with its throttled parts asked again: each request's
+    /// index and answer.
     async fn batch_chunk(
         &self,
         requests: &[GraphRequest],
         chunk: &[usize],
-        answers: &mut [Option<Result<Value, GraphError>>],
-    ) -> Result<(), GraphError> {
+    ) -> Result<Vec<(usize, Result<Value, GraphError>)>, GraphError> {
         let options = &self.inner.options;
         let url = self.url_for("$batch")?;
         let mut pending: Vec<usize> = chunk.to_vec();
+        let mut answers = Vec::with_capacity(chunk.len());
         let mut round = 0u32;
         while !pending.is_empty() {
             round += 1;
@@ -120,11 +128,11 @@ impl GraphClient {
             for index in pending {
                 let id = (index + 1).to_string();
                 let Some(sub) = parsed.responses.iter().find(|r| r.id == id) else {
-                    answers[index] = Some(Err(missing_answer()));
+                    answers.push((index, Err(missing_answer())));
                     continue;
                 };
                 if (200..300).contains(&sub.status) {
-                    answers[index] = Some(Ok(sub.body.clone()));
+                    answers.push((index, Ok(sub.body.clone())));
                     continue;
                 }
                 let mut error = sub_error(sub);
@@ -148,7 +156,7 @@ impl GraphClient {
                         wait = wait.max(w);
                         retry_later.push(index);
                     }
-                    None => answers[index] = Some(Err(error.into())),
+                    None => answers.push((index, Err(error.into()))),
                 }
             }
             pending = retry_later;
@@ -156,7 +164,7 @@ impl GraphClient {
                 retry::sleep(wait, None).await?;
             }
         }
-        Ok(())
+        Ok(answers)
     }
 }
 

@@ -267,8 +267,8 @@ pub async fn more_devices(
 /// from v1.0 alone and costs nothing extra.
 const ANDROID_FACTS: &[&str] = &["deviceType", "deviceEnrollmentType"];
 
-/// One Android phone costs one GET; more are asked in JSON batches of twenty, so a page of 25
-/// Android results is two round trips rather than 25 in a row.
+/// One Android phone costs one GET; more are asked in JSON batches of twenty sent at once, so a
+/// page of 25 Android results is two requests in one round trip rather than 25 in a row.
 async fn android_facts(
     client: &GraphClient,
     found: &mut [ManagedDevice],
@@ -308,28 +308,18 @@ async fn android_facts(
     Ok(())
 }
 
+/// Every request at once: a search's wait is one round trip however many people it follows.
 async fn get_pages_together(
     client: &GraphClient,
     requests: &[GraphRequest],
     cancel: &CancellationToken,
 ) -> Vec<Result<crate::graph::Page<ManagedDevice>, GraphError>> {
-    match requests {
-        [one] => vec![client.get_page(one, cancel).await],
-        [first, second] => {
-            let (a, b) = tokio::join!(
-                client.get_page(first, cancel),
-                client.get_page(second, cancel)
-            );
-            vec![a, b]
-        }
-        many => {
-            let mut pages = Vec::new();
-            for request in many {
-                pages.push(client.get_page(request, cancel).await);
-            }
-            pages
-        }
-    }
+    futures_util::future::join_all(
+        requests
+            .iter()
+            .map(|request| client.get_page(request, cancel)),
+    )
+    .await
 }
 
 fn add_matches(query: &Query, items: Vec<ManagedDevice>, found: &mut Vec<ManagedDevice>) {

@@ -22,6 +22,9 @@ pub enum Script {
     Drop,
     /// Reads the request and answers nothing until the client gives up and hangs up.
     Hang,
+    /// Waits until the barrier's other requests have arrived too, then answers as scripted: a
+    /// client that sends them one after another never gets its first answer.
+    Together(Arc<tokio::sync::Barrier>, Box<Script>),
 }
 
 impl Script {
@@ -183,8 +186,13 @@ async fn serve(
         log.push(seen.clone());
         log.len() - 1
     };
-    match handler(&seen, index) {
-        Script::Drop => Ok(()),
+    let mut script = handler(&seen, index);
+    if let Script::Together(barrier, then) = script {
+        barrier.wait().await;
+        script = *then;
+    }
+    match script {
+        Script::Drop | Script::Together(..) => Ok(()),
         Script::Hang => {
             until_hung_up(&mut stream).await;
             Ok(())

@@ -113,7 +113,13 @@ pub(super) fn list_of(
         let fleet = &directory.managed_devices;
         let reads = |name: &str| light.is_some_and(|f| f.reads(name));
         let light_of = light.map(|_| fleet.light_reader(&reads));
-        for index in start..fleet.len() {
+        let serials = filter.as_ref().and_then(|f| f.equal_texts("serialNumber"));
+        let candidates: Box<dyn Iterator<Item = usize>> =
+            match serials.and_then(|serials| fleet.with_serial_numbers(&serials)) {
+                Some(found) => Box::new(found.into_iter().filter(move |&index| index >= start)),
+                None => Box::new(start..fleet.len()),
+            };
+        for index in candidates {
             if owner
                 .as_ref()
                 .is_some_and(|o| fleet.owner_id_at(index) != Some(o.id))

@@ -268,6 +268,22 @@ impl Filter {
 
     /// Whether an entity matches. Strings compare case-insensitively, as the directory and
     /// Intune do.
+    /// The texts `property` must equal, when the filter is nothing but `property eq '…'`
+    /// clauses joined by `or`: what an index can answer without reading every item.
+    pub(crate) fn equal_texts(&self, property: &str) -> Option<Vec<&str>> {
+        match self {
+            Filter::Compare(name, Op::Eq, Literal::Text(text)) if *name == property => {
+                Some(vec![text.as_str()])
+            }
+            Filter::Or(left, right) => {
+                let mut texts = left.equal_texts(property)?;
+                texts.extend(right.equal_texts(property)?);
+                Some(texts)
+            }
+            _ => None,
+        }
+    }
+
     pub(crate) fn matches(&self, entity: &Map<String, Value>) -> bool {
         match self {
             Filter::And(a, b) => a.matches(entity) && b.matches(entity),

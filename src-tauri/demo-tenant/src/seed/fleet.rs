@@ -26,9 +26,17 @@ pub struct Fleet {
     changed: HashMap<usize, ManagedDevice>,
     /// Device id to index, built on the first lookup by id.
     ids: OnceLock<HashMap<String, usize>>,
-    /// The [`INDEXED`] properties of every generated device, by index; built in the background
-    /// from the start, and waited for by a search that comes before it is done.
-    search_index: Arc<OnceLock<Vec<Map<String, Value>>>>,
+    /// The [`INDEXED`] properties of every generated device; built in the background from the
+    /// start, and waited for by a search that comes before it is done.
+    search_index: Arc<OnceLock<SearchIndex>>,
+}
+
+/// What Intune's own indexes answer without reading the fleet.
+struct SearchIndex {
+    /// The [`INDEXED`] properties, by device index.
+    properties: Vec<Map<String, Value>>,
+    /// Serial number (ASCII capitals) to the devices that carry it, in the tenant's order.
+    by_serial: HashMap<String, Vec<usize>>,
 }
 
 impl std::fmt::Debug for Fleet {
@@ -97,11 +105,32 @@ impl Fleet {
             if let Some(device) = self.changed.get(&index) {
                 return Some(Cow::Borrowed(&device.properties));
             }
-            match search_index.and_then(|all| all.get(index)) {
+            match search_index.and_then(|all| all.properties.get(index)) {
                 Some(properties) => Some(Cow::Borrowed(properties)),
                 None => Some(Cow::Owned(light_at(index, wanted))),
             }
         }
+    }
+
+    /// The devices that may carry one of `serials` (ASCII case ignored), in the tenant's order:
+    /// every device with it, and every device an action has changed, for the filter to decide.
+    /// `None` when a serial is not plain ASCII; the caller reads the whole fleet then. An `eq` on
+    /// a serial number is answered from Intune's index, so it must not time a scan here either.
+    pub fn with_serial_numbers(&self, serials: &[&str]) -> Option<Vec<usize>> {
+        if !serials.iter().all(|serial| serial.is_ascii()) {
+            return None;
+        }
+        let index = self.search_index.get_or_init(|| index_of_fleet(self.count));
+        let mut found: Vec<usize> = serials
+            .iter()
+            .filter_map(|serial| index.by_serial.get(&serial.to_ascii_uppercase()))
+            .flatten()
+            .copied()
+            .chain(self.changed.keys().copied())
+            .collect();
+        found.sort_unstable();
+        found.dedup();
+        Some(found)
     }
 
     /// Every device in order, each made as it is reached.
@@ -136,8 +165,21 @@ impl Fleet {
     }
 }
 
-fn index_of_fleet(count: usize) -> Vec<Map<String, Value>> {
-    (0..count)
+fn index_of_fleet(count: usize) -> SearchIndex {
+    let properties: Vec<Map<String, Value>> = (0..count)
         .map(|index| light_at(index, &|name| INDEXED.contains(&name)))
-        .collect()
+        .collect();
+    let mut by_serial: HashMap<String, Vec<usize>> = HashMap::new();
+    for (index, device) in properties.iter().enumerate() {
+        if let Some(Value::String(serial)) = device.get("serialNumber") {
+            by_serial
+                .entry(serial.to_ascii_uppercase())
+                .or_default()
+                .push(index);
+        }
+    }
+    SearchIndex {
+        properties,
+        by_serial,
+    }
 }
