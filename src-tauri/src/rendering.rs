@@ -18,9 +18,7 @@
 #[cfg(target_os = "linux")]
 pub fn before_the_window() {
     const VARIABLE: &str = "WEBKIT_DISABLE_COMPOSITING_MODE";
-    if std::env::var_os(VARIABLE).is_none()
-        && webkit2gtk::glib::setenv(VARIABLE, "1", false).is_err()
-    {
+    if webkit2gtk::glib::setenv(VARIABLE, "1", false).is_err() {
         // Only the memory differs: `paint_plainly` still turns compositing off.
         eprintln!("PinDesk could not set {VARIABLE}");
     }

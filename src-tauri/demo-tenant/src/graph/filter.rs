@@ -266,8 +266,6 @@ impl Filter {
         }
     }
 
-    /// Whether an entity matches. Strings compare case-insensitively, as the directory and
-    /// Intune do.
     /// The texts `property` must equal, when the filter is nothing but `property eq '…'`
     /// clauses joined by `or`: what an index can answer without reading every item.
     pub(crate) fn equal_texts(&self, property: &str) -> Option<Vec<&str>> {
@@ -284,6 +282,8 @@ impl Filter {
         }
     }
 
+    /// Whether an entity matches. Strings compare case-insensitively, as the directory and
+    /// Intune do.
     pub(crate) fn matches(&self, entity: &Map<String, Value>) -> bool {
         match self {
             Filter::And(a, b) => a.matches(entity) && b.matches(entity),
